@@ -1,0 +1,272 @@
+package org.mcx.protocol.message;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.mcx.protocol.Check;
+import org.mcx.protocol.ProtocolException;
+import org.mcx.protocol.Role;
+import org.mcx.protocol.message.Csc14.RequestType;
+import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.model.ServiceQuery;
+import org.mcx.protocol.model.ServiceRef;
+import org.mcx.protocol.model.ServiceType;
+
+/** ACMC to ACMS: what the administrative console may ask (PROTOCOL.md, "the console"). */
+public final class Console {
+    private Console() {
+    }
+
+    public sealed interface Message extends Body {
+    }
+
+    // ----- services
+
+    public record ServicesList(ServiceQuery query) implements Message {
+        public ServicesList {
+            if (query == null) {
+                query = ServiceQuery.all();
+            }
+        }
+    }
+
+    public enum InstanceStatus {
+        @JsonProperty("up") UP,
+        @JsonProperty("expired") EXPIRED,
+        @JsonProperty("deregistered") DEREGISTERED
+    }
+
+    public record ServiceInstance(String serviceId, String leaseId, ServiceType serviceType,
+                                  @JsonProperty("interface") String serviceInterface, List<String> protocols,
+                                  String version, String scheme, String host, int port, String basePath,
+                                  InstanceStatus status, Instant registeredAt, Instant lastHeartbeat,
+                                  int ttlSeconds, String nodeId, Map<String, String> metadata) {
+    }
+
+    public record Services(List<ServiceInstance> services) implements Message {
+    }
+
+    // ----- applications
+
+    public record PendingAuthorization(String authorizationId, String mcServiceId, RequestType requestType,
+                                       List<ServiceRef> serviceCapabilities, Instant requestedAt) {
+    }
+
+    public record Application(String applicationId, String name, boolean trustedDomain, Instant createdAt,
+                              List<PendingAuthorization> pendingAuthorizations) {
+    }
+
+    public record Applications(List<Application> applications) implements Message {
+    }
+
+    public record CreateApplication(String name, Boolean trustedDomain) implements Message {
+        public CreateApplication {
+            name = Check.text(name, "name", 200);
+            Check.required(trustedDomain, "trustedDomain");
+        }
+    }
+
+    public record ApplicationCreated(String applicationId, String secret) implements Message {
+        @Override
+        public String toString() {
+            return "ApplicationCreated[applicationId=" + applicationId + ", secret=***]";
+        }
+    }
+
+    public enum AuthorizationDecision {
+        @JsonProperty("approve") APPROVE,
+        @JsonProperty("deny") DENY
+    }
+
+    public record DecideAuthorization(String authorizationId, AuthorizationDecision decision, String reason)
+            implements Message {
+        public DecideAuthorization {
+            Check.id(authorizationId, "authorizationId");
+            Check.required(decision, "decision");
+            reason = Check.optionalText(reason, "reason", 2000);
+        }
+    }
+
+    // ----- application profiles
+
+    public record ListProfiles(String applicationId) implements Message {
+        public ListProfiles {
+            Check.optionalId(applicationId, "applicationId");
+        }
+    }
+
+    public record Profiles(List<ApplicationProfile> applicationProfiles) implements Message {
+    }
+
+    public record SaveProfile(ApplicationProfile applicationProfile, Long expectedVersion) implements Message {
+        public SaveProfile {
+            Check.required(applicationProfile, "applicationProfile");
+            Check.atLeast(expectedVersion, "expectedVersion", 0);
+            if (expectedVersion > 0 && applicationProfile.applicationProfileId() == null) {
+                throw ProtocolException.badRequest("applicationProfile.applicationProfileId",
+                        "required when expectedVersion is not 0");
+            }
+        }
+    }
+
+    public record ProfileSaved(ApplicationProfile applicationProfile) implements Message {
+    }
+
+    public record DeleteProfile(String applicationProfileId, Long expectedVersion) implements Message {
+        public DeleteProfile {
+            Check.id(applicationProfileId, "applicationProfileId");
+            Check.atLeast(expectedVersion, "expectedVersion", 1);
+        }
+    }
+
+    /** Addition: every saved version of one profile, newest first. */
+    public record ProfileHistory(String applicationProfileId) implements Message {
+        public ProfileHistory {
+            Check.id(applicationProfileId, "applicationProfileId");
+        }
+    }
+
+    // ----- users
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record User(String mcServiceId, String displayName, List<Role> roles, boolean externalAccessAllowed,
+                       List<ServiceType> allowedServices, boolean mayMigrate, Instant lockedUntil) implements Message {
+    }
+
+    public record Users(List<User> users) implements Message {
+    }
+
+    public record SaveUser(String mcServiceId, String displayName, List<Role> roles, Boolean externalAccessAllowed,
+                           List<ServiceType> allowedServices, Boolean mayMigrate, String password)
+            implements Message {
+        public SaveUser {
+            Check.id(mcServiceId, "mcServiceId");
+            displayName = Check.text(displayName, "displayName", 200);
+            roles = Check.list(roles, "roles", 0, 4);
+            Check.required(externalAccessAllowed, "externalAccessAllowed");
+            allowedServices = Check.list(allowedServices, "allowedServices", 0, 16);
+            if (mayMigrate == null) {
+                mayMigrate = Boolean.TRUE;
+            }
+            if (password != null) {
+                Check.secret(password, "password", 1024);
+                if (password.length() < 8) {
+                    throw ProtocolException.badRequest("password", "must be at least 8 characters");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "SaveUser[mcServiceId=" + mcServiceId + ", roles=" + roles + "]";
+        }
+    }
+
+    // ----- nodes
+
+    public enum NodeKind {
+        @JsonProperty("sas") SAS,
+        @JsonProperty("service") SERVICE
+    }
+
+    public record CreateNode(String nodeId, NodeKind kind) implements Message {
+        public CreateNode {
+            Check.id(nodeId, "nodeId");
+            Check.required(kind, "kind");
+        }
+    }
+
+    public record NodeCreated(String nodeId, String secret) implements Message {
+        @Override
+        public String toString() {
+            return "NodeCreated[nodeId=" + nodeId + ", secret=***]";
+        }
+    }
+
+    public record Node(String nodeId, NodeKind kind, Instant createdAt, boolean connected) {
+    }
+
+    public record Nodes(List<Node> nodes) implements Message {
+    }
+
+    // ----- partners
+
+    public record AutoApprove(Boolean enabled, Integer maxUsers) {
+        public AutoApprove {
+            Check.required(enabled, "enabled");
+            Check.range(maxUsers, "maxUsers", 1, 100_000);
+        }
+    }
+
+    public record Partner(String systemId, String name, String endpoint, AutoApprove autoApprove,
+                          boolean connected) implements Message {
+    }
+
+    public record Partners(List<Partner> partners) implements Message {
+    }
+
+    public record SavePartner(String systemId, String name, String endpoint, String secret, AutoApprove autoApprove)
+            implements Message {
+        public SavePartner {
+            Check.id(systemId, "systemId");
+            name = Check.text(name, "name", 200);
+            Check.required(endpoint, "endpoint");
+            if (!endpoint.matches("wss?://[^\\s/]+(:[0-9]{1,5})?/acms") || endpoint.length() > 300) {
+                throw ProtocolException.badRequest("endpoint", "must be a ws:// or wss:// URL ending in /acms");
+            }
+            if (secret != null) {
+                Check.secret(secret, "secret", 256);
+                if (secret.length() < 16) {
+                    throw ProtocolException.badRequest("secret", "must be at least 16 characters");
+                }
+            }
+            Check.required(autoApprove, "autoApprove");
+        }
+
+        @Override
+        public String toString() {
+            return "SavePartner[systemId=" + systemId + ", endpoint=" + endpoint + ", secret=***]";
+        }
+    }
+
+    // ----- events and audit
+
+    public record Subscribe(List<String> topics, Long sinceSeq) implements Message {
+        public Subscribe {
+            topics = Check.list(topics, "topics", 1, 64);
+            for (int i = 0; i < topics.size(); i++) {
+                if (topics.get(i).length() > 100) {
+                    throw ProtocolException.badRequest("topics[" + i + "]", "longer than 100 characters");
+                }
+            }
+            if (sinceSeq != null) {
+                Check.atLeast(sinceSeq, "sinceSeq", 0);
+            }
+        }
+    }
+
+    public record Subscribed(long lastSeq) implements Message {
+    }
+
+    public record ListAudit(Long sinceSeq, Integer limit) implements Message {
+        public ListAudit {
+            if (sinceSeq != null) {
+                Check.atLeast(sinceSeq, "sinceSeq", 0);
+            }
+            if (limit == null) {
+                limit = 500;
+            }
+            Check.range(limit, "limit", 1, 10_000);
+        }
+    }
+
+    public record AuditEntry(long seq, Instant at, String actor, String action, String target, String outcome,
+                             JsonNode detail) {
+    }
+
+    public record AuditEntries(List<AuditEntry> entries) implements Message {
+    }
+}

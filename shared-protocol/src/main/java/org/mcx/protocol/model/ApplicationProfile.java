@@ -1,0 +1,31 @@
+package org.mcx.protocol.model;
+
+import java.time.Instant;
+import org.mcx.protocol.Check;
+
+/**
+ * An application profile (table 10.X.1-1). As input to {@code profiles.save} only
+ * {@code applicationId} and {@code authorizedService} are required; the server sets the id of a
+ * new profile, its location, version and update stamp.
+ */
+public record ApplicationProfile(String applicationProfileId,
+                                 Integer applicationProfileIndex,
+                                 String applicationId,
+                                 ServiceRef authorizedService,
+                                 ServiceLocation serviceLocation,
+                                 ServiceInterfaceDescription serviceInterfaceDescription,
+                                 Long version,
+                                 Instant updatedAt,
+                                 String updatedBy) {
+    public ApplicationProfile {
+        Check.optionalId(applicationProfileId, "applicationProfileId");
+        Check.id(applicationId, "applicationId");
+        Check.required(authorizedService, "authorizedService");
+        if (applicationProfileIndex != null) {
+            Check.range(applicationProfileIndex, "applicationProfileIndex", 0, 1_000_000);
+        }
+        if (serviceInterfaceDescription == null) {
+            serviceInterfaceDescription = ServiceInterfaceDescription.empty();
+        }
+    }
+}
