@@ -1,0 +1,152 @@
+package org.mcx.backend;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mcx.backend.applications.ApplicationsModule;
+import org.mcx.backend.audit.AuditHandlers;
+import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.csc15.Csc15Module;
+import org.mcx.backend.csc15.GrantSource;
+import org.mcx.backend.events.EventBus;
+import org.mcx.backend.events.EventHandlers;
+import org.mcx.backend.events.EventLog;
+import org.mcx.backend.identity.IdentityModule;
+import org.mcx.backend.partners.PartnersModule;
+import org.mcx.backend.registry.RegistryModule;
+import org.mcx.backend.store.Database;
+import org.mcx.backend.transport.Handlers;
+import org.mcx.backend.transport.ListenerConfig;
+import org.mcx.backend.transport.Router;
+import org.mcx.backend.transport.Timers;
+import org.mcx.backend.transport.WebSocketListener;
+import org.mcx.protocol.Codec;
+import org.mcx.protocol.message.Csc15.ApplicationGrants;
+import org.mcx.protocol.model.UserAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running system: database, feature modules and the WebSocket listener, wired together.
+ * Started by {@link Main}, by tests on an ephemeral port and by the console's demo mode.
+ */
+public final class Backend implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Backend.class);
+
+    private final BackendContext ctx;
+    private final List<AutoCloseable> closeInOrder;
+    private final WebSocketListener listener;
+    private final IdentityModule identity;
+
+    private Backend(BackendContext ctx, WebSocketListener listener, IdentityModule identity, List<AutoCloseable> closeInOrder) {
+        this.ctx = ctx;
+        this.listener = listener;
+        this.identity = identity;
+        this.closeInOrder = closeInOrder;
+    }
+
+    public static Backend start(BackendConfig config) throws Exception {
+        Files.createDirectories(config.dataDir());
+        Codec codec = new Codec(config.maxMessageBytes());
+        Database db = Database.open(config.dataDir(), config.durability());
+        Timers timers = new Timers();
+        ExecutorService cpu = Executors.newFixedThreadPool(2, daemon("mcx-cpu"));
+        EventLog events = EventLog.open(db, codec, new EventBus());
+        AuditLog audit = AuditLog.open(db, codec);
+        BackendContext ctx = new BackendContext(config, db, codec, events, audit, timers, cpu);
+
+        Handlers handlers = new Handlers();
+        Modules modules = new Modules(ctx);
+        modules.register(handlers);
+        modules.identity.bootstrapAdmin(config.adminPassword());
+        AuditHandlers auditHandlers = new AuditHandlers(db, audit);
+        auditHandlers.register(handlers);
+        new EventHandlers(db, events).register(handlers);
+
+        Router router = new Router(codec, handlers, auditHandlers);
+        ListenerConfig listenerConfig = new ListenerConfig(config.bindHost(), config.port(), config.tlsKeystore(),
+                config.tlsKeystorePassword(), config.maxMessageBytes(), config.authTimeout(),
+                java.time.Duration.ofMinutes(10), config.csc14RequestsPerSecond());
+        WebSocketListener listener = WebSocketListener.start(listenerConfig, router, codec, timers);
+        List<AutoCloseable> closing = List.of(listener, modules.registry, modules.applications, modules.partners,
+                timers, cpu::shutdownNow, db);
+        return new Backend(ctx, listener, modules.identity, closing);
+    }
+
+    public int port() {
+        return listener.port();
+    }
+
+    /** The listener's base URL, e.g. {@code ws://127.0.0.1:8080}. */
+    public String url() {
+        return listener.url();
+    }
+
+    public BackendContext context() {
+        return ctx;
+    }
+
+    public IdentityModule identity() {
+        return identity;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : closeInOrder) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("error while stopping {}", c.getClass().getSimpleName(), e);
+            }
+        }
+        log.info("backend {} stopped", ctx.config().systemId());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The feature modules and how they feed each other. */
+    private static final class Modules implements GrantSource {
+        final Csc15Module csc15;
+        final IdentityModule identity;
+        final ApplicationsModule applications;
+        final RegistryModule registry;
+        final PartnersModule partners;
+
+        Modules(BackendContext ctx) {
+            this.csc15 = new Csc15Module(ctx, this);
+            this.identity = new IdentityModule(ctx, csc15);
+            this.applications = new ApplicationsModule(ctx, csc15);
+            this.registry = new RegistryModule(ctx);
+            this.partners = new PartnersModule(ctx);
+        }
+
+        void register(Handlers handlers) {
+            identity.register(handlers);
+            applications.register(handlers);
+            registry.register(handlers);
+            partners.register(handlers);
+            csc15.register(handlers);
+        }
+
+        @Override
+        public List<ApplicationGrants> applications(Connection c) throws SQLException {
+            return applications.grants(c);
+        }
+
+        @Override
+        public List<UserAccess> users(Connection c) throws SQLException {
+            return identity.userAccess(c);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.mcx.backend;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.mcx.backend.identity.IdentityConfig;
+import org.mcx.backend.identity.Passwords;
+import org.mcx.backend.store.Database;
+import org.mcx.backend.tls.SelfSignedCertificate;
+import org.mcx.protocol.Codec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The backend's command line: one MC system's registry and ACMS (and, with --sas-port, its service access server). */
+@Command(name = "registry-backend", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Runs one MC system's service registry server, ACMS and service access server.",
+        sortOptions = false)
+public final class Main implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    @Option(names = "--data-dir", required = true, description = "Directory for the H2 database and TLS material.")
+    Path dataDir;
+
+    @Option(names = "--port", defaultValue = "8443", description = "WebSocket listener port (0 = any free port). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on. Anything but loopback requires TLS. Default: ${DEFAULT-VALUE}.")
+    String bind;
+
+    @Option(names = "--system-id", required = true, description = "This MC system's identifier, as partners know it.")
+    String systemId;
+
+    @Option(names = "--admin-password", description = "Creates the first ADMIN ('admin') when the database has no users; ignored otherwise.",
+            interactive = false)
+    String adminPassword;
+
+    @Option(names = "--sas-port", defaultValue = "0",
+            description = "Service access server port, put into application profiles' serviceLocation. Default: ${DEFAULT-VALUE} (none).")
+    int sasPort;
+
+    @Option(names = "--public-host", description = "Host name external applications use for this system (default: the bind address, or localhost).")
+    String publicHost;
+
+    @Option(names = "--tls-keystore", description = "PKCS12 keystore with the server certificate; enables wss://.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password-file", description = "File holding the keystore password.")
+    Path tlsKeystorePasswordFile;
+
+    @Option(names = "--tls", description = "Use TLS even on loopback (a self-signed certificate is made if no keystore is given).")
+    boolean tls;
+
+    @Option(names = "--durability", defaultValue = "PROCESS_CRASH",
+            description = "PROCESS_CRASH: acknowledged writes survive kill -9; POWER_LOSS: also fsync each commit. Default: ${DEFAULT-VALUE}.")
+    Database.Durability durability;
+
+    @Option(names = "--pbkdf2-iterations", defaultValue = "" + Passwords.DEFAULT_ITERATIONS,
+            description = "PBKDF2-HMAC-SHA256 iterations for new password hashes. Default: ${DEFAULT-VALUE}.")
+    int pbkdf2Iterations;
+
+    @Option(names = "--max-message-bytes", defaultValue = "" + Codec.DEFAULT_MAX_MESSAGE_BYTES,
+            description = "Largest accepted message. Default: ${DEFAULT-VALUE}.")
+    int maxMessageBytes;
+
+    @Option(names = "--csc14-rate", defaultValue = "2000",
+            description = "Requests per second one external application connection may send (0 = unlimited). Default: ${DEFAULT-VALUE}.")
+    double csc14Rate;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
+        Path keystore = tlsKeystore;
+        String keystorePassword = null;
+        if (keystore != null) {
+            if (tlsKeystorePasswordFile == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--tls-keystore needs --tls-keystore-password-file");
+            }
+            keystorePassword = java.nio.file.Files.readString(tlsKeystorePasswordFile).strip();
+        } else if (tls || !loopback) {
+            keystore = SelfSignedCertificate.ensure(dataDir, publicHost != null ? publicHost : "localhost");
+            keystorePassword = SelfSignedCertificate.password(keystore);
+        }
+        IdentityConfig identity = IdentityConfig.defaults().withIterations(pbkdf2Iterations);
+        BackendConfig config = new BackendConfig(dataDir, bind, port, systemId, adminPassword, sasPort, keystore,
+                keystorePassword, durability, identity, maxMessageBytes, csc14Rate, Duration.ofSeconds(10), publicHost);
+        Backend backend = Backend.start(config);
+        if (keystore != null) {
+            String fingerprint = SelfSignedCertificate.fingerprint(keystore, keystorePassword);
+            log.info("TLS certificate SHA-256 fingerprint {}", fingerprint);
+            System.out.println("certificate SHA-256 fingerprint " + fingerprint);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping");
+            backend.close();
+            stopped.countDown();
+        }, "mcx-shutdown"));
+        System.out.println("listening on " + backend.url());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** The one project version, from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"registry-backend " + (v == null ? "development" : v)};
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.mcx.backend.identity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mcx.backend.BackendContext;
+import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.store.Sql;
+import org.mcx.backend.transport.Call;
+import org.mcx.backend.transport.PeerSession;
+import org.mcx.backend.transport.Principal;
+import org.mcx.protocol.ErrorCode;
+import org.mcx.protocol.ProtocolException;
+import org.mcx.protocol.message.Auth;
+
+/**
+ * {@code auth.login} and {@code auth.resume} on /acmc. Hashing runs on the CPU executor, the
+ * lookups and the session row on the database's; a locked name is refused before its password is
+ * even checked.
+ */
+final class ConsoleAuth {
+    static final String BAD_CREDENTIALS = "invalid user name or password";
+
+    private final BackendContext ctx;
+    private final Passwords passwords;
+    private final LoginGuard guard;
+    private final Map<String, Set<PeerSession>> consolesByUser = new ConcurrentHashMap<>();
+
+    ConsoleAuth(BackendContext ctx, Passwords passwords, LoginGuard guard) {
+        this.ctx = ctx;
+        this.passwords = passwords;
+        this.guard = guard;
+    }
+
+    CompletableFuture<Auth.Session> login(Call<Auth.Login> call) {
+        String username = call.body().username();
+        return verify(username, call.body().password(), "auth.login").thenCompose(user -> {
+            if (user.roles().isEmpty()) {
+                throw ProtocolException.forbidden("this user has no console role");
+            }
+            String token = Tokens.newToken();
+            Instant now = Instant.now();
+            Instant expires = now.plus(ctx.config().identity().sessionTtl());
+            return ctx.db().write(tx -> {
+                Sql.update(tx.connection(), "INSERT INTO sessions (token_hash, mc_service_id, created_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?)", Tokens.hash(token), user.mcServiceId(), now, expires);
+                Sql.update(tx.connection(), "DELETE FROM sessions WHERE expires_at < ?", now);
+                ctx.audit().record(tx, user.mcServiceId(), "auth.login", null, AuditLog.ALLOWED, null);
+                return null;
+            }).thenApply(v -> open(call.session(), user, token, expires));
+        });
+    }
+
+    CompletableFuture<Auth.Session> resume(Call<Auth.Resume> call) {
+        String hash = Tokens.hash(call.body().sessionToken());
+        Instant now = Instant.now();
+        Instant expires = now.plus(ctx.config().identity().sessionTtl());
+        return ctx.db().write(tx -> {
+            Connection c = tx.connection();
+            Optional<String> owner = Sql.queryOne(c, "SELECT mc_service_id FROM sessions WHERE token_hash = ? AND expires_at > ?",
+                    rs -> rs.getString(1), hash, now);
+            if (owner.isEmpty()) {
+                throw new ProtocolException(ErrorCode.UNAUTHENTICATED, "session expired or unknown; log in again");
+            }
+            StoredUser user = UserStore.find(c, owner.get()).filter(u -> !u.roles().isEmpty())
+                    .orElseThrow(() -> new ProtocolException(ErrorCode.UNAUTHENTICATED, "session expired or unknown; log in again"));
+            Sql.update(c, "UPDATE sessions SET expires_at = ? WHERE token_hash = ?", expires, hash);
+            return user;
+        }).thenApply(user -> open(call.session(), user, call.body().sessionToken(), expires));
+    }
+
+    /**
+     * Checks a name and password against the lock, then the hash. The answer is the same for an
+     * unknown name and a wrong password; a locked name says until when, whoever it names.
+     */
+    CompletableFuture<StoredUser> verify(String username, String password, String action) {
+        Instant now = Instant.now();
+        return ctx.db().read(c -> new Lookup(guard.lockedUntil(c, username, now), UserStore.find(c, username)))
+                .thenApplyAsync(lookup -> {
+                    if (lookup.lockedUntil().isPresent()) {
+                        throw locked(lookup.lockedUntil().get());
+                    }
+                    if (lookup.user().isEmpty()) {
+                        passwords.verifyDummy(password);
+                        return Optional.<StoredUser>empty();
+                    }
+                    return lookup.user().filter(u -> passwords.verify(password, u.passwordHash()));
+                }, ctx.cpu())
+                .thenCompose(match -> ctx.db().write(tx -> {
+                    if (match.isPresent()) {
+                        guard.succeeded(tx.connection(), username);
+                        return match.get();
+                    }
+                    Optional<Instant> lockedNow = guard.failed(tx.connection(), username, now);
+                    ctx.audit().record(tx, username, action, null, AuditLog.DENIED,
+                            ctx.audit().detail().put("reason", "bad credentials"));
+                    if (lockedNow.isPresent() && UserStore.find(tx.connection(), username).isPresent()) {
+                        ctx.events().append(tx, "user.locked", ctx.events().data()
+                                .put("mcServiceId", username).put("lockedUntil", lockedNow.get().toString()));
+                    }
+                    return null;
+                })).thenApply(user -> {
+                    if (user == null) {
+                        throw new ProtocolException(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS);
+                    }
+                    return user;
+                });
+    }
+
+    private static ProtocolException locked(Instant until) {
+        long minutes = Math.max(1, (until.toEpochMilli() - System.currentTimeMillis() + 59_999) / 60_000);
+        return new ProtocolException(ErrorCode.UNAUTHENTICATED,
+                "account locked after repeated failed logins; try again in " + minutes + " min (at " + until + ")");
+    }
+
+    private Auth.Session open(PeerSession session, StoredUser user, String token, Instant expires) {
+        session.authenticate(new Principal.ConsoleUser(user.mcServiceId(), user.displayName(), user.roles(),
+                Tokens.hash(token)));
+        Set<PeerSession> sessions = consolesByUser.computeIfAbsent(user.mcServiceId(), k -> ConcurrentHashMap.newKeySet());
+        sessions.add(session);
+        session.onClose(() -> sessions.remove(session));
+        return new Auth.Session(token, expires,
+                new Auth.UserInfo(user.mcServiceId(), user.displayName(), List.copyOf(user.roles())));
+    }
+
+    /** After a user's roles change, their consoles reconnect and resume with the new roles. */
+    void rolesChanged(String mcServiceId) {
+        Set<PeerSession> sessions = consolesByUser.getOrDefault(mcServiceId, Set.of());
+        for (PeerSession s : sessions) {
+            s.close(4403, "your roles changed; reconnect");
+        }
+    }
+
+    void revokeSessions(Connection c, String mcServiceId) throws SQLException {
+        Sql.update(c, "DELETE FROM sessions WHERE mc_service_id = ?", mcServiceId);
+    }
+
+    private record Lookup(Optional<Instant> lockedUntil, Optional<StoredUser> user) {
+    }
+}

@@ -1,0 +1,85 @@
+package org.mcx.backend.identity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import org.mcx.backend.BackendContext;
+import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.csc15.GrantFeed;
+import org.mcx.backend.transport.Handlers;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.Role;
+import org.mcx.protocol.message.Auth;
+import org.mcx.protocol.message.Common;
+import org.mcx.protocol.message.Console;
+import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.model.UserAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Users, console sessions, nodes and user tokens: who may talk to this system, and as whom. */
+public final class IdentityModule {
+    private static final Logger log = LoggerFactory.getLogger(IdentityModule.class);
+
+    private final BackendContext ctx;
+    private final Passwords passwords;
+    private final ConsoleAuth consoles;
+    private final UserAdmin users;
+    private final NodeAdmin nodes;
+    private final UserTokens userTokens;
+
+    public IdentityModule(BackendContext ctx, GrantFeed feed) {
+        this.ctx = ctx;
+        this.passwords = new Passwords(ctx.config().identity().pbkdf2Iterations());
+        LoginGuard guard = new LoginGuard(ctx.config().identity());
+        this.consoles = new ConsoleAuth(ctx, passwords, guard);
+        this.users = new UserAdmin(ctx, passwords, guard, consoles, feed);
+        this.nodes = new NodeAdmin(ctx);
+        this.userTokens = new UserTokens(ctx, consoles);
+    }
+
+    public void register(Handlers handlers) {
+        handlers.on(MessageType.AUTH_LOGIN, Auth.Login.class, consoles::login)
+                .on(MessageType.AUTH_RESUME, Auth.Resume.class, consoles::resume)
+                .on(MessageType.AUTH_NODE, Auth.NodeLogin.class, nodes::authenticate)
+                .on(MessageType.AUTH_USER, Auth.UserLogin.class, userTokens::issue)
+                .on(MessageType.USERS_LIST, Common.Empty.class, users::list)
+                .on(MessageType.USERS_SAVE, Console.SaveUser.class, users::save)
+                .on(MessageType.NODES_LIST, Common.Empty.class, nodes::list)
+                .on(MessageType.NODES_CREATE, Console.CreateNode.class, nodes::create);
+    }
+
+    /** Creates the first administrator, {@code admin}, when the database has no users; otherwise does nothing. */
+    public void bootstrapAdmin(String password) {
+        if (password == null) {
+            return;
+        }
+        String hash = passwords.hash(password);
+        boolean created = ctx.db().write(tx -> {
+            if (UserStore.count(tx.connection()) > 0) {
+                return false;
+            }
+            UserStore.insert(tx.connection(), new StoredUser("admin", "Administrator", EnumSet.of(Role.ADMIN), false,
+                    List.<ServiceType>of(), false, hash, null), Instant.now());
+            ctx.audit().record(tx, "system", "users.bootstrap", "admin", AuditLog.ALLOWED, null);
+            return true;
+        }).join();
+        if (created) {
+            log.info("created the first administrator, 'admin'");
+        } else {
+            log.info("users exist; --admin-password ignored");
+        }
+    }
+
+    /** Every user's access, for CSC-15 snapshots. */
+    public List<UserAccess> userAccess(Connection c) throws SQLException {
+        return UserStore.all(c).stream().map(StoredUser::access).toList();
+    }
+
+    /** Resolves a bearer user token (for service access servers). */
+    public java.util.Optional<UserTokens.TokenClaims> lookupUserToken(Connection c, String token) throws SQLException {
+        return UserTokens.lookup(c, token, Instant.now());
+    }
+}

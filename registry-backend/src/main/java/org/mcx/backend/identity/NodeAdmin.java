@@ -1,0 +1,76 @@
+package org.mcx.backend.identity;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mcx.backend.BackendContext;
+import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.store.Sql;
+import org.mcx.backend.transport.Call;
+import org.mcx.backend.transport.PeerSession;
+import org.mcx.backend.transport.Principal;
+import org.mcx.protocol.Endpoint;
+import org.mcx.protocol.ErrorCode;
+import org.mcx.protocol.ProtocolException;
+import org.mcx.protocol.message.Auth;
+import org.mcx.protocol.message.Common;
+import org.mcx.protocol.message.Console;
+import org.mcx.protocol.message.Console.NodeKind;
+
+/**
+ * Nodes are service access servers (/csc15) and MC service servers (/registration); each gets a
+ * secret once, at creation, and authenticates with it.
+ */
+final class NodeAdmin {
+    private final BackendContext ctx;
+    private final Map<String, Integer> connections = new ConcurrentHashMap<>();
+
+    NodeAdmin(BackendContext ctx) {
+        this.ctx = ctx;
+    }
+
+    CompletableFuture<Console.NodeCreated> create(Call<Console.CreateNode> call) {
+        String secret = Tokens.newToken();
+        return ctx.db().write(tx -> {
+            if (Sql.queryLong(tx.connection(), "SELECT COUNT(*) FROM nodes WHERE node_id = ?", call.body().nodeId()) > 0) {
+                throw ProtocolException.conflict("node " + call.body().nodeId() + " exists");
+            }
+            Sql.update(tx.connection(), "INSERT INTO nodes (node_id, kind, secret_hash, created_at) VALUES (?, ?, ?, ?)",
+                    call.body().nodeId(), call.body().kind(), Tokens.hash(secret), Instant.now());
+            ctx.audit().record(tx, call.actor(), "nodes.create", call.body().nodeId(), AuditLog.ALLOWED,
+                    ctx.audit().detail().put("kind", call.body().kind().name()));
+            return new Console.NodeCreated(call.body().nodeId(), secret);
+        });
+    }
+
+    CompletableFuture<Console.Nodes> list(Call<Common.Empty> call) {
+        return ctx.db().read(c -> new Console.Nodes(Sql.query(c, "SELECT * FROM nodes ORDER BY node_id", rs ->
+                new Console.Node(rs.getString("node_id"), NodeKind.valueOf(rs.getString("kind")),
+                        Sql.instant(rs, "created_at"), connections.getOrDefault(rs.getString("node_id"), 0) > 0))));
+    }
+
+    /** {@code auth.node}: a service access server on /csc15, an MC service server on /registration. */
+    CompletableFuture<Auth.NodeSession> authenticate(Call<Auth.NodeLogin> call) {
+        NodeKind expected = call.session().endpoint() == Endpoint.CSC15 ? NodeKind.SAS : NodeKind.SERVICE;
+        String presented = Tokens.hash(call.body().secret());
+        return ctx.db().read(c -> Sql.queryOne(c, "SELECT kind, secret_hash FROM nodes WHERE node_id = ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, call.body().nodeId())).thenApply(row -> {
+            boolean ok = row.isPresent() && Tokens.sameHash(row.get()[1], presented)
+                    && NodeKind.valueOf(row.get()[0]) == expected;
+            if (!ok) {
+                throw new ProtocolException(ErrorCode.UNAUTHENTICATED, "unknown node, wrong secret or wrong path for this node");
+            }
+            PeerSession session = call.session();
+            session.authenticate(new Principal.Node(call.body().nodeId(), expected));
+            connections.merge(call.body().nodeId(), 1, Integer::sum);
+            session.onClose(() -> connections.merge(call.body().nodeId(), -1, Integer::sum));
+            return new Auth.NodeSession(call.body().nodeId());
+        });
+    }
+
+    Optional<Integer> connectionCount(String nodeId) {
+        return Optional.ofNullable(connections.get(nodeId));
+    }
+}

@@ -1,0 +1,115 @@
+package org.mcx.backend.identity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.mcx.backend.BackendContext;
+import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.csc15.GrantFeed;
+import org.mcx.backend.store.Sql;
+import org.mcx.backend.transport.Call;
+import org.mcx.protocol.ProtocolException;
+import org.mcx.protocol.Role;
+import org.mcx.protocol.message.Common;
+import org.mcx.protocol.message.Console;
+import org.mcx.protocol.model.ServiceType;
+
+/**
+ * {@code users.list} and {@code users.save}. Saving a user who loses external access, a service
+ * or a password revokes the tokens issued before, and every service access server is told.
+ */
+final class UserAdmin {
+    private final BackendContext ctx;
+    private final Passwords passwords;
+    private final LoginGuard guard;
+    private final ConsoleAuth consoles;
+    private final GrantFeed feed;
+
+    UserAdmin(BackendContext ctx, Passwords passwords, LoginGuard guard, ConsoleAuth consoles, GrantFeed feed) {
+        this.ctx = ctx;
+        this.passwords = passwords;
+        this.guard = guard;
+        this.consoles = consoles;
+        this.feed = feed;
+    }
+
+    CompletableFuture<Console.Users> list(Call<Common.Empty> call) {
+        Instant now = Instant.now();
+        return ctx.db().read(c -> {
+            List<Console.User> users = new ArrayList<>();
+            for (StoredUser u : UserStore.all(c)) {
+                users.add(u.view(guard.lockedUntil(c, u.mcServiceId(), now).orElse(null)));
+            }
+            return new Console.Users(users);
+        });
+    }
+
+    CompletableFuture<Console.User> save(Call<Console.SaveUser> call) {
+        Console.SaveUser in = call.body();
+        // Hash before entering the writer thread: PBKDF2 takes long and must not hold up other writes.
+        CompletableFuture<Optional<String>> hash = in.password() == null
+                ? CompletableFuture.completedFuture(Optional.empty())
+                : CompletableFuture.supplyAsync(() -> Optional.of(passwords.hash(in.password())), ctx.cpu());
+        return hash.thenCompose(newHash -> ctx.db().write(tx -> {
+            Connection c = tx.connection();
+            Instant now = Instant.now();
+            Optional<StoredUser> before = UserStore.find(c, in.mcServiceId());
+            if (before.isEmpty() && newHash.isEmpty()) {
+                throw ProtocolException.badRequest("body.password", "required when creating a user");
+            }
+            Set<Role> roles = in.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(in.roles());
+            List<ServiceType> services = List.copyOf(new java.util.LinkedHashSet<>(in.allowedServices()));
+            boolean revoke = before.map(b -> losesAccess(b, in, services, newHash.isPresent())).orElse(false);
+            Instant revokedBefore = revoke ? now : before.map(StoredUser::tokensRevokedBefore).orElse(null);
+            StoredUser after = new StoredUser(in.mcServiceId(), in.displayName(), roles, in.externalAccessAllowed(),
+                    services, in.mayMigrate(), newHash.orElseGet(() -> before.get().passwordHash()), revokedBefore);
+            if (before.isPresent()) {
+                guardLastAdmin(c, before.get(), after);
+                UserStore.update(c, after, now);
+            } else {
+                UserStore.insert(c, after, now);
+            }
+            if (revoke) {
+                Sql.update(c, "DELETE FROM user_tokens WHERE mc_service_id = ?", in.mcServiceId());
+            }
+            if (newHash.isPresent() && before.isPresent()) {
+                consoles.revokeSessions(c, in.mcServiceId());
+            }
+            guard.unlock(c, in.mcServiceId());
+            long seq = ctx.events().append(tx, "user.saved", ctx.events().data()
+                    .put("mcServiceId", in.mcServiceId()).put("created", before.isEmpty())).seq();
+            ctx.audit().record(tx, call.actor(), "users.save", in.mcServiceId(), AuditLog.ALLOWED,
+                    ctx.audit().detail().put("created", before.isEmpty()).put("passwordChanged", newHash.isPresent())
+                            .put("roles", roles.toString()).put("externalAccessAllowed", in.externalAccessAllowed()));
+            if (before.map(b -> !b.access().equals(after.access())).orElse(true)) {
+                feed.userAccessChanged(tx, after.access(), seq);
+            }
+            boolean rolesChanged = before.map(b -> !b.roles().equals(roles)).orElse(false);
+            if (rolesChanged || (newHash.isPresent() && before.isPresent())) {
+                tx.afterCommit(() -> consoles.rolesChanged(in.mcServiceId()));
+            }
+            return after.view(null);
+        }));
+    }
+
+    private static boolean losesAccess(StoredUser before, Console.SaveUser in, List<ServiceType> services,
+                                       boolean passwordChanged) {
+        return passwordChanged
+                || (before.externalAccessAllowed() && !in.externalAccessAllowed())
+                || !new HashSet<>(services).containsAll(before.allowedServices());
+    }
+
+    private static void guardLastAdmin(Connection c, StoredUser before, StoredUser after) throws SQLException {
+        if (before.roles().contains(Role.ADMIN) && !after.roles().contains(Role.ADMIN)
+                && UserStore.countAdmins(c) <= 1) {
+            throw ProtocolException.conflict("the last administrator cannot lose the ADMIN role");
+        }
+    }
+}

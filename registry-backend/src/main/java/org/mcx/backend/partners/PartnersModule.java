@@ -1,0 +1,104 @@
+package org.mcx.backend.partners;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.mcx.backend.BackendContext;
+import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.store.Sql;
+import org.mcx.backend.transport.Call;
+import org.mcx.backend.transport.Handlers;
+import org.mcx.backend.transport.Principal;
+import org.mcx.protocol.ErrorCode;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.ProtocolException;
+import org.mcx.protocol.message.Auth;
+import org.mcx.protocol.message.Common;
+import org.mcx.protocol.message.Console;
+
+/**
+ * Partner MC systems: their address, the secret both systems hold for the pair, and local policy.
+ * The secret is kept as given, not hashed, because this system must present it to the partner too.
+ */
+public final class PartnersModule implements AutoCloseable {
+    private final BackendContext ctx;
+
+    public PartnersModule(BackendContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void register(Handlers handlers) {
+        handlers.on(MessageType.PARTNERS_LIST, Common.Empty.class, this::list)
+                .on(MessageType.PARTNERS_SAVE, Console.SavePartner.class, this::save)
+                .on(MessageType.AUTH_PARTNER, Auth.PartnerLogin.class, this::authenticate);
+    }
+
+    private CompletableFuture<Console.Partners> list(Call<Common.Empty> call) {
+        return ctx.db().read(c -> new Console.Partners(
+                Sql.query(c, "SELECT * FROM partners ORDER BY system_id", PartnersModule::row)));
+    }
+
+    private CompletableFuture<Console.Partner> save(Call<Console.SavePartner> call) {
+        Console.SavePartner in = call.body();
+        if (in.systemId().equals(ctx.config().systemId())) {
+            throw ProtocolException.badRequest("body.systemId", "is this system's own id");
+        }
+        return ctx.db().write(tx -> {
+            Connection c = tx.connection();
+            Instant now = Instant.now();
+            boolean exists = Sql.queryLong(c, "SELECT COUNT(*) FROM partners WHERE system_id = ?", in.systemId()) > 0;
+            if (exists) {
+                Sql.update(c, "UPDATE partners SET name = ?, endpoint = ?, auto_approve = ?, max_users = ?, updated_at = ?"
+                                + " WHERE system_id = ?", in.name(), in.endpoint(), in.autoApprove().enabled(),
+                        in.autoApprove().maxUsers(), now, in.systemId());
+                if (in.secret() != null) {
+                    Sql.update(c, "UPDATE partners SET secret = ? WHERE system_id = ?", in.secret(), in.systemId());
+                }
+            } else {
+                if (in.secret() == null) {
+                    throw ProtocolException.badRequest("body.secret", "required when adding a partner");
+                }
+                Sql.update(c, "INSERT INTO partners (system_id, name, endpoint, secret, auto_approve, max_users,"
+                                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", in.systemId(), in.name(),
+                        in.endpoint(), in.secret(), in.autoApprove().enabled(), in.autoApprove().maxUsers(), now, now);
+            }
+            ctx.audit().record(tx, call.actor(), "partners.save", in.systemId(), AuditLog.ALLOWED,
+                    ctx.audit().detail().put("created", !exists).put("secretChanged", in.secret() != null)
+                            .put("endpoint", in.endpoint()));
+            return Sql.queryOne(c, "SELECT * FROM partners WHERE system_id = ?", PartnersModule::row, in.systemId())
+                    .orElseThrow();
+        });
+    }
+
+    /** {@code auth.partner} on /acms: the pair's shared secret, compared in constant time. */
+    private CompletableFuture<Auth.PartnerSession> authenticate(Call<Auth.PartnerLogin> call) {
+        String systemId = call.body().systemId();
+        return ctx.db().read(c -> secret(c, systemId)).thenApply(secret -> {
+            byte[] presented = call.body().secret().getBytes(StandardCharsets.UTF_8);
+            if (secret.isEmpty() || !MessageDigest.isEqual(secret.get().getBytes(StandardCharsets.UTF_8), presented)) {
+                throw new ProtocolException(ErrorCode.UNAUTHENTICATED, "unknown partner or wrong secret");
+            }
+            call.session().authenticate(new Principal.Partner(systemId));
+            return new Auth.PartnerSession(systemId);
+        });
+    }
+
+    /** The secret this system presents to, and expects from, a partner. */
+    public static Optional<String> secret(Connection c, String systemId) throws SQLException {
+        return Sql.queryOne(c, "SELECT secret FROM partners WHERE system_id = ?", rs -> rs.getString(1), systemId);
+    }
+
+    private static Console.Partner row(ResultSet rs) throws SQLException {
+        return new Console.Partner(rs.getString("system_id"), rs.getString("name"), rs.getString("endpoint"),
+                new Console.AutoApprove(rs.getBoolean("auto_approve"), rs.getInt("max_users")), false);
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,154 @@
+package org.mcx.backend.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded H2 database: opened in file mode, migrated by Flyway, and used only from its own
+ * executors, since interrupting a thread inside H2 can corrupt the file. All writes run on one
+ * thread, one transaction at a time, which gives events their order and makes "committed, then
+ * published" trivially true; reads run on a small pool with their own connections.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    /** How an acknowledged write is made durable. */
+    public enum Durability {
+        /** Each commit is written to the OS before the reply: survives kill -9 (H2 WRITE_DELAY=0). */
+        PROCESS_CRASH,
+        /** Each commit is also fsynced: survives power loss, at about a third of the speed. */
+        POWER_LOSS
+    }
+
+    private final JdbcDataSource dataSource;
+    private final Connection writeConnection;
+    private final ExecutorService writer;
+    private final ExecutorService readers;
+    private final ThreadLocal<Connection> readConnection = new ThreadLocal<>();
+    private final Durability durability;
+    private final TransactionRunner transactions;
+
+    private Database(JdbcDataSource dataSource, Durability durability) throws SQLException {
+        this.dataSource = dataSource;
+        this.durability = durability;
+        this.writer = Executors.newSingleThreadExecutor(named("mcx-db-writer"));
+        this.readers = Executors.newFixedThreadPool(2, named("mcx-db-reader"));
+        this.writeConnection = dataSource.getConnection();
+        this.writeConnection.setAutoCommit(false);
+        this.transactions = new TransactionRunner(writeConnection, durability);
+    }
+
+    /** Opens (creating if needed) the database under {@code dataDir} and migrates it. */
+    public static Database open(Path dataDir, Durability durability) {
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mcx")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser("mcx");
+        ds.setPassword("");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        try {
+            Database db = new Database(ds, durability);
+            log.info("database open at {} ({} durability)", dataDir, durability);
+            return db;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database in " + dataDir, e);
+        }
+    }
+
+    public Durability durability() {
+        return durability;
+    }
+
+    /** Runs {@code work} in one transaction on the writer thread; committed before the future completes. */
+    public <T> CompletableFuture<T> write(TransactionalWork<T> work) {
+        return CompletableFuture.supplyAsync(() -> transactions.run(work), writer);
+    }
+
+    /** Runs a read on the reader pool with a connection of its own (auto-commit, read committed). */
+    public <T> CompletableFuture<T> read(ConnectionWork<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.apply(readerConnection());
+            } catch (SQLException e) {
+                throw new StoreException("read failed", e);
+            }
+        }, readers);
+    }
+
+    /**
+     * Runs {@code task} on the writer thread between transactions: nothing commits while it runs,
+     * so it sees a consistent point of the event sequence (used to join live feeds without gaps).
+     */
+    public <T> CompletableFuture<T> atQuietPoint(ConnectionWork<T> task) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                T result = task.apply(writeConnection);
+                writeConnection.commit();
+                return result;
+            } catch (SQLException e) {
+                throw new StoreException("read at a quiet point failed", e);
+            }
+        }, writer);
+    }
+
+    private Connection readerConnection() throws SQLException {
+        Connection c = readConnection.get();
+        if (c == null || c.isClosed()) {
+            c = dataSource.getConnection();
+            c.setAutoCommit(true);
+            readConnection.set(c);
+        }
+        return c;
+    }
+
+    /** Online backup to a zip file (H2 {@code BACKUP TO}). */
+    public CompletableFuture<Void> backupTo(Path zip) {
+        return write(tx -> {
+            try (Statement s = tx.connection().createStatement()) {
+                s.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        readers.shutdown();
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("database writer did not finish within 10 s");
+            }
+            readers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Statement s = writeConnection.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            log.warn("database shutdown failed", e);
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

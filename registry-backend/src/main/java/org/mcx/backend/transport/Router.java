@@ -1,0 +1,145 @@
+package org.mcx.backend.transport;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mcx.protocol.Codec;
+import org.mcx.protocol.Endpoint;
+import org.mcx.protocol.Envelope;
+import org.mcx.protocol.EnvelopeException;
+import org.mcx.protocol.ErrorCode;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.ProtocolException;
+import org.mcx.protocol.message.Body;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes one frame: envelope, then authentication, then the type (known? on this path? for this
+ * role?), then the body, then the handler. That order is the contract: a peer that may not send a
+ * message learns nothing about its body rules.
+ */
+public final class Router {
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+    private final Codec codec;
+    private final Handlers handlers;
+    private final DenialListener denials;
+
+    public Router(Codec codec, Handlers handlers, DenialListener denials) {
+        this.codec = codec;
+        this.handlers = handlers;
+        this.denials = denials;
+    }
+
+    void onFrame(PeerSession session, Set<String> inFlightIds, String text) {
+        Envelope envelope;
+        try {
+            envelope = codec.parse(text);
+        } catch (EnvelopeException e) {
+            session.sendError(e.replyTo(), e);
+            return;
+        }
+        if (envelope.isResponse()) {
+            session.onResponse(envelope);
+            return;
+        }
+        if (!envelope.isRequest()) {
+            session.sendError(null, ProtocolException.badRequest("id", "a request needs an id"));
+            return;
+        }
+        String id = envelope.id();
+        Optional<MessageType> known = MessageType.ofWireName(envelope.type());
+        if (!session.isAuthenticated() && (known.isEmpty() || !known.get().isAuthentication())) {
+            deny(session, id, envelope.type(), ErrorCode.UNAUTHENTICATED, "authenticate first");
+            return;
+        }
+        if (known.isEmpty()) {
+            session.sendError(id, new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown type " + envelope.type(), "type"));
+            return;
+        }
+        MessageType type = known.get();
+        String refusal = refusal(session, type);
+        if (refusal != null) {
+            deny(session, id, type.wireName(), ErrorCode.FORBIDDEN, refusal);
+            return;
+        }
+        if (!inFlightIds.add(id)) {
+            session.sendError(id, new ProtocolException(ErrorCode.CONFLICT, "request id " + id + " is still being answered", "id"));
+            return;
+        }
+        if (!session.floodGuard.admit()) {
+            inFlightIds.remove(id);
+            session.sendError(id, new ProtocolException(ErrorCode.RATE_LIMITED, "too many requests; slow down"));
+            if (session.floodGuard.isFlooding()) {
+                log.warn("{} floods {}; disconnecting", session.describe(), session.endpoint().path());
+                session.close(PeerSession.CLOSE_FLOOD, "flooding");
+            }
+            return;
+        }
+        dispatch(session, inFlightIds, id, type, envelope);
+    }
+
+    private void dispatch(PeerSession session, Set<String> inFlightIds, String id, MessageType type, Envelope envelope) {
+        CompletionStage<? extends Body> reply;
+        AfterReply afterReply = new AfterReply();
+        try {
+            Body body = codec.decode(envelope.body(), type.requestBody());
+            Handler<Body> handler = handlers.find(type)
+                    .orElseThrow(() -> new ProtocolException(ErrorCode.UNAVAILABLE, type.wireName() + " is not served here"));
+            reply = handler.handle(new Call<>(session, id, type, body, afterReply));
+        } catch (RuntimeException e) {
+            reply = java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        reply.whenComplete((result, failure) -> {
+            inFlightIds.remove(id);
+            session.floodGuard.finished();
+            if (failure == null) {
+                session.send(codec.response(id, type, result));
+                afterReply.run();
+            } else {
+                session.sendError(id, toProtocolError(session, type, failure));
+            }
+        });
+    }
+
+    private ProtocolException toProtocolError(PeerSession session, MessageType type, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ProtocolException pe) {
+            if (pe.code() == ErrorCode.FORBIDDEN || pe.code() == ErrorCode.UNAUTHENTICATED) {
+                denials.denied(session, type.wireName(), pe.code(), pe.getMessage());
+            }
+            return pe;
+        }
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        log.error("{} from {} failed (ref {})", type.wireName(), session.describe(), ref, cause);
+        return new ProtocolException(ErrorCode.INTERNAL, "internal error (ref " + ref + ")");
+    }
+
+    /** Why this peer may not send this type here, or null if it may. */
+    private static String refusal(PeerSession session, MessageType type) {
+        Endpoint endpoint = session.endpoint();
+        if (!type.allowedOn(endpoint) || type.sender() == MessageType.Sender.SERVER) {
+            return type.wireName() + " is not allowed on " + endpoint.path();
+        }
+        if (session.isAuthenticated() && type.isAuthentication()) {
+            return "already authenticated";
+        }
+        if (type.role() != null && session.principal() instanceof Principal.ConsoleUser user && !user.may(type.role())) {
+            return type.wireName() + " needs the " + type.role() + " role";
+        }
+        return null;
+    }
+
+    private void deny(PeerSession session, String id, String type, ErrorCode code, String reason) {
+        session.sendError(id, new ProtocolException(code, reason));
+        denials.denied(session, type, code, reason);
+    }
+
+    static Set<String> newInFlightSet() {
+        return ConcurrentHashMap.newKeySet();
+    }
+}

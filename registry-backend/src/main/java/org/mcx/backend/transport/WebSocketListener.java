@@ -1,0 +1,132 @@
+package org.mcx.backend.transport;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.mcx.protocol.Codec;
+import org.mcx.protocol.Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one WebSocket listener (Jetty 12), with a mapping per path of PROTOCOL.md. */
+public final class WebSocketListener implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebSocketListener.class);
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final ListenerConfig config;
+
+    private WebSocketListener(Server server, ServerConnector connector, ListenerConfig config) {
+        this.server = server;
+        this.connector = connector;
+        this.config = config;
+    }
+
+    public static WebSocketListener start(ListenerConfig config, Router router, Codec codec, Timers timers) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 8);
+        threads.setName("mcx-ws");
+        Server server = new Server(threads);
+        ServerConnector connector = config.tls()
+                ? new ServerConnector(server, sslContext(config), new HttpConnectionFactory())
+                : new ServerConnector(server, new HttpConnectionFactory());
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setAcceptedTcpNoDelay(true);
+        connector.setReuseAddress(true);
+        server.addConnector(connector);
+        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
+            // Up to 4x the protocol limit is read and answered TOO_LARGE; beyond that Jetty closes with 1009.
+            container.setMaxTextMessageSize(4L * config.maxMessageBytes());
+            container.setMaxBinaryMessageSize(1024);
+            container.setIdleTimeout(config.idleTimeout());
+            for (Endpoint endpoint : Endpoint.values()) {
+                container.addMapping(endpoint.path(), (request, response, callback) ->
+                        new Connection(endpoint, router, codec, timers, config));
+            }
+        });
+        server.setHandler(upgrade);
+        server.setStopTimeout(2000);
+        server.start();
+        WebSocketListener listener = new WebSocketListener(server, connector, config);
+        log.info("WebSocket listener on {}", listener.url());
+        return listener;
+    }
+
+    private static SslContextFactory.Server sslContext(ListenerConfig config) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(config.keystore().toString());
+        ssl.setKeyStorePassword(config.keystorePassword());
+        ssl.setKeyStoreType("PKCS12");
+        return ssl;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String url() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return (config.tls() ? "wss://" : "ws://") + host + ":" + port();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    /** Jetty's endpoint for one connection: hands frames to the router, in order, on Jetty's thread. */
+    static final class Connection implements Session.Listener.AutoDemanding {
+        private final Endpoint endpoint;
+        private final Router router;
+        private final Codec codec;
+        private final Timers timers;
+        private final ListenerConfig config;
+        private final Set<String> inFlight = Router.newInFlightSet();
+        private volatile PeerSession peer;
+
+        Connection(Endpoint endpoint, Router router, Codec codec, Timers timers, ListenerConfig config) {
+            this.endpoint = endpoint;
+            this.router = router;
+            this.codec = codec;
+            this.timers = timers;
+            this.config = config;
+        }
+
+        @Override
+        public void onWebSocketOpen(Session session) {
+            FloodGuard guard = endpoint == Endpoint.CSC14
+                    ? new FloodGuard(config.csc14RequestsPerSecond()) : FloodGuard.unlimited();
+            PeerSession p = new PeerSession(endpoint, session, codec, timers, guard);
+            peer = p;
+            timers.schedule(() -> {
+                if (!p.isAuthenticated() && p.isOpen()) {
+                    p.close(PeerSession.CLOSE_UNAUTHENTICATED, "not authenticated in time");
+                }
+            }, config.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            router.onFrame(peer, inFlight, message);
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            PeerSession p = peer;
+            if (p != null) {
+                p.closed();
+            }
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            log.debug("WebSocket error on {}: {}", endpoint.path(), cause.toString());
+        }
+    }
+}
