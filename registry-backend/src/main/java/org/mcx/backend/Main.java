@@ -103,6 +103,8 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping");
             backend.close();
+            System.out.println("stopped");
+            System.out.flush();
             stopped.countDown();
         }, "mcx-shutdown"));
         System.out.println("listening on " + backend.url());

@@ -36,6 +36,10 @@ public final class Codec {
 
     private final ObjectMapper mapper;
     private final int maxMessageBytes;
+    /** Only for streaming past oversized frames: never builds values, so needs no length limit. */
+    private final JsonFactory unlimited = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxStringLength(Integer.MAX_VALUE).build()).build();
 
     public Codec() {
         this(DEFAULT_MAX_MESSAGE_BYTES);
@@ -99,7 +103,7 @@ public final class Codec {
     public Envelope parse(String text) {
         if (text.length() > maxMessageBytes || utf8Length(text) > maxMessageBytes) {
             throw new EnvelopeException(ErrorCode.TOO_LARGE,
-                    "message larger than " + maxMessageBytes + " bytes", null, null);
+                    "message larger than " + maxMessageBytes + " bytes", null, topLevelId(text));
         }
         JsonNode root;
         try {
@@ -146,6 +150,30 @@ public final class Codec {
             throw new EnvelopeException(ErrorCode.BAD_REQUEST, "required field is missing or null", "id", null);
         }
         return new Envelope(Envelope.VERSION, id, re, type.asText(), body == null || body.isNull() ? null : body);
+    }
+
+    /**
+     * The top-level {@code id} of a frame too large to decode, found by streaming past the rest
+     * without building it, so the refusal can still be answered to its request.
+     */
+    private String topLevelId(String text) {
+        try (com.fasterxml.jackson.core.JsonParser p = unlimited.createParser(text)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+                if ("id".equals(name)) {
+                    return value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && p.getTextLength() <= 64
+                            ? p.getText() : null;
+                }
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
     }
 
     /** Decodes and validates a body; an absent body is an empty object. */

@@ -1,20 +1,109 @@
 package org.mcx.backend.registry;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import org.mcx.backend.BackendContext;
 import org.mcx.backend.transport.Handlers;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.message.Console;
+import org.mcx.protocol.message.Csc14;
+import org.mcx.protocol.message.Registration;
+import org.mcx.protocol.model.ServiceCapability;
+import org.mcx.protocol.model.ServiceType;
 
-/** Service registration with leases, discovery (CSC-14 getServiceInformation) and services.list. */
+/**
+ * Service registration with leases, discovery (CSC-14 getServiceInformation) and services.list.
+ *
+ * <p>Leases are soft state, held in memory only. A backend that restarts starts with an empty
+ * registry, and every service, finding its heartbeat answered NOT_FOUND (or its connection gone),
+ * registers again within one heartbeat interval: the services are the source of truth about where
+ * they run, and a persisted table would only hold stale addresses after a crash. What is persisted is
+ * the history: every registration, deregistration and expiry is an event (for consoles) and an audit
+ * entry, written before the registering service gets its reply.
+ *
+ * <p>Time is a monotonic clock ({@link System#nanoTime} by default, injectable for tests): a lease
+ * never expires because the wall clock jumped.
+ */
 public final class RegistryModule implements AutoCloseable {
-    private final BackendContext ctx;
+    static final Duration SWEEP_INTERVAL = Duration.ofMillis(250);
+
+    private final LongSupplier nanoClock;
+    private final LeaseTable table = new LeaseTable();
+    private final UserAccessCache users;
+    private final Registrar registrar;
+    private final Discovery discovery;
+    private final ServiceListing listing;
+    private final LeaseSweeper sweeper;
 
     public RegistryModule(BackendContext ctx) {
-        this.ctx = ctx;
+        this(ctx, System::nanoTime, SWEEP_INTERVAL);
+    }
+
+    /** With a clock of nanoseconds; a null {@code sweepInterval} leaves sweeping to {@link #sweepNow()}. */
+    public RegistryModule(BackendContext ctx, LongSupplier nanoClock, Duration sweepInterval) {
+        this.nanoClock = nanoClock;
+        RegistryEvents events = new RegistryEvents(ctx);
+        this.users = new UserAccessCache(ctx.db(), ctx.events().bus());
+        this.registrar = new Registrar(ctx, table, events, nanoClock);
+        this.discovery = new Discovery(table, users);
+        this.listing = new ServiceListing(table, nanoClock, ctx.codec());
+        this.sweeper = new LeaseSweeper(ctx, table, events, nanoClock);
+        if (sweepInterval != null) {
+            sweeper.start(sweepInterval);
+        }
     }
 
     public void register(Handlers handlers) {
+        handlers.on(MessageType.REGISTER_SERVICE, Registration.RegisterService.class, registrar::register)
+                .on(MessageType.HEARTBEAT, Registration.Heartbeat.class, registrar::heartbeat)
+                .on(MessageType.DEREGISTER_SERVICE, Registration.DeregisterService.class, registrar::deregister)
+                .on(MessageType.GET_SERVICE_INFORMATION, Csc14.GetServiceInformation.class,
+                        discovery::getServiceInformation)
+                .on(MessageType.SERVICES_LIST, Console.ServicesList.class, listing::list);
+    }
+
+    /**
+     * Live instances of a type and interface (every version), for the service access server to
+     * forward to. Cheap enough to call per request: an immutable cached list, rebuilt after a
+     * change or when its earliest lease deadline passes.
+     */
+    public List<Instance> liveInstances(ServiceType type, String serviceInterface) {
+        return table.liveInstances(type, serviceInterface, nanoClock.getAsLong());
+    }
+
+    /** Every capability currently offered, as discovery shows it (no locations), for other modules. */
+    public List<ServiceCapability> capabilities() {
+        return table.catalog().all();
+    }
+
+    /** Expires what is due now, without waiting for the next sweep; completes with the count expired. */
+    public CompletableFuture<Integer> sweepNow() {
+        return sweeper.sweep();
+    }
+
+    // Package-private entry points for tests that drive the registry without a connection.
+
+    Registrar registrar() {
+        return registrar;
+    }
+
+    Discovery discovery() {
+        return discovery;
+    }
+
+    ServiceListing listing() {
+        return listing;
+    }
+
+    LeaseTable table() {
+        return table;
     }
 
     @Override
     public void close() {
+        sweeper.close();
+        users.close();
     }
 }

@@ -53,7 +53,7 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if needed) the database under {@code dataDir} and migrates it. */
     public static Database open(Path dataDir, Durability durability) {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mcx")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         ds.setUser("mcx");

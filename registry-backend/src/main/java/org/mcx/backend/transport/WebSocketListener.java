@@ -81,7 +81,7 @@ public final class WebSocketListener implements AutoCloseable {
     }
 
     /** Jetty's endpoint for one connection: hands frames to the router, in order, on Jetty's thread. */
-    static final class Connection implements Session.Listener.AutoDemanding {
+    public static final class Connection implements Session.Listener.AutoDemanding {
         private final Endpoint endpoint;
         private final Router router;
         private final Codec codec;

@@ -1,0 +1,192 @@
+package org.mcx.backend.applications;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.mcx.backend.BackendContext;
+import org.mcx.backend.store.Sql;
+import org.mcx.backend.store.Tx;
+import org.mcx.backend.transport.PeerSession;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.ProtocolException;
+import org.mcx.protocol.message.Common;
+import org.mcx.protocol.message.Csc14.NotifyApplicationProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The notify, acknowledge, get flow of 10.X.4. A change to a profile upserts a row of
+ * {@code notifications} in the change's transaction; after the commit the notification goes to
+ * every connected session of the application. The first {@code success} answer from any of
+ * them acknowledges it (deletes the row); what is still unacknowledged is re-sent to a session
+ * when it authenticates, so an application that was away, or the whole backend that restarted,
+ * loses nothing.
+ *
+ * <p>Delivery is at least once: an application may see a notification again (another session
+ * answered late, a re-send after reconnecting) and should just fetch the profile again.
+ *
+ * <p>Threads: rows and the list of recipients are taken on the database writer thread (in the
+ * transaction or at a quiet point), so a session that authenticates while a change commits gets
+ * the notification exactly once, from one of the two paths. The sends themselves run on one
+ * fan-out thread of their own, in commit order, so a thousand sessions never hold up the writer.
+ */
+final class Notifier implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+    /** Only bounds how long a request waits for its answer; an unanswered one is re-sent on reconnect. */
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private record Key(String applicationId, String applicationProfileId) {
+    }
+
+    private final BackendContext ctx;
+    private final Map<String, Set<PeerSession>> sessionsByApplication = new ConcurrentHashMap<>();
+    /** Mirrors the notifications table for what was sent; lets 999 late acknowledgements skip the database. */
+    private final Map<Key, Long> unacknowledged = new ConcurrentHashMap<>();
+    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mcx-notify");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Notifier(BackendContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** In the transaction of a change to a profile: records the notification and sends it after the commit. */
+    void profileChanged(Tx tx, String applicationId, String applicationProfileId, long version) throws SQLException {
+        Connection c = tx.connection();
+        // UPDATE, then INSERT: portable (H2 has no ON CONFLICT DO UPDATE) and race-free on the one writer thread.
+        if (Sql.update(c, "UPDATE notifications SET version = ? WHERE application_id = ? AND application_profile_id = ?",
+                version, applicationId, applicationProfileId) == 0) {
+            Sql.update(c, "INSERT INTO notifications (application_id, application_profile_id, version) VALUES (?, ?, ?)",
+                    applicationId, applicationProfileId, version);
+        }
+        tx.afterCommit(() -> {
+            Key key = new Key(applicationId, applicationProfileId);
+            unacknowledged.merge(key, version, Math::max);
+            List<PeerSession> recipients = List.copyOf(sessionsByApplication.getOrDefault(applicationId, Set.of()));
+            if (recipients.isEmpty()) {
+                return;
+            }
+            NotifyApplicationProfile body = new NotifyApplicationProfile(applicationProfileId, version);
+            fanOut.execute(() -> {
+                for (PeerSession session : recipients) {
+                    deliver(session, key, body);
+                }
+            });
+        });
+    }
+
+    /**
+     * An application session authenticated and its reply is on the wire: from now on it receives
+     * notifications, starting with every one its application has not acknowledged.
+     */
+    void joined(PeerSession session, String applicationId) {
+        ctx.db().atQuietPoint(c -> {
+            sessionsByApplication.compute(applicationId, (id, set) -> {
+                Set<PeerSession> s = set == null ? ConcurrentHashMap.newKeySet() : set;
+                s.add(session);
+                return s;
+            });
+            session.onClose(() -> sessionsByApplication.computeIfPresent(applicationId, (id, set) -> {
+                set.remove(session);
+                return set.isEmpty() ? null : set;
+            }));
+            List<NotifyApplicationProfile> waiting = Sql.query(c, "SELECT application_profile_id, version FROM"
+                            + " notifications WHERE application_id = ? ORDER BY application_profile_id",
+                    rs -> new NotifyApplicationProfile(rs.getString(1), rs.getLong(2)), applicationId);
+            for (NotifyApplicationProfile n : waiting) {
+                unacknowledged.merge(new Key(applicationId, n.applicationProfileId()), n.version(), Math::max);
+            }
+            if (!waiting.isEmpty()) {
+                fanOut.execute(() -> waiting.forEach(n ->
+                        deliver(session, new Key(applicationId, n.applicationProfileId()), n)));
+            }
+            return waiting.size();
+        }).whenComplete((resent, failure) -> {
+            if (failure != null) {
+                // Without the re-send the application could miss a change; make it reconnect and try again.
+                log.error("could not load unacknowledged notifications for {}", session.describe(), failure);
+                session.close(1011, "try again");
+            } else if (resent > 0) {
+                log.info("re-sending {} unacknowledged notification(s) to {}", resent, session.describe());
+            }
+        });
+    }
+
+    /**
+     * Sends one notification to one session and handles its answer. Each send encodes its own
+     * frame because {@link PeerSession#request} chooses the request id; see the report on a
+     * pre-encoded variant that lets a fan-out encode once.
+     */
+    private void deliver(PeerSession session, Key key, NotifyApplicationProfile body) {
+        session.request(MessageType.NOTIFY_APPLICATION_PROFILE, body, ACK_TIMEOUT)
+                .whenComplete((reply, failure) -> answered(session, key, body.version(), reply, failure));
+    }
+
+    private void answered(PeerSession session, Key key, long version, JsonNode reply, Throwable failure) {
+        if (failure != null) {
+            // Closed or slow: the row stays and is re-sent when the application reconnects.
+            log.debug("{} did not acknowledge {} version {}: {}", session.describe(), key.applicationProfileId(),
+                    version, failure.toString());
+            return;
+        }
+        Common.ResultBody result;
+        try {
+            result = ctx.codec().decode(reply, Common.ResultBody.class);
+        } catch (ProtocolException e) {
+            log.warn("{} answered notifyApplicationProfile {} with a bad body: {} ({})", session.describe(),
+                    key.applicationProfileId(), e.getMessage(), e.field());
+            return;
+        }
+        if (result.result() == Common.Result.SUCCESS) {
+            acknowledged(key, version);
+        } else {
+            log.info("{} answered notifyApplicationProfile {} version {} with {}", session.describe(),
+                    key.applicationProfileId(), version, result.result());
+        }
+    }
+
+    private void acknowledged(Key key, long version) {
+        Long waiting = unacknowledged.get(key);
+        // Nothing waits (another session acknowledged first), or a newer version does: no write.
+        if (waiting == null || waiting > version || !unacknowledged.remove(key, waiting)) {
+            return;
+        }
+        ctx.db().write(tx -> Sql.update(tx.connection(), "DELETE FROM notifications WHERE application_id = ?"
+                        + " AND application_profile_id = ? AND version <= ?",
+                key.applicationId(), key.applicationProfileId(), version))
+                .whenComplete((n, failure) -> {
+                    if (failure != null) {
+                        // The row stays, so the notification is re-sent on the next connection.
+                        log.error("could not record the acknowledgement of {} version {} by {}",
+                                key.applicationProfileId(), version, key.applicationId(), failure);
+                    }
+                });
+    }
+
+    /** How many sessions of the application are connected (for tests and diagnostics). */
+    int connectedSessions(String applicationId) {
+        return sessionsByApplication.getOrDefault(applicationId, Set.of()).size();
+    }
+
+    @Override
+    public void close() {
+        fanOut.shutdown();
+        try {
+            if (!fanOut.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("notification fan-out did not finish within 2 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

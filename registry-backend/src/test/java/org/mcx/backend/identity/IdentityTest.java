@@ -1,0 +1,171 @@
+package org.mcx.backend.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mcx.backend.testing.BackendFixture;
+import org.mcx.backend.testing.RawClient;
+
+class IdentityTest {
+    @TempDir
+    Path dir;
+    BackendFixture backend;
+
+    @BeforeEach
+    void start() throws Exception {
+        backend = BackendFixture.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        backend.close();
+    }
+
+    private RawClient acmc() throws Exception {
+        return new RawClient(backend.base(), "/acmc");
+    }
+
+    private static String code(JsonNode reply) {
+        return reply.path("body").path("code").asText();
+    }
+
+    private static String message(JsonNode reply) {
+        return reply.path("body").path("message").asText();
+    }
+
+    private void saveUser(RawClient admin, String id, String roles, String password) throws Exception {
+        JsonNode r = admin.call("users.save", "{\"mcServiceId\":\"" + id + "\",\"displayName\":\"" + id + "\",\"roles\":" + roles
+                + ",\"externalAccessAllowed\":true,\"allowedServices\":[\"GM\"],\"password\":\"" + password + "\"}");
+        assertThat(r.path("type").asText()).isEqualTo("users.save");
+    }
+
+    @Test
+    void loginReturnsASessionThatResumesOnAnotherConnection() throws Exception {
+        String token;
+        try (RawClient c = acmc()) {
+            JsonNode session = c.login("admin", BackendFixture.ADMIN_PASSWORD).path("body");
+            assertThat(session.path("user").path("roles").toString()).contains("ADMIN");
+            token = session.path("sessionToken").asText();
+            assertThat(token).hasSizeGreaterThanOrEqualTo(43);
+        }
+        try (RawClient c = acmc()) {
+            JsonNode resumed = c.call("auth.resume", "{\"sessionToken\":\"" + token + "\"}");
+            assertThat(resumed.path("body").path("user").path("mcServiceId").asText()).isEqualTo("admin");
+            assertThat(code(c.call("users.list", "{}"))).isEmpty();
+        }
+        try (RawClient c = acmc()) {
+            assertThat(code(c.call("auth.resume", "{\"sessionToken\":\"forged-token\"}"))).isEqualTo("UNAUTHENTICATED");
+        }
+    }
+
+    @Test
+    void unknownUsersAndWrongPasswordsGetTheSameAnswer() throws Exception {
+        try (RawClient c = acmc()) {
+            JsonNode wrong = c.login("admin", "wrong-password");
+            JsonNode unknown = c.login("nobody", "wrong-password");
+            assertThat(code(wrong)).isEqualTo("UNAUTHENTICATED");
+            assertThat(message(wrong)).isEqualTo(message(unknown));
+        }
+    }
+
+    @Test
+    void fiveFailuresLockTheNameWhetherOrNotItExists() throws Exception {
+        try (RawClient admin = acmc()) {
+            admin.login("admin", BackendFixture.ADMIN_PASSWORD);
+            saveUser(admin, "olga", "[\"OPERATOR\"]", "olga-password");
+        }
+        try (RawClient c = acmc()) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(message(c.login("olga", "bad-password"))).isEqualTo(ConsoleAuth.BAD_CREDENTIALS);
+                c.login("ghost", "bad-password");
+            }
+            JsonNode locked = c.login("olga", "olga-password");
+            assertThat(code(locked)).isEqualTo("UNAUTHENTICATED");
+            assertThat(message(locked)).contains("locked").contains("min");
+            assertThat(message(c.login("ghost", "bad-password"))).contains("locked");
+        }
+        try (RawClient admin = acmc()) {
+            admin.login("admin", BackendFixture.ADMIN_PASSWORD);
+            assertThat(admin.call("users.list", "{}").path("body").toString()).contains("lockedUntil");
+            JsonNode audit = admin.call("audit.list", "{\"limit\":100}").path("body").path("entries");
+            assertThat(audit.toString()).contains("bad credentials").doesNotContain("bad-password");
+            // Saving the user is how an administrator unlocks it.
+            saveUser(admin, "olga", "[\"OPERATOR\"]", "olga-password-2");
+        }
+        try (RawClient c = acmc()) {
+            assertThat(code(c.login("olga", "olga-password-2"))).isEmpty();
+        }
+    }
+
+    @Test
+    void passwordsAreNeverReturnedNorStoredInClear() throws Exception {
+        try (RawClient admin = acmc()) {
+            admin.login("admin", BackendFixture.ADMIN_PASSWORD);
+            saveUser(admin, "pia", "[\"VIEWER\"]", "pia-secret-pass");
+            String listed = admin.call("users.list", "{}").toString();
+            assertThat(listed).contains("pia").doesNotContain("pia-secret-pass").doesNotContain("pbkdf2");
+        }
+        backend.stop();
+        String db = new String(java.nio.file.Files.readAllBytes(dir.resolve("mcx.mv.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(db).doesNotContain("pia-secret-pass").contains("pbkdf2-sha256$1000$");
+    }
+
+    @Test
+    void theLastAdministratorKeepsTheAdminRole() throws Exception {
+        try (RawClient admin = acmc()) {
+            admin.login("admin", BackendFixture.ADMIN_PASSWORD);
+            JsonNode r = admin.call("users.save", "{\"mcServiceId\":\"admin\",\"displayName\":\"A\",\"roles\":[\"VIEWER\"],"
+                    + "\"externalAccessAllowed\":false,\"allowedServices\":[]}");
+            assertThat(code(r)).isEqualTo("CONFLICT");
+        }
+    }
+
+    @Test
+    void aNewUserNeedsAPassword() throws Exception {
+        try (RawClient admin = acmc()) {
+            admin.login("admin", BackendFixture.ADMIN_PASSWORD);
+            JsonNode r = admin.call("users.save", "{\"mcServiceId\":\"nopass\",\"displayName\":\"N\",\"roles\":[],"
+                    + "\"externalAccessAllowed\":false,\"allowedServices\":[]}");
+            assertThat(code(r)).isEqualTo("BAD_REQUEST");
+            assertThat(r.path("body").path("field").asText()).isEqualTo("body.password");
+        }
+    }
+
+    @Test
+    void nodesAuthenticateWithTheirSecretOnTheirOwnPathOnly() throws Exception {
+        String secret;
+        try (RawClient admin = acmc()) {
+            admin.login("admin", BackendFixture.ADMIN_PASSWORD);
+            secret = admin.call("nodes.create", "{\"nodeId\":\"gm-1\",\"kind\":\"service\"}").path("body").path("secret").asText();
+            assertThat(code(admin.call("nodes.create", "{\"nodeId\":\"gm-1\",\"kind\":\"service\"}"))).isEqualTo("CONFLICT");
+            assertThat(admin.call("nodes.list", "{}").toString()).doesNotContain(secret);
+        }
+        String login = "{\"nodeId\":\"gm-1\",\"secret\":\"" + secret + "\"}";
+        try (RawClient node = new RawClient(backend.base(), "/registration")) {
+            assertThat(node.call("auth.node", login).path("body").path("nodeId").asText()).isEqualTo("gm-1");
+        }
+        try (RawClient node = new RawClient(backend.base(), "/csc15")) {
+            assertThat(code(node.call("auth.node", login))).isEqualTo("UNAUTHENTICATED");
+        }
+        try (RawClient node = new RawClient(backend.base(), "/registration")) {
+            assertThat(code(node.call("auth.node", "{\"nodeId\":\"gm-1\",\"secret\":\"wrong\"}"))).isEqualTo("UNAUTHENTICATED");
+        }
+    }
+
+    @Test
+    void theAdminPasswordFlagOnlyActsOnAnEmptyDatabase() throws Exception {
+        backend.stop();
+        backend = BackendFixture.start(dir, "primary", c -> new org.mcx.backend.BackendConfig(c.dataDir(), c.bindHost(),
+                c.port(), c.systemId(), "another-password", c.sasPort(), null, null, c.durability(), c.identity(),
+                c.maxMessageBytes(), c.csc14RequestsPerSecond(), c.authTimeout(), null));
+        try (RawClient c = acmc()) {
+            assertThat(code(c.login("admin", "another-password"))).isEqualTo("UNAUTHENTICATED");
+            assertThat(code(c.login("admin", BackendFixture.ADMIN_PASSWORD))).isEmpty();
+        }
+    }
+}

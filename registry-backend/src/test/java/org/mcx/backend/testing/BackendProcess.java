@@ -1,0 +1,102 @@
+package org.mcx.backend.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The backend as its own operating-system process, started from the test classpath through
+ * {@code Main} exactly as the jar would run it, so a test can {@code kill -9} it.
+ */
+public final class BackendProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on (wss?://\\S+)");
+
+    private final Process process;
+    private final URI base;
+    private final StringBuffer output;
+    private final Thread reader;
+
+    private BackendProcess(Process process, URI base, StringBuffer output, Thread reader) {
+        this.process = process;
+        this.base = base;
+        this.output = output;
+        this.reader = reader;
+    }
+
+    public static BackendProcess start(Path dataDir, String systemId, String... extraArgs) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.mcx.backend.Main",
+                "--data-dir", dataDir.toString(), "--port", "0", "--system-id", systemId,
+                "--admin-password", BackendFixture.ADMIN_PASSWORD, "--pbkdf2-iterations", "1000"));
+        cmd.addAll(List.of(extraArgs));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        StringBuffer output = new StringBuffer();
+        CompletableFuture<URI> listening = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    output.append(line).append('\n');
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        listening.complete(URI.create(m.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                listening.completeExceptionally(e);
+            }
+            listening.completeExceptionally(new IllegalStateException("backend exited:\n" + output));
+        }, "backend-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new BackendProcess(p, listening.get(60, TimeUnit.SECONDS), output, reader);
+        } catch (Exception e) {
+            p.destroyForcibly();
+            throw new IllegalStateException("backend did not start:\n" + output, e);
+        }
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public String output() {
+        return output.toString();
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, nothing but what was already written. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: the clean stop an operator's service manager sends. Returns the exit code. */
+    public int terminate() throws InterruptedException {
+        // Process.destroy() would also close our end of its output, losing what it says while stopping.
+        process.toHandle().destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("backend did not stop on SIGTERM:\n" + output);
+        }
+        reader.join(10_000);
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill9();
+        }
+    }
+}
