@@ -146,7 +146,9 @@ public final class Codec {
         if (body != null && !body.isNull() && !body.isObject()) {
             throw new EnvelopeException(ErrorCode.BAD_REQUEST, "must be a JSON object", "body", id);
         }
-        if (id == null && re == null && !Envelope.EVENT.equals(type.asText())) {
+        // An error answering an unreadable frame carries "re": null; it is still an error, not a request.
+        boolean unaddressedError = Envelope.ERROR.equals(type.asText()) && root.has("re");
+        if (id == null && re == null && !Envelope.EVENT.equals(type.asText()) && !unaddressedError) {
             throw new EnvelopeException(ErrorCode.BAD_REQUEST, "required field is missing or null", "id", null);
         }
         return new Envelope(Envelope.VERSION, id, re, type.asText(), body == null || body.isNull() ? null : body);

@@ -12,6 +12,11 @@ record CapabilityKey(ServiceType serviceType, String serviceInterface, String ve
             .thenComparing(CapabilityKey::serviceInterface)
             .thenComparing(CapabilityKey::version);
 
+    @Override
+    public String toString() {
+        return serviceType + "/" + serviceInterface + " " + version;
+    }
+
     RouteKey route() {
         return new RouteKey(serviceType, serviceInterface);
     }

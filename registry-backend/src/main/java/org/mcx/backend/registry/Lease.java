@@ -36,7 +36,8 @@ final class Lease {
         this.nodeId = nodeId;
         this.registration = registration;
         this.key = new CapabilityKey(registration.serviceType(), registration.serviceInterface(), registration.version());
-        this.registeredAt = now;
+        // Millisecond precision, as lastHeartbeat: the console compares the two.
+        this.registeredAt = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         this.ttlNanos = registration.ttlSeconds() * 1_000_000_000L;
         this.order = order;
         this.instance = new Instance(registration.serviceId(), registration.scheme(), registration.host(),

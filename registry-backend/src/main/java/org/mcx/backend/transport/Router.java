@@ -47,6 +47,12 @@ public final class Router {
             session.onResponse(envelope);
             return;
         }
+        if (envelope.isError()) {
+            // Never answer an error: two peers would bounce errors at each other for ever.
+            log.warn("{} on {} sent an unaddressed error: {}", session.describe(), session.endpoint().path(),
+                    envelope.body());
+            return;
+        }
         if (!envelope.isRequest()) {
             session.sendError(null, ProtocolException.badRequest("id", "a request needs an id"));
             return;

@@ -1,0 +1,29 @@
+package org.mcx.protocol.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.mcx.protocol.Endpoint;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.message.Body;
+import org.mcx.protocol.message.Common;
+
+/** Everything {@link ClientBuilder} collected, checked and frozen. */
+record ClientConfig(URI uri,
+                    Endpoint endpoint,
+                    String name,
+                    Authenticator authenticator,
+                    Duration requestTimeout,
+                    Duration connectTimeout,
+                    Duration connectionLostTimeout,
+                    int maxMessageBytes,
+                    ReconnectPolicy reconnect,
+                    boolean retryFirstConnect,
+                    SSLContext sslContext,
+                    List<Consumer<Common.Event>> eventListeners,
+                    List<Consumer<LinkStatus>> stateListeners,
+                    Map<MessageType, AsyncRequestHandler<Body>> handlers) {
+}
