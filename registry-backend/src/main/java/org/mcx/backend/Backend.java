@@ -127,7 +127,7 @@ public final class Backend implements AutoCloseable {
             this.csc15 = new Csc15Module(ctx, this);
             this.identity = new IdentityModule(ctx, csc15);
             this.applications = new ApplicationsModule(ctx, csc15);
-            this.registry = new RegistryModule(ctx);
+            this.registry = new RegistryModule(ctx, identity.directory());
             this.partners = new PartnersModule(ctx);
         }
 

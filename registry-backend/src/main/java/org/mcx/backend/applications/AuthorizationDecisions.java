@@ -61,8 +61,8 @@ final class AuthorizationDecisions {
                     ctx.audit().detail().put("applicationId", request.applicationId())
                             .put("mcServiceId", request.mcServiceId()).put("decision", status)
                             .put("profilesCreated", granted.size()).put("reason", in.reason()));
-            log.info("{} {} authorization request {} of {}", call.actor(), status, request.authorizationId(),
-                    request.applicationId());
+            tx.afterCommit(() -> log.info("{} {} authorization request {} of {}", call.actor(), status,
+                    request.authorizationId(), request.applicationId()));
             List<ApplicationProfile> current = granted.isEmpty()
                     ? profiles.ofApplication(c, request.applicationId())
                     : writer.announce(tx, request.applicationId(), seq);

@@ -1,5 +1,6 @@
 package org.mcx.backend.applications;
 
+import org.mcx.backend.identity.UserDirectory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -54,7 +55,7 @@ final class AuthorizationRequests {
         List<ServiceRef> services = List.copyOf(new LinkedHashSet<>(in.serviceCapabilities()));
         return ctx.db().write(tx -> {
             Connection c = tx.connection();
-            UserAccess user = UserAccessReader.find(c, in.mcServiceId()).filter(UserAccess::externalAccessAllowed)
+            UserAccess user = UserDirectory.find(c, in.mcServiceId()).filter(UserAccess::externalAccessAllowed)
                     .orElseThrow(() -> ProtocolException.forbidden(USER_REFUSED));
             StoredApplication app = ApplicationStore.find(c, applicationId)
                     .orElseThrow(() -> new ProtocolException(ErrorCode.UNAUTHENTICATED, "unknown application"));
@@ -86,8 +87,9 @@ final class AuthorizationRequests {
             return pending(tx, actor, applicationId, user.mcServiceId(), services, requested, now);
         }
         String authorizationId = Ids.authorization();
+        // Recorded like any request, decided at once, so the console's history shows policy grants too.
         authorizations.insert(c, new StoredAuthorization(authorizationId, applicationId, user.mcServiceId(),
-                RequestType.AUTHORIZE, services, StoredAuthorization.APPROVED, now, requested));
+                RequestType.AUTHORIZE, services, StoredAuthorization.PENDING, now, requested));
         authorizations.decide(c, authorizationId, StoredAuthorization.APPROVED, now, "policy",
                 "trusted domain; the user may use every requested service");
         writer.grant(tx, actor, applicationId, missing, requested);
@@ -97,8 +99,8 @@ final class AuthorizationRequests {
         ctx.audit().record(tx, actor, "applications.authorize", applicationId, AuditLog.ALLOWED, ctx.audit().detail()
                 .put("authorizationId", authorizationId).put("mcServiceId", user.mcServiceId())
                 .put("decidedBy", "policy").put("services", describe(missing)));
-        log.info("{} granted {} by policy for {} ({})", applicationId, describe(missing), user.mcServiceId(),
-                authorizationId);
+        tx.afterCommit(() -> log.info("{} granted {} by policy for {} ({})", applicationId, describe(missing),
+                user.mcServiceId(), authorizationId));
         return success(writer.announce(tx, applicationId, seq));
     }
 

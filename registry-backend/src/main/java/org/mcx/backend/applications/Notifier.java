@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.mcx.backend.BackendContext;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.store.Tx;
@@ -35,13 +33,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: rows and the list of recipients are taken on the database writer thread (in the
  * transaction or at a quiet point), so a session that authenticates while a change commits gets
- * the notification exactly once, from one of the two paths. The sends themselves run on one
- * fan-out thread of their own, in commit order, so a thousand sessions never hold up the writer.
+ * the notification exactly once, from one of the two paths. The sends themselves run on the
+ * {@link FanOut}'s lanes, in commit order per session, so a thousand sessions never hold up the writer.
  */
 final class Notifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
-    /** Only bounds how long a request waits for its answer; an unanswered one is re-sent on reconnect. */
-    static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Only bounds how long a request waits for its answer (a late answer is ignored and the
+     * notification re-sent on reconnect).
+     */
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
     private record Key(String applicationId, String applicationProfileId) {
     }
@@ -50,11 +51,9 @@ final class Notifier implements AutoCloseable {
     private final Map<String, Set<PeerSession>> sessionsByApplication = new ConcurrentHashMap<>();
     /** Mirrors the notifications table for what was sent; lets 999 late acknowledgements skip the database. */
     private final Map<Key, Long> unacknowledged = new ConcurrentHashMap<>();
-    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "mcx-notify");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FanOut fanOut = new FanOut("mcx-notify", FanOut.defaultLanes());
+    private final AtomicLong notificationIds = new AtomicLong();
+    private static final String NOTIFY = MessageType.NOTIFY_APPLICATION_PROFILE.wireName();
 
     Notifier(BackendContext ctx) {
         this.ctx = ctx;
@@ -76,12 +75,12 @@ final class Notifier implements AutoCloseable {
             if (recipients.isEmpty()) {
                 return;
             }
-            NotifyApplicationProfile body = new NotifyApplicationProfile(applicationProfileId, version);
-            fanOut.execute(() -> {
-                for (PeerSession session : recipients) {
-                    deliver(session, key, body);
-                }
-            });
+            // One frame, one id, for every session: each awaits its own answer to it.
+            String id = "n-" + notificationIds.incrementAndGet();
+            String frame = ctx.codec().request(id, MessageType.NOTIFY_APPLICATION_PROFILE,
+                    new NotifyApplicationProfile(applicationProfileId, version));
+            fanOut.sendToAll(recipients, session -> session.requestEncoded(id, frame, NOTIFY, ACK_TIMEOUT)
+                    .whenComplete((reply, failure) -> answered(session, key, version, reply, failure)));
         });
     }
 
@@ -107,7 +106,7 @@ final class Notifier implements AutoCloseable {
                 unacknowledged.merge(new Key(applicationId, n.applicationProfileId()), n.version(), Math::max);
             }
             if (!waiting.isEmpty()) {
-                fanOut.execute(() -> waiting.forEach(n ->
+                fanOut.sendTo(session, () -> waiting.forEach(n ->
                         deliver(session, new Key(applicationId, n.applicationProfileId()), n)));
             }
             return waiting.size();
@@ -122,11 +121,7 @@ final class Notifier implements AutoCloseable {
         });
     }
 
-    /**
-     * Sends one notification to one session and handles its answer. Each send encodes its own
-     * frame because {@link PeerSession#request} chooses the request id; see the report on a
-     * pre-encoded variant that lets a fan-out encode once.
-     */
+    /** Sends one notification to one session (a re-send on reconnect) and handles its answer. */
     private void deliver(PeerSession session, Key key, NotifyApplicationProfile body) {
         session.request(MessageType.NOTIFY_APPLICATION_PROFILE, body, ACK_TIMEOUT)
                 .whenComplete((reply, failure) -> answered(session, key, body.version(), reply, failure));
@@ -180,13 +175,6 @@ final class Notifier implements AutoCloseable {
 
     @Override
     public void close() {
-        fanOut.shutdown();
-        try {
-            if (!fanOut.awaitTermination(2, TimeUnit.SECONDS)) {
-                log.warn("notification fan-out did not finish within 2 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        fanOut.close();
     }
 }

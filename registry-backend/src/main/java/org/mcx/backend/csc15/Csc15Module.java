@@ -1,16 +1,37 @@
 package org.mcx.backend.csc15;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mcx.backend.BackendContext;
 import org.mcx.backend.store.Tx;
+import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handlers;
+import org.mcx.backend.transport.PeerSession;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.message.Common;
+import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.UserAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** CSC-15: snapshots and ordered pushes to service access server nodes. */
+/**
+ * CSC-15: service access server nodes take a snapshot, then receive every later change, in commit
+ * order, each stamped with its event's {@code seq} (10.X.3 steps 6 and 7).
+ *
+ * <p>The snapshot is read, and the node registered for pushes, at one quiet point of the database
+ * writer: no transaction runs in between, so the snapshot's {@code seq} is exact and the node
+ * gets every later change exactly once. Changes reach this feed inside their transaction, on the
+ * writer thread; they are pushed after the commit, in the same order.
+ */
 public final class Csc15Module implements GrantFeed {
+    private static final Logger log = LoggerFactory.getLogger(Csc15Module.class);
+
     private final BackendContext ctx;
     private final GrantSource source;
+    private final Map<PeerSession, NodeFeed> nodes = new ConcurrentHashMap<>();
 
     public Csc15Module(BackendContext ctx, GrantSource source) {
         this.ctx = ctx;
@@ -18,15 +39,50 @@ public final class Csc15Module implements GrantFeed {
     }
 
     public void register(Handlers handlers) {
-        // csc15.snapshot is registered when this module is implemented
+        handlers.on(MessageType.CSC15_SNAPSHOT, Common.Empty.class, this::snapshot);
+    }
+
+    private CompletableFuture<Csc15.Snapshot> snapshot(Call<Common.Empty> call) {
+        PeerSession session = call.session();
+        NodeFeed feed = new NodeFeed(session, ctx.codec());
+        return ctx.db().atQuietPoint(c -> {
+            Csc15.Snapshot snapshot = new Csc15.Snapshot(source.applications(c), source.users(c),
+                    ctx.events().lastSeq());
+            // A second snapshot on the same connection starts over: the old feed's held pushes are older.
+            nodes.put(session, feed);
+            session.onClose(() -> nodes.remove(session, feed));
+            return snapshot;
+        }).thenApply(snapshot -> {
+            call.afterReply().add(feed::goLive);
+            log.info("{} took a snapshot at seq {}: {} applications, {} users", session.describe(), snapshot.seq(),
+                    snapshot.applications().size(), snapshot.users().size());
+            return snapshot;
+        });
     }
 
     @Override
     public void userAccessChanged(Tx tx, UserAccess access, long seq) {
+        Csc15.UpdateUserAccess body = new Csc15.UpdateUserAccess(access.mcServiceId(), access.externalAccessAllowed(),
+                access.allowedServices(), access.tokensRevokedBefore(), seq);
+        tx.afterCommit(() -> pushAll(new NodeFeed.Push(MessageType.UPDATE_USER_ACCESS, body, seq)));
     }
 
     @Override
     public void applicationProfilesChanged(Tx tx, String applicationId, boolean trustedDomain,
                                            List<ApplicationProfile> currentProfiles, long seq) {
+        Csc15.UpdateApplicationProfile body = new Csc15.UpdateApplicationProfile(applicationId,
+                List.copyOf(currentProfiles), seq);
+        tx.afterCommit(() -> pushAll(new NodeFeed.Push(MessageType.UPDATE_APPLICATION_PROFILE, body, seq)));
+    }
+
+    private void pushAll(NodeFeed.Push push) {
+        for (NodeFeed feed : nodes.values()) {
+            feed.push(push);
+        }
+    }
+
+    /** Nodes registered for pushes (diagnostics and tests). */
+    public int connectedNodes() {
+        return nodes.size();
     }
 }

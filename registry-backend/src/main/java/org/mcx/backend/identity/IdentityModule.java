@@ -29,6 +29,7 @@ public final class IdentityModule {
     private final UserAdmin users;
     private final NodeAdmin nodes;
     private final UserTokens userTokens;
+    private final UserDirectory directory;
 
     public IdentityModule(BackendContext ctx, GrantFeed feed) {
         this.ctx = ctx;
@@ -38,6 +39,12 @@ public final class IdentityModule {
         this.users = new UserAdmin(ctx, passwords, guard, consoles, feed);
         this.nodes = new NodeAdmin(ctx);
         this.userTokens = new UserTokens(ctx, consoles);
+        this.directory = new UserDirectory(ctx.db(), ctx.events().bus());
+    }
+
+    /** Users' external access, for the features that grant or check it. */
+    public UserDirectory directory() {
+        return directory;
     }
 
     public void register(Handlers handlers) {

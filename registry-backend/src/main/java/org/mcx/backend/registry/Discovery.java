@@ -1,5 +1,6 @@
 package org.mcx.backend.registry;
 
+import org.mcx.backend.identity.UserDirectory;
 import java.util.concurrent.CompletableFuture;
 import org.mcx.backend.transport.Call;
 import org.mcx.protocol.ProtocolException;
@@ -23,9 +24,9 @@ final class Discovery {
     static final String NOT_ALLOWED = "this MC service user may not use external applications";
 
     private final LeaseTable table;
-    private final UserAccessCache users;
+    private final UserDirectory users;
 
-    Discovery(LeaseTable table, UserAccessCache users) {
+    Discovery(LeaseTable table, UserDirectory users) {
         this.table = table;
         this.users = users;
     }
@@ -35,7 +36,7 @@ final class Discovery {
     }
 
     CompletableFuture<Csc14.ServiceInformation> find(String actor, String mcServiceId, ServiceQuery query) {
-        return users.find(mcServiceId).thenApply(access -> {
+        return users.access(mcServiceId).thenApply(access -> {
             if (!access.externalAccessAllowed()) {
                 log.debug("{} asked for services of {}, who has no external access", actor, mcServiceId);
                 throw ProtocolException.forbidden(NOT_ALLOWED);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import org.mcx.backend.BackendContext;
+import org.mcx.backend.identity.UserDirectory;
 import org.mcx.backend.transport.Handlers;
 import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Console;
@@ -31,21 +32,19 @@ public final class RegistryModule implements AutoCloseable {
 
     private final LongSupplier nanoClock;
     private final LeaseTable table = new LeaseTable();
-    private final UserAccessCache users;
-    private final Registrar registrar;
+        private final Registrar registrar;
     private final Discovery discovery;
     private final ServiceListing listing;
     private final LeaseSweeper sweeper;
 
-    public RegistryModule(BackendContext ctx) {
-        this(ctx, System::nanoTime, SWEEP_INTERVAL);
+    public RegistryModule(BackendContext ctx, UserDirectory users) {
+        this(ctx, users, System::nanoTime, SWEEP_INTERVAL);
     }
 
     /** With a clock of nanoseconds; a null {@code sweepInterval} leaves sweeping to {@link #sweepNow()}. */
-    public RegistryModule(BackendContext ctx, LongSupplier nanoClock, Duration sweepInterval) {
+    public RegistryModule(BackendContext ctx, UserDirectory users, LongSupplier nanoClock, Duration sweepInterval) {
         this.nanoClock = nanoClock;
         RegistryEvents events = new RegistryEvents(ctx);
-        this.users = new UserAccessCache(ctx.db(), ctx.events().bus());
         this.registrar = new Registrar(ctx, table, events, nanoClock);
         this.discovery = new Discovery(table, users);
         this.listing = new ServiceListing(table, nanoClock, ctx.codec());
@@ -104,6 +103,5 @@ public final class RegistryModule implements AutoCloseable {
     @Override
     public void close() {
         sweeper.close();
-        users.close();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -104,18 +105,32 @@ public final class PeerSession {
 
     /** Sends a server-initiated request; completes with the response body, or fails on error or timeout. */
     public CompletableFuture<JsonNode> request(MessageType type, Body body, Duration timeout) {
-        String id = "s-" + nextRequestId.incrementAndGet();
+        String id = nextRequestId();
+        return requestEncoded(id, codec.request(id, type, body), type.wireName(), timeout);
+    }
+
+    /**
+     * Sends a request encoded elsewhere under {@code id}: a fan-out encodes one frame, with one id,
+     * for many sessions, and each session awaits its own answer to it. The id must be unique among
+     * this session's unanswered server requests.
+     */
+    public CompletableFuture<JsonNode> requestEncoded(String id, String frame, String what, Duration timeout) {
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-        awaitingPeer.put(id, reply);
-        reply.whenComplete((r, e) -> awaitingPeer.remove(id));
-        timers.schedule(() -> reply.completeExceptionally(
-                new ProtocolException(ErrorCode.UNAVAILABLE, type.wireName() + " not answered in time")),
+        if (awaitingPeer.putIfAbsent(id, reply) != null) {
+            throw new IllegalStateException("request id " + id + " is already awaited on " + describe());
+        }
+        ScheduledFuture<?> timer = timers.schedule(() -> reply.completeExceptionally(
+                new ProtocolException(ErrorCode.UNAVAILABLE, what + " not answered in time")),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
-        send(codec.request(id, type, body));
+        reply.whenComplete((r, e) -> {
+            awaitingPeer.remove(id);
+            timer.cancel(false);
+        });
+        send(frame);
         return reply;
     }
 
-    /** Sends an already-encoded server-initiated request (fan-out encodes once for many peers). */
+    /** A fresh id for a server-initiated request on this session. */
     public String nextRequestId() {
         return "s-" + nextRequestId.incrementAndGet();
     }

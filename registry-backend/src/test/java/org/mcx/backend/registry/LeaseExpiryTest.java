@@ -42,7 +42,7 @@ class LeaseExpiryTest {
     void start() throws Exception {
         fixture = BackendFixture.start(dir);
         ctx = fixture.backend().context();
-        registry = new RegistryModule(ctx, clock::get, null);
+        registry = new RegistryModule(ctx, fixture.backend().identity().directory(), clock::get, null);
         ctx.events().bus().subscribe(e -> {
             if (e.event().topic().startsWith("service.")) {
                 inTableAtPublish.add(registry.table().find(e.event().data().path("leaseId").asText()) != null);
@@ -141,7 +141,7 @@ class LeaseExpiryTest {
 
     @Test
     void theSweeperRunsByItselfOnTheTimers() throws Exception {
-        RegistryModule swept = new RegistryModule(ctx, clock::get, Duration.ofMillis(20));
+        RegistryModule swept = new RegistryModule(ctx, fixture.backend().identity().directory(), clock::get, Duration.ofMillis(20));
         try {
             Registration.Lease lease = swept.registrar().register("node-a", mcptt("ptt-9", "10.0.0.9", 5)).join();
             java.util.concurrent.CompletableFuture<Common.Event> expired = new java.util.concurrent.CompletableFuture<>();

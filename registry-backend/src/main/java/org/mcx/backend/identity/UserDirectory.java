@@ -1,22 +1,25 @@
-package org.mcx.backend.registry;
+package org.mcx.backend.identity;
 
-import java.util.EnumSet;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mcx.backend.events.EventBus;
 import org.mcx.backend.events.PublishedEvent;
 import org.mcx.backend.store.Database;
-import org.mcx.backend.store.Sql;
-import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.model.UserAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which MC service users may use external applications, and for which services: read from the
- * users table on first use, then answered from memory, so discovery costs no database round trip.
+ * Which MC service users may use external applications, and for which services (5.2.8: "the MC
+ * service users' authorization as per their respective user profile"): read from the users table
+ * on first use, then answered from memory, so discovery costs no database round trip. Code that
+ * reads inside a write transaction uses {@link #find(Connection, String)} instead.
  *
  * <p>A stale grant would be a security bug, so every committed {@code user.saved} event drops that
  * user's entry before anyone can act on the change. A load that started before such an event could
@@ -25,36 +28,30 @@ import org.slf4j.LoggerFactory;
  * Unknown users are cached too (creating a user also publishes {@code user.saved}), and the whole
  * cache is dropped if it grows past {@link #MAX_ENTRIES}, so made-up ids cannot exhaust memory.
  */
-final class UserAccessCache implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(UserAccessCache.class);
+public final class UserDirectory implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
     static final String USER_SAVED = "user.saved";
     static final int MAX_ENTRIES = 100_000;
 
-    /** A user's external access; {@link #NONE} for unknown users. */
-    record Access(boolean externalAccessAllowed, Set<ServiceType> allowedServices) {
-        static final Access NONE = new Access(false, Set.of());
-    }
 
     private final Database db;
-    private final Map<String, Access> cache = new ConcurrentHashMap<>();
+    private final Map<String, UserAccess> cache = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final Runnable unsubscribe;
 
-    UserAccessCache(Database db, EventBus bus) {
+    public UserDirectory(Database db, EventBus bus) {
         this.db = db;
         this.unsubscribe = bus.subscribe(this::onEvent);
     }
 
-    /** The user's access; completes at once when cached. */
-    CompletableFuture<Access> find(String mcServiceId) {
-        Access cached = cache.get(mcServiceId);
+    /** The user's access (none at all for an unknown user); completes at once when cached. */
+    public CompletableFuture<UserAccess> access(String mcServiceId) {
+        UserAccess cached = cache.get(mcServiceId);
         if (cached != null) {
             return CompletableFuture.completedFuture(cached);
         }
         long loadedAt = generation.get();
-        return db.read(c -> Sql.queryOne(c,
-                "SELECT external_access_allowed, allowed_services FROM users WHERE mc_service_id = ?",
-                rs -> new Access(rs.getBoolean(1), services(rs.getString(2))), mcServiceId).orElse(Access.NONE))
+        return db.read(c -> find(c, mcServiceId).orElse(none(mcServiceId)))
                 .thenApply(access -> {
                     if (cache.size() >= MAX_ENTRIES) {
                         log.warn("user access cache reached {} entries; dropping it", MAX_ENTRIES);
@@ -81,20 +78,13 @@ final class UserAccessCache implements AutoCloseable {
         }
     }
 
-    static Set<ServiceType> services(String csv) {
-        Set<ServiceType> out = EnumSet.noneOf(ServiceType.class);
-        if (csv == null || csv.isEmpty()) {
-            return Set.of();
-        }
-        for (String name : csv.split(",")) {
-            try {
-                out.add(ServiceType.valueOf(name.trim()));
-            } catch (IllegalArgumentException e) {
-                // Fail closed: an unknown name grants nothing, but someone should hear about it.
-                log.warn("users.allowed_services holds unknown service type '{}'; ignored", name, e);
-            }
-        }
-        return java.util.Collections.unmodifiableSet(out);
+    /** The user's access as of this connection's transaction; empty for an unknown user. */
+    public static Optional<UserAccess> find(Connection c, String mcServiceId) throws SQLException {
+        return UserStore.find(c, mcServiceId).map(StoredUser::access);
+    }
+
+    private static UserAccess none(String mcServiceId) {
+        return new UserAccess(mcServiceId, false, List.of(), null);
     }
 
     @Override
