@@ -39,6 +39,7 @@ final class ApplicationAdmin {
             String id = Ids.application();
             ApplicationStore.insert(tx.connection(), new StoredApplication(id, in.name(), in.trustedDomain(),
                     Tokens.hash(secret), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            ctx.events().append(tx, "application.created", ctx.events().data().put("applicationId", id));
             ctx.audit().record(tx, call.actor(), "applications.create", id, AuditLog.ALLOWED,
                     ctx.audit().detail().put("name", in.name()).put("trustedDomain", in.trustedDomain()));
             tx.afterCommit(() -> log.info("{} created application {} (trusted domain: {})", call.actor(), id,
