@@ -129,11 +129,13 @@ final class ConsoleAuth {
                 new Auth.UserInfo(user.mcServiceId(), user.displayName(), List.copyOf(user.roles())));
     }
 
-    /** After a user's roles change, their consoles reconnect and resume with the new roles. */
-    void rolesChanged(String mcServiceId) {
-        Set<PeerSession> sessions = consolesByUser.getOrDefault(mcServiceId, Set.of());
-        for (PeerSession s : sessions) {
-            s.close(4403, "your roles changed; reconnect");
+    /**
+     * Closes a user's consoles after their roles, password or account changed: they reconnect and
+     * resume with the new roles, or find their session gone.
+     */
+    void signOut(String mcServiceId, String reason) {
+        for (PeerSession s : consolesByUser.getOrDefault(mcServiceId, Set.of())) {
+            s.close(4403, reason);
         }
     }
 

@@ -54,8 +54,10 @@ public final class IdentityModule {
                 .on(MessageType.AUTH_USER, Auth.UserLogin.class, userTokens::issue)
                 .on(MessageType.USERS_LIST, Common.Empty.class, users::list)
                 .on(MessageType.USERS_SAVE, Console.SaveUser.class, users::save)
+                .on(MessageType.USERS_DELETE, Console.DeleteUser.class, users::delete)
                 .on(MessageType.NODES_LIST, Common.Empty.class, nodes::list)
-                .on(MessageType.NODES_CREATE, Console.CreateNode.class, nodes::create);
+                .on(MessageType.NODES_CREATE, Console.CreateNode.class, nodes::create)
+                .on(MessageType.NODES_DELETE, Console.DeleteNode.class, nodes::delete);
     }
 
     /** Creates the first administrator, {@code admin}, when the database has no users; otherwise does nothing. */

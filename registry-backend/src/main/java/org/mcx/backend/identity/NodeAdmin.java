@@ -2,7 +2,7 @@ package org.mcx.backend.identity;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mcx.backend.BackendContext;
@@ -25,7 +25,7 @@ import org.mcx.protocol.message.Console.NodeKind;
  */
 final class NodeAdmin {
     private final BackendContext ctx;
-    private final Map<String, Integer> connections = new ConcurrentHashMap<>();
+    private final Map<String, Set<PeerSession>> connections = new ConcurrentHashMap<>();
 
     NodeAdmin(BackendContext ctx) {
         this.ctx = ctx;
@@ -48,7 +48,7 @@ final class NodeAdmin {
     CompletableFuture<Console.Nodes> list(Call<Common.Empty> call) {
         return ctx.db().read(c -> new Console.Nodes(Sql.query(c, "SELECT * FROM nodes ORDER BY node_id", rs ->
                 new Console.Node(rs.getString("node_id"), NodeKind.valueOf(rs.getString("kind")),
-                        Sql.instant(rs, "created_at"), connections.getOrDefault(rs.getString("node_id"), 0) > 0))));
+                        Sql.instant(rs, "created_at"), !connections.getOrDefault(rs.getString("node_id"), Set.of()).isEmpty()))));
     }
 
     /** {@code auth.node}: a service access server on /csc15, an MC service server on /registration. */
@@ -64,13 +64,24 @@ final class NodeAdmin {
             }
             PeerSession session = call.session();
             session.authenticate(new Principal.Node(call.body().nodeId(), expected));
-            connections.merge(call.body().nodeId(), 1, Integer::sum);
-            session.onClose(() -> connections.merge(call.body().nodeId(), -1, Integer::sum));
+            Set<PeerSession> sessions = connections.computeIfAbsent(call.body().nodeId(), k -> ConcurrentHashMap.newKeySet());
+            sessions.add(session);
+            session.onClose(() -> sessions.remove(session));
             return new Auth.NodeSession(call.body().nodeId());
         });
     }
 
-    Optional<Integer> connectionCount(String nodeId) {
-        return Optional.ofNullable(connections.get(nodeId));
+    /** Removes a node: its secret stops working and its open connections close at once. */
+    CompletableFuture<Common.Empty> delete(Call<Console.DeleteNode> call) {
+        String nodeId = call.body().nodeId();
+        return ctx.db().write(tx -> {
+            if (Sql.update(tx.connection(), "DELETE FROM nodes WHERE node_id = ?", nodeId) == 0) {
+                throw ProtocolException.notFound("node " + nodeId);
+            }
+            ctx.audit().record(tx, call.actor(), "nodes.delete", nodeId, AuditLog.ALLOWED, null);
+            tx.afterCommit(() -> connections.getOrDefault(nodeId, Set.of())
+                    .forEach(s -> s.close(4403, "this node was removed")));
+            return new Common.Empty();
+        });
     }
 }

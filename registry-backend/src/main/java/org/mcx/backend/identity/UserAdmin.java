@@ -20,6 +20,7 @@ import org.mcx.protocol.Role;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.model.UserAccess;
 
 /**
  * {@code users.list} and {@code users.save}. Saving a user who loses external access, a service
@@ -93,10 +94,34 @@ final class UserAdmin {
             }
             boolean rolesChanged = before.map(b -> !b.roles().equals(roles)).orElse(false);
             if (rolesChanged || (newHash.isPresent() && before.isPresent())) {
-                tx.afterCommit(() -> consoles.rolesChanged(in.mcServiceId()));
+                tx.afterCommit(() -> consoles.signOut(in.mcServiceId(), "your roles or password changed; reconnect"));
             }
             return after.view(null);
         }));
+    }
+
+    CompletableFuture<Common.Empty> delete(Call<Console.DeleteUser> call) {
+        String id = call.body().mcServiceId();
+        return ctx.db().write(tx -> {
+            Connection c = tx.connection();
+            StoredUser user = UserStore.find(c, id).orElseThrow(() -> ProtocolException.notFound("user " + id));
+            if (id.equals(call.actor())) {
+                throw ProtocolException.conflict("you cannot delete yourself");
+            }
+            if (user.roles().contains(Role.ADMIN) && UserStore.countAdmins(c) <= 1) {
+                throw ProtocolException.conflict("the last administrator cannot be deleted");
+            }
+            Instant now = Instant.now();
+            for (String table : List.of("users", "sessions", "user_tokens")) {
+                Sql.update(c, "DELETE FROM " + table + " WHERE mc_service_id = ?", id);
+            }
+            guard.unlock(c, id);
+            long seq = ctx.events().append(tx, "user.deleted", ctx.events().data().put("mcServiceId", id)).seq();
+            ctx.audit().record(tx, call.actor(), "users.delete", id, AuditLog.ALLOWED, null);
+            feed.userAccessChanged(tx, new UserAccess(id, false, List.of(), now), seq);
+            tx.afterCommit(() -> consoles.signOut(id, "your account was deleted"));
+            return new Common.Empty();
+        });
     }
 
     private static boolean losesAccess(StoredUser before, Console.SaveUser in, List<ServiceType> services,

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class UserDirectory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
     static final String USER_SAVED = "user.saved";
+    static final String USER_DELETED = "user.deleted";
     static final int MAX_ENTRIES = 100_000;
 
 
@@ -65,7 +66,8 @@ public final class UserDirectory implements AutoCloseable {
 
     /** On the writer thread, right after the commit that changed the user. */
     private void onEvent(PublishedEvent published) {
-        if (!USER_SAVED.equals(published.event().topic())) {
+        String topic = published.event().topic();
+        if (!USER_SAVED.equals(topic) && !USER_DELETED.equals(topic)) {
             return;
         }
         generation.incrementAndGet();

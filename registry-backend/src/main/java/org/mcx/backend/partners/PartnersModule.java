@@ -35,6 +35,7 @@ public final class PartnersModule implements AutoCloseable {
     public void register(Handlers handlers) {
         handlers.on(MessageType.PARTNERS_LIST, Common.Empty.class, this::list)
                 .on(MessageType.PARTNERS_SAVE, Console.SavePartner.class, this::save)
+                .on(MessageType.PARTNERS_DELETE, Console.DeletePartner.class, this::delete)
                 .on(MessageType.AUTH_PARTNER, Auth.PartnerLogin.class, this::authenticate);
     }
 
@@ -72,6 +73,17 @@ public final class PartnersModule implements AutoCloseable {
                             .put("endpoint", in.endpoint()));
             return Sql.queryOne(c, "SELECT * FROM partners WHERE system_id = ?", PartnersModule::row, in.systemId())
                     .orElseThrow();
+        });
+    }
+
+    private CompletableFuture<Common.Empty> delete(Call<Console.DeletePartner> call) {
+        String systemId = call.body().systemId();
+        return ctx.db().write(tx -> {
+            if (Sql.update(tx.connection(), "DELETE FROM partners WHERE system_id = ?", systemId) == 0) {
+                throw ProtocolException.notFound("partner " + systemId);
+            }
+            ctx.audit().record(tx, call.actor(), "partners.delete", systemId, AuditLog.ALLOWED, null);
+            return new Common.Empty();
         });
     }
 

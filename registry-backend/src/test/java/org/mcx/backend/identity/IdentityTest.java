@@ -168,4 +168,42 @@ class IdentityTest {
             assertThat(code(c.login("admin", BackendFixture.ADMIN_PASSWORD))).isEmpty();
         }
     }
+
+    @Test
+    void deletingAUserEndsTheirSessionsAndLogOns() throws Exception {
+        try (RawClient admin = acmc()) {
+            admin.login("admin", BackendFixture.ADMIN_PASSWORD);
+            saveUser(admin, "dora", "[\"VIEWER\"]", "dora-password");
+            try (RawClient dora = acmc()) {
+                dora.login("dora", "dora-password");
+                assertThat(code(admin.call("users.delete", "{\"mcServiceId\":\"dora\"}"))).isEmpty();
+                assertThat(dora.awaitClose()).isEqualTo(4403);
+            }
+            assertThat(code(admin.call("users.delete", "{\"mcServiceId\":\"dora\"}"))).isEqualTo("NOT_FOUND");
+            assertThat(code(admin.call("users.delete", "{\"mcServiceId\":\"admin\"}"))).isEqualTo("CONFLICT");
+            assertThat(admin.call("users.list", "{}").toString()).doesNotContain("dora");
+        }
+        try (RawClient c = acmc()) {
+            assertThat(code(c.login("dora", "dora-password"))).isEqualTo("UNAUTHENTICATED");
+        }
+    }
+
+    @Test
+    void deletingANodeClosesItAndRefusesItsSecret() throws Exception {
+        try (RawClient admin = acmc()) {
+            admin.login("admin", BackendFixture.ADMIN_PASSWORD);
+            String secret = admin.call("nodes.create", "{\"nodeId\":\"sas-1\",\"kind\":\"sas\"}").at("/body/secret").asText();
+            String login = "{\"nodeId\":\"sas-1\",\"secret\":\"" + secret + "\"}";
+            try (RawClient node = new RawClient(backend.base(), "/csc15")) {
+                node.call("auth.node", login);
+                assertThat(admin.call("nodes.list", "{}").at("/body/nodes/0/connected").asBoolean()).isTrue();
+                assertThat(code(admin.call("nodes.delete", "{\"nodeId\":\"sas-1\"}"))).isEmpty();
+                assertThat(node.awaitClose()).isEqualTo(4403);
+            }
+            try (RawClient node = new RawClient(backend.base(), "/csc15")) {
+                assertThat(code(node.call("auth.node", login))).isEqualTo("UNAUTHENTICATED");
+            }
+            assertThat(code(admin.call("partners.delete", "{\"systemId\":\"nobody\"}"))).isEqualTo("NOT_FOUND");
+        }
+    }
 }

@@ -165,6 +165,13 @@ public final class Console {
         }
     }
 
+    /** Addition: removes a user, their sessions and tokens; service access servers are told. */
+    public record DeleteUser(String mcServiceId) implements Message {
+        public DeleteUser {
+            Check.id(mcServiceId, "mcServiceId");
+        }
+    }
+
     // ----- nodes
 
     public enum NodeKind {
@@ -187,6 +194,13 @@ public final class Console {
     }
 
     public record Node(String nodeId, NodeKind kind, Instant createdAt, boolean connected) {
+    }
+
+    /** Addition: removes a node and closes its connections; its secret is refused from then on. */
+    public record DeleteNode(String nodeId) implements Message {
+        public DeleteNode {
+            Check.id(nodeId, "nodeId");
+        }
     }
 
     public record Nodes(List<Node> nodes) implements Message {
@@ -229,6 +243,13 @@ public final class Console {
         @Override
         public String toString() {
             return "SavePartner[systemId=" + systemId + ", endpoint=" + endpoint + ", secret=***]";
+        }
+    }
+
+    /** Addition: removes a partner system and its shared secret. */
+    public record DeletePartner(String systemId) implements Message {
+        public DeletePartner {
+            Check.id(systemId, "systemId");
         }
     }
 
