@@ -30,6 +30,7 @@ public final class IdentityModule {
     private final NodeAdmin nodes;
     private final UserTokens userTokens;
     private final UserDirectory directory;
+    private final TokenSigner signer;
 
     public IdentityModule(BackendContext ctx, GrantFeed feed) {
         this.ctx = ctx;
@@ -38,7 +39,8 @@ public final class IdentityModule {
         this.consoles = new ConsoleAuth(ctx, passwords, guard);
         this.users = new UserAdmin(ctx, passwords, guard, consoles, feed);
         this.nodes = new NodeAdmin(ctx);
-        this.userTokens = new UserTokens(ctx, consoles);
+        this.signer = TokenSigner.loadOrCreate(ctx.db());
+        this.userTokens = new UserTokens(ctx, consoles, signer);
         this.directory = new UserDirectory(ctx.db(), ctx.events().bus());
     }
 
@@ -87,8 +89,9 @@ public final class IdentityModule {
         return UserStore.all(c).stream().map(StoredUser::access).toList();
     }
 
-    /** Resolves a bearer user token (for service access servers). */
-    public java.util.Optional<UserTokens.TokenClaims> lookupUserToken(Connection c, String token) throws SQLException {
-        return UserTokens.lookup(c, token, Instant.now());
+    /** The key service access servers verify user tokens with. */
+    public TokenSigner tokenSigner() {
+        return signer;
     }
+
 }

@@ -1,9 +1,6 @@
 package org.mcx.backend.identity;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
@@ -15,15 +12,18 @@ import org.mcx.protocol.message.Auth;
 
 /**
  * {@code auth.user} (R-5.18.2-004): an application authenticates the MC service user it acts for
- * and gets a bearer token bound to both, for the service access server.
+ * and gets a bearer token bound to both, for the service access server. The token verifies itself
+ * ({@link UserTokenFormat}); its hash is kept so that issued tokens can be counted and audited.
  */
 final class UserTokens {
     private final BackendContext ctx;
     private final ConsoleAuth credentials;
+    private final TokenSigner signer;
 
-    UserTokens(BackendContext ctx, ConsoleAuth credentials) {
+    UserTokens(BackendContext ctx, ConsoleAuth credentials, TokenSigner signer) {
         this.ctx = ctx;
         this.credentials = credentials;
+        this.signer = signer;
     }
 
     CompletableFuture<Auth.UserToken> issue(Call<Auth.UserLogin> call) {
@@ -33,9 +33,9 @@ final class UserTokens {
             if (!u.externalAccessAllowed()) {
                 throw ProtocolException.forbidden("this user may not use external applications");
             }
-            String token = Tokens.newToken();
-            Instant now = Instant.now();
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             Instant expires = now.plus(ctx.config().identity().userTokenTtl());
+            String token = signer.sign(new UserTokenFormat.Claims(app.applicationId(), user, now, expires));
             return ctx.db().write(tx -> {
                 Sql.update(tx.connection(), "INSERT INTO user_tokens (token_hash, application_id, mc_service_id,"
                                 + " issued_at, expires_at) VALUES (?, ?, ?, ?, ?)",
@@ -45,16 +45,5 @@ final class UserTokens {
                 return new Auth.UserToken(token, expires);
             });
         });
-    }
-
-    /** What a valid, unexpired token stands for; used by service access servers. */
-    static Optional<TokenClaims> lookup(Connection c, String token, Instant now) throws SQLException {
-        return Sql.queryOne(c, "SELECT application_id, mc_service_id, issued_at, expires_at FROM user_tokens"
-                        + " WHERE token_hash = ? AND expires_at > ?",
-                rs -> new TokenClaims(rs.getString(1), rs.getString(2), Sql.instant(rs, "issued_at"),
-                        Sql.instant(rs, "expires_at")), Tokens.hash(token), now);
-    }
-
-    public record TokenClaims(String applicationId, String mcServiceId, Instant issuedAt, Instant expiresAt) {
     }
 }
