@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.net.URI;
+import javax.net.ssl.SSLContext;
+import org.mcx.backend.access.AccessConfig;
+import org.mcx.backend.access.AccessServer;
 import org.mcx.backend.applications.ApplicationsModule;
 import org.mcx.backend.audit.AuditHandlers;
 import org.mcx.backend.audit.AuditLog;
@@ -23,9 +27,14 @@ import org.mcx.backend.transport.Handlers;
 import org.mcx.backend.transport.ListenerConfig;
 import org.mcx.backend.transport.Router;
 import org.mcx.backend.transport.Timers;
+import org.mcx.backend.tls.SelfSignedCertificate;
 import org.mcx.backend.transport.WebSocketListener;
+import org.mcx.protocol.client.PinnedCertificate;
+import org.mcx.protocol.message.Console;
 import org.mcx.protocol.Codec;
+import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.message.Csc15.ApplicationGrants;
+import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.model.UserAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +50,21 @@ public final class Backend implements AutoCloseable {
     private final List<AutoCloseable> closeInOrder;
     private final WebSocketListener listener;
     private final IdentityModule identity;
+    private final AccessServer sas;
+    static final String LOCAL_SAS_NODE = "sas-local";
 
-    private Backend(BackendContext ctx, WebSocketListener listener, IdentityModule identity, List<AutoCloseable> closeInOrder) {
+    private Backend(BackendContext ctx, WebSocketListener listener, IdentityModule identity, AccessServer sas,
+                    List<AutoCloseable> closeInOrder) {
         this.ctx = ctx;
         this.listener = listener;
         this.identity = identity;
+        this.sas = sas;
         this.closeInOrder = closeInOrder;
+    }
+
+    /** The service access server started with {@code --sas-port}, if any. */
+    public java.util.Optional<AccessServer> accessServer() {
+        return java.util.Optional.ofNullable(sas);
     }
 
     public static Backend start(BackendConfig config) throws Exception {
@@ -72,9 +90,31 @@ public final class Backend implements AutoCloseable {
                 config.tlsKeystorePassword(), config.maxMessageBytes(), config.authTimeout(),
                 java.time.Duration.ofMinutes(10), config.csc14RequestsPerSecond());
         WebSocketListener listener = WebSocketListener.start(listenerConfig, router, codec, timers);
-        List<AutoCloseable> closing = List.of(listener, modules.registry, modules.applications, modules.partners,
-                timers, cpu::shutdownNow, db);
-        return new Backend(ctx, listener, modules.identity, closing);
+        AccessServer sas = config.sasPort() > 0 ? startAccessServer(config, listener, modules.identity) : null;
+        List<AutoCloseable> closing = new java.util.ArrayList<>();
+        if (sas != null) {
+            closing.add(sas);
+        }
+        closing.addAll(List.of(listener, modules.registry, modules.applications, modules.partners, timers,
+                cpu::shutdownNow, db));
+        return new Backend(ctx, listener, modules.identity, sas, closing);
+    }
+
+    /**
+     * The service access server inside this process: a node like any other, fed over CSC-15 through
+     * this backend's own listener, with a secret made for it on every start.
+     */
+    private static AccessServer startAccessServer(BackendConfig config, WebSocketListener listener,
+                                                  IdentityModule identity) throws Exception {
+        String secret = identity.provisionNode(LOCAL_SAS_NODE, Console.NodeKind.SAS).join();
+        AccessConfig access = AccessConfig.defaults(config.bindHost(), config.sasPort());
+        SSLContext trustOurselves = null;
+        if (config.tls()) {
+            access = access.withTls(config.tlsKeystore(), config.tlsKeystorePassword());
+            trustOurselves = PinnedCertificate.trusting(
+                    SelfSignedCertificate.fingerprint(config.tlsKeystore(), config.tlsKeystorePassword()));
+        }
+        return AccessServer.start(access, URI.create(listener.url()), LOCAL_SAS_NODE, secret, trustOurselves);
     }
 
     public int port() {
@@ -147,6 +187,21 @@ public final class Backend implements AutoCloseable {
         @Override
         public List<UserAccess> users(Connection c) throws SQLException {
             return identity.userAccess(c);
+        }
+
+        @Override
+        public List<Csc15.ServicePool> services() {
+            return registry.pools();
+        }
+
+        @Override
+        public Csc15.ServicePool pool(ServiceType type, String serviceInterface) {
+            return registry.pool(type, serviceInterface);
+        }
+
+        @Override
+        public String tokenKey() {
+            return identity.tokenSigner().publicKeyBase64();
         }
     }
 }

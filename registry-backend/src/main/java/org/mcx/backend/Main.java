@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
-    @Option(names = "--data-dir", required = true, description = "Directory for the H2 database and TLS material.")
+    @Option(names = "--data-dir", description = "Directory for the H2 database and TLS material (required unless --sas-only).")
     Path dataDir;
 
     @Option(names = "--port", defaultValue = "8443", description = "WebSocket listener port (0 = any free port). Default: ${DEFAULT-VALUE}.")
@@ -33,7 +33,7 @@ public final class Main implements Callable<Integer> {
             description = "Address to listen on. Anything but loopback requires TLS. Default: ${DEFAULT-VALUE}.")
     String bind;
 
-    @Option(names = "--system-id", required = true, description = "This MC system's identifier, as partners know it.")
+    @Option(names = "--system-id", description = "This MC system's identifier, as partners know it (required unless --sas-only).")
     String systemId;
 
     @Option(names = "--admin-password", description = "Creates the first ADMIN ('admin') when the database has no users; ignored otherwise.",
@@ -72,12 +72,33 @@ public final class Main implements Callable<Integer> {
             description = "Requests per second one external application connection may send (0 = unlimited). Default: ${DEFAULT-VALUE}.")
     double csc14Rate;
 
+    @Option(names = "--sas-only", description = "Run only a service access server node, fed over CSC-15 by --registry.")
+    boolean sasOnly;
+
+    @Option(names = "--registry", description = "With --sas-only: the registry's WebSocket base URL, e.g. wss://registry:8443.")
+    java.net.URI registry;
+
+    @Option(names = "--node-id", description = "With --sas-only: this node's id (an ADMIN makes it with nodes.create, kind sas).")
+    String nodeId;
+
+    @Option(names = "--node-secret-file", description = "With --sas-only: file holding this node's secret.")
+    Path nodeSecretFile;
+
+    @Option(names = "--registry-fingerprint", description = "With --sas-only: trust the registry's certificate with this SHA-256 fingerprint.")
+    String registryFingerprint;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        if (sasOnly) {
+            return runAccessServerOnly();
+        }
+        if (dataDir == null || systemId == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--data-dir and --system-id are required");
+        }
         boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
         Path keystore = tlsKeystore;
         String keystorePassword = null;
@@ -108,6 +129,44 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "mcx-shutdown"));
         System.out.println("listening on " + backend.url());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private Integer runAccessServerOnly() throws Exception {
+        if (registry == null || nodeId == null || nodeSecretFile == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--sas-only needs --registry, --node-id and --node-secret-file");
+        }
+        if (sasPort <= 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--sas-only needs --sas-port");
+        }
+        boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
+        org.mcx.backend.access.AccessConfig config = org.mcx.backend.access.AccessConfig.defaults(bind, sasPort);
+        if (tlsKeystore != null) {
+            config = config.withTls(tlsKeystore, java.nio.file.Files.readString(tlsKeystorePasswordFile).strip());
+        } else if (!loopback) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "a service access server off loopback needs --tls-keystore and --tls-keystore-password-file");
+        }
+        javax.net.ssl.SSLContext registryTls = registryFingerprint == null ? null
+                : org.mcx.protocol.client.PinnedCertificate.trusting(registryFingerprint);
+        String secret = java.nio.file.Files.readString(nodeSecretFile).strip();
+        org.mcx.backend.access.AccessServer sas = org.mcx.backend.access.AccessServer.start(config, registry, nodeId,
+                secret, registryTls);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                sas.close();
+            } catch (Exception e) {
+                log.warn("error while stopping the service access server", e);
+            }
+            System.out.println("stopped");
+            System.out.flush();
+            stopped.countDown();
+        }, "mcx-shutdown"));
+        System.out.println("listening on " + (tlsKeystore != null ? "https://" : "http://") + bind + ":" + sas.port());
         System.out.flush();
         stopped.await();
         return 0;

@@ -44,6 +44,7 @@ public enum MessageType {
     CSC15_SNAPSHOT("csc15.snapshot", Common.Empty.class, Csc15.Snapshot.class, Sender.PEER, null, CSC15),
     UPDATE_APPLICATION_PROFILE("updateApplicationProfile", Csc15.UpdateApplicationProfile.class, Common.ResultBody.class, Sender.SERVER, null, CSC15),
     UPDATE_USER_ACCESS("updateUserAccess", Csc15.UpdateUserAccess.class, Common.ResultBody.class, Sender.SERVER, null, CSC15),
+    UPDATE_SERVICE_INSTANCES("updateServiceInstances", Csc15.UpdateServiceInstances.class, Common.ResultBody.class, Sender.SERVER, null, CSC15),
 
     // service registration
     REGISTER_SERVICE("registerService", Registration.RegisterService.class, Registration.Lease.class, Sender.PEER, null, REGISTRATION),

@@ -13,6 +13,7 @@ import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.model.UserAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,28 @@ public final class Csc15Module implements GrantFeed {
     public Csc15Module(BackendContext ctx, GrantSource source) {
         this.ctx = ctx;
         this.source = source;
+        // Pools change with registrations, deregistrations and expiries: the registry publishes an
+        // event for each, on the writer thread, after its table changed; push the whole pool then.
+        ctx.events().bus().subscribe(published -> {
+            Common.Event e = published.event();
+            if (e.topic().startsWith("service.") && e.data() != null) {
+                poolChanged(e);
+            }
+        });
+    }
+
+    private void poolChanged(Common.Event e) {
+        ServiceType type;
+        try {
+            type = ServiceType.valueOf(e.data().path("serviceType").asText());
+        } catch (IllegalArgumentException bad) {
+            log.warn("event {} ({}) names no service type; pool not pushed", e.seq(), e.topic(), bad);
+            return;
+        }
+        Csc15.ServicePool pool = source.pool(type, e.data().path("interface").asText());
+        Csc15.UpdateServiceInstances body = new Csc15.UpdateServiceInstances(pool.serviceType(),
+                pool.serviceInterface(), pool.instances(), e.seq());
+        pushAll(new NodeFeed.Push(MessageType.UPDATE_SERVICE_INSTANCES, body, e.seq()));
     }
 
     public void register(Handlers handlers) {
@@ -47,7 +70,7 @@ public final class Csc15Module implements GrantFeed {
         NodeFeed feed = new NodeFeed(session, ctx.codec());
         return ctx.db().atQuietPoint(c -> {
             Csc15.Snapshot snapshot = new Csc15.Snapshot(source.applications(c), source.users(c),
-                    ctx.events().lastSeq());
+                    ctx.events().lastSeq(), source.tokenKey(), source.services());
             // A second snapshot on the same connection starts over: the old feed's held pushes are older.
             nodes.put(session, feed);
             session.onClose(() -> nodes.remove(session, feed));

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
 import org.mcx.backend.csc15.GrantFeed;
@@ -82,6 +83,17 @@ public final class IdentityModule {
         } else {
             log.info("users exist; --admin-password ignored");
         }
+    }
+
+    /**
+     * Creates a node of {@code kind}, or gives an existing one a new secret (the old one is refused
+     * from then on); audited as actor "system". For the backend's own sample services
+     * ({@code --sample-services}): the secret never leaves the process.
+     *
+     * @return the new secret; fails with {@code CONFLICT} if the node exists with the other kind
+     */
+    public CompletableFuture<String> provisionNode(String nodeId, Console.NodeKind kind) {
+        return nodes.provision(nodeId, kind);
     }
 
     /** Every user's access, for CSC-15 snapshots. */

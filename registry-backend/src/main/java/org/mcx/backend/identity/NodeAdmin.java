@@ -2,6 +2,7 @@ package org.mcx.backend.identity;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,39 @@ final class NodeAdmin {
             ctx.audit().record(tx, call.actor(), "nodes.create", call.body().nodeId(), AuditLog.ALLOWED,
                     ctx.audit().detail().put("kind", call.body().kind().name()));
             return new Console.NodeCreated(call.body().nodeId(), secret);
+        });
+    }
+
+    /**
+     * Creates the node, or gives the existing one a new secret, so the backend can run its own
+     * sample services without an administrator. The previous secret is refused from now on, and
+     * connections it opened are closed, as on delete. A node of the other kind is not converted:
+     * that would hand a /csc15 identity to a /registration peer or the reverse.
+     */
+    CompletableFuture<String> provision(String nodeId, NodeKind kind) {
+        try {
+            new Console.CreateNode(nodeId, kind); // the same id and kind rules as nodes.create
+        } catch (ProtocolException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        String secret = Tokens.newToken();
+        return ctx.db().write(tx -> {
+            Optional<String> existing = Sql.queryOne(tx.connection(), "SELECT kind FROM nodes WHERE node_id = ?",
+                    rs -> rs.getString(1), nodeId);
+            if (existing.isPresent() && NodeKind.valueOf(existing.get()) != kind) {
+                throw ProtocolException.conflict("node " + nodeId + " exists with kind " + existing.get());
+            }
+            if (existing.isPresent()) {
+                Sql.update(tx.connection(), "UPDATE nodes SET secret_hash = ? WHERE node_id = ?", Tokens.hash(secret), nodeId);
+                tx.afterCommit(() -> connections.getOrDefault(nodeId, Set.of())
+                        .forEach(s -> s.close(4403, "this node's secret was replaced")));
+            } else {
+                Sql.update(tx.connection(), "INSERT INTO nodes (node_id, kind, secret_hash, created_at) VALUES (?, ?, ?, ?)",
+                        nodeId, kind, Tokens.hash(secret), Instant.now());
+            }
+            ctx.audit().record(tx, "system", "nodes.provision", nodeId, AuditLog.ALLOWED,
+                    ctx.audit().detail().put("kind", kind.name()).put("created", existing.isEmpty()));
+            return secret;
         });
     }
 

@@ -10,6 +10,7 @@ import org.mcx.backend.transport.Handlers;
 import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Csc14;
+import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.message.Registration;
 import org.mcx.protocol.model.ServiceCapability;
 import org.mcx.protocol.model.ServiceType;
@@ -70,6 +71,24 @@ public final class RegistryModule implements AutoCloseable {
      */
     public List<Instance> liveInstances(ServiceType type, String serviceInterface) {
         return table.liveInstances(type, serviceInterface, nanoClock.getAsLong());
+    }
+
+    /** The live instances of one type and interface as a CSC-15 pool, for service access servers. */
+    public Csc15.ServicePool pool(ServiceType type, String serviceInterface) {
+        List<Csc15.ServiceEndpoint> endpoints = liveInstances(type, serviceInterface).stream()
+                .map(i -> new Csc15.ServiceEndpoint(i.serviceId(), i.scheme(), i.host(), i.port(), i.basePath()))
+                .toList();
+        return new Csc15.ServicePool(type, serviceInterface, endpoints);
+    }
+
+    /** Every non-empty pool, for CSC-15 snapshots. */
+    public List<Csc15.ServicePool> pools() {
+        return table.catalog().all().stream()
+                .map(c -> new CapabilityKey.RouteKey(c.serviceType(), c.serviceInterface()))
+                .distinct()
+                .map(k -> pool(k.serviceType(), k.serviceInterface()))
+                .filter(p -> !p.instances().isEmpty())
+                .toList();
     }
 
     /** Every capability currently offered, as discovery shows it (no locations), for other modules. */

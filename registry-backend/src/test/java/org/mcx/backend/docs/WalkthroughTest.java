@@ -18,10 +18,17 @@ class WalkthroughTest {
     @TempDir
     Path dir;
 
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     @Test
     void theDocumentedFlowHoldsFrameByFrame() throws Exception {
+        int sasPort = freePort();
         try (BackendFixture backend = BackendFixture.start(dir, "mcx-a", c -> new BackendConfig(c.dataDir(), c.bindHost(),
-                c.port(), c.systemId(), c.adminPassword(), 8081, null, null, c.durability(), c.identity(),
+                c.port(), c.systemId(), c.adminPassword(), sasPort, null, null, c.durability(), c.identity(),
                 c.maxMessageBytes(), c.csc14RequestsPerSecond(), c.authTimeout(), null));
              RawClient console = new RawClient(backend.base(), "/acmc");
              RawClient gms = new RawClient(backend.base(), "/registration")) {
@@ -73,7 +80,7 @@ class WalkthroughTest {
                 JsonNode got = application.call("getApplicationProfile", "{\"applicationProfileId\":\"" + profileId + "\"}");
                 JsonNode profile = got.at("/body/applicationProfile");
                 assertThat(got.at("/body/result").asText()).isEqualTo("success");
-                assertThat(profile.at("/serviceLocation/port").asInt()).isEqualTo(8081);
+                assertThat(profile.at("/serviceLocation/port").asInt()).isEqualTo(sasPort);
                 assertThat(profile.at("/serviceLocation/basePath").asText()).isEqualTo("/services/" + profileId);
                 assertThat(profile.path("applicationProfileIndex").asInt()).isEqualTo(1);
                 assertThat(profile.path("version").asLong()).isEqualTo(1);

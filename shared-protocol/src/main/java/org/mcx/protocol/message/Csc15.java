@@ -1,5 +1,6 @@
 package org.mcx.protocol.message;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import org.mcx.protocol.Check;
@@ -19,9 +20,32 @@ public final class Csc15 {
                                     List<ApplicationProfile> applicationProfiles) {
     }
 
-    /** The answer to {@code csc15.snapshot}: everything a SAS node needs, as of {@code seq}. */
-    public record Snapshot(List<ApplicationGrants> applications, List<UserAccess> users, long seq)
-            implements Message {
+    /**
+     * The answer to {@code csc15.snapshot}: everything a SAS node needs, as of {@code seq}. Additions:
+     * {@code tokenKey}, the registry's Ed25519 public key (X.509, base64) that verifies user tokens,
+     * and {@code services}, where each service's instances run.
+     */
+    public record Snapshot(List<ApplicationGrants> applications, List<UserAccess> users, long seq, String tokenKey,
+                           List<ServicePool> services) implements Message {
+    }
+
+    /** Where one service runs: the live instances behind a type and interface (addition). */
+    public record ServicePool(ServiceType serviceType, @JsonProperty("interface") String serviceInterface,
+                              List<ServiceEndpoint> instances) {
+    }
+
+    /** One instance's address, known only inside the MC system (addition). */
+    public record ServiceEndpoint(String serviceId, String scheme, String host, int port, String basePath) {
+    }
+
+    /** Addition: a pool of instances changed (registered, deregistered, expired); the whole pool. */
+    public record UpdateServiceInstances(ServiceType serviceType, @JsonProperty("interface") String serviceInterface,
+                                         List<ServiceEndpoint> instances, long seq) implements Message {
+        public UpdateServiceInstances {
+            Check.required(serviceType, "serviceType");
+            Check.required(serviceInterface, "interface");
+            instances = Check.optionalList(instances, "instances", 100_000);
+        }
     }
 
     /** Table 10.X.2.5-1: the application's whole current set of profiles; empty means revoked. */

@@ -1,0 +1,218 @@
+package org.mcx.backend.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mcx.backend.testing.BackendFixture;
+import org.mcx.protocol.Endpoint;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.Role;
+import org.mcx.protocol.client.Authenticator;
+import org.mcx.protocol.client.ProtocolClient;
+import org.mcx.protocol.message.Auth;
+import org.mcx.protocol.message.Common;
+import org.mcx.protocol.message.Console;
+import org.mcx.protocol.message.Csc14;
+import org.mcx.protocol.message.Registration;
+import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.model.ServiceRef;
+import org.mcx.protocol.model.ServiceType;
+
+/** A real HTTP client through the real proxy to real upstreams, fed by a real registry over CSC-15. */
+class AccessServerTest {
+    @TempDir
+    Path dir;
+    BackendFixture registry;
+    ProtocolClient admin;
+    ProtocolClient gmNode;
+    ProtocolClient app;
+    EchoUpstream upstreamA;
+    EchoUpstream upstreamB;
+    AccessServer sas;
+    String profileId;
+    String token;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void start() throws Exception {
+        registry = BackendFixture.start(dir);
+        admin = connect(Endpoint.ACMC, Authenticator.login(BackendFixture.ADMIN, BackendFixture.ADMIN_PASSWORD));
+        String sasSecret = admin.call(MessageType.NODES_CREATE, new Console.CreateNode("sas-1", Console.NodeKind.SAS),
+                Console.NodeCreated.class).secret();
+        String gmSecret = admin.call(MessageType.NODES_CREATE, new Console.CreateNode("gm-node", Console.NodeKind.SERVICE),
+                Console.NodeCreated.class).secret();
+        admin.call(MessageType.USERS_SAVE, new Console.SaveUser("alice", "Alice", List.of(), true,
+                List.of(ServiceType.GM), true, "alice-password"), Console.User.class);
+        Console.ApplicationCreated created = admin.call(MessageType.APPLICATIONS_CREATE,
+                new Console.CreateApplication("Board", true), Console.ApplicationCreated.class);
+
+        upstreamA = new EchoUpstream("a");
+        upstreamB = new EchoUpstream("b");
+        gmNode = connect(Endpoint.REGISTRATION, Authenticator.node("gm-node", gmSecret));
+        register("gm-a", upstreamA.port());
+        register("gm-b", upstreamB.port());
+
+        app = connect(Endpoint.CSC14, Authenticator.application(created.applicationId(), created.secret()));
+        Csc14.AuthorizationResult granted = app.call(MessageType.UPDATE_AUTHORIZATION, new Csc14.UpdateAuthorization("alice",
+                Csc14.RequestType.AUTHORIZE, List.of(new ServiceRef(ServiceType.GM, "CSC-2")), null),
+                Csc14.AuthorizationResult.class);
+        assertThat(granted.result()).isEqualTo(Common.Result.SUCCESS);
+        profileId = granted.applicationProfiles().get(0).applicationProfileId();
+        token = app.call(MessageType.AUTH_USER, new Auth.UserLogin("alice", "alice-password"), Auth.UserToken.class).userToken();
+
+        sas = AccessServer.start(AccessConfig.defaults("127.0.0.1", 0).withLimits(4096, 1000, 50),
+                registry.base(), "sas-1", sasSecret, null);
+    }
+
+    private void register(String serviceId, int port) throws Exception {
+        gmNode.call(MessageType.REGISTER_SERVICE, new Registration.RegisterService(serviceId, ServiceType.GM, "CSC-2",
+                List.of("HTTP"), "1", "http", "127.0.0.1", port, "/gm", 30, Map.of()), Registration.Lease.class);
+    }
+
+    private ProtocolClient connect(Endpoint endpoint, Authenticator auth) throws Exception {
+        ProtocolClient c = ProtocolClient.builder(registry.base(), endpoint).authenticator(auth).build();
+        c.connect().get(10, TimeUnit.SECONDS);
+        return c;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {sas, app, gmNode, admin, upstreamA, upstreamB, registry}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    private HttpResponse<String> get(String path, String bearer, String priority) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sas.port() + path)).GET();
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        if (priority != null) {
+            b.header("MC-Priority", priority);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anAuthorizedRequestIsForwardedWithTheUserAndPriorityAndNothingInternalComesBack() throws Exception {
+        HttpResponse<String> r = get("/services/" + profileId + "/groups?active=true", token, "emergency");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"path\":\"/gm/groups\"").contains("\"mcServiceId\":\"alice\"")
+                .contains("\"priority\":\"emergency\"").contains("\"authorization\":\"null\"");
+        assertThat(r.headers().firstValue("Server")).isEmpty();
+        assertThat(r.headers().firstValue("X-Powered-By")).isEmpty();
+        assertThat(r.headers().firstValue("Via")).isEmpty();
+    }
+
+    @Test
+    void locationHeadersPointBackThroughTheAccessServer() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sas.port()
+                        + "/services/" + profileId + "/groups/7/members")).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"member\":\"bob\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(r.headers().firstValue("Location")).contains("/services/" + profileId + "/groups/7");
+        assertThat(r.headers().toString()).doesNotContain(String.valueOf(upstreamA.port())).doesNotContain(String.valueOf(upstreamB.port()));
+    }
+
+    @Test
+    void badMissingAndForgedTokensAre401AsProblemDocuments() throws Exception {
+        for (String bearer : new String[] {null, "forged", token.substring(0, token.length() - 4) + "AAAA"}) {
+            HttpResponse<String> r = get("/services/" + profileId + "/groups", bearer, null);
+            assertThat(r.statusCode()).as(String.valueOf(bearer)).isEqualTo(401);
+            assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(r.body()).contains("\"status\":401").doesNotContain("127.0.0.1").doesNotContain("Exception");
+        }
+        assertThat(upstreamA.hits.get() + upstreamB.hits.get()).isZero();
+    }
+
+    @Test
+    void unknownPathsAndTraversalTricksNeverReachAService() throws Exception {
+        assertThat(get("/services/ap-000000000000/groups", token, null).statusCode()).isEqualTo(404);
+        assertThat(get("/admin", token, null).statusCode()).isEqualTo(404);
+        assertThat(get("/services/" + profileId + "/../ap-000000000000/groups", token, null).statusCode()).isIn(400, 404);
+        assertThat(get("/services/" + profileId + "/%2e%2e/%2e%2e/acmc", token, null).statusCode()).isIn(400, 404);
+        assertThat(get("/services/" + profileId + "/groups", token, "urgent").statusCode()).isEqualTo(400);
+        assertThat(upstreamA.hits.get() + upstreamB.hits.get()).isZero();
+    }
+
+    @Test
+    void aRevokedProfileIsRefusedSoonAfterTheSave() throws Exception {
+        assertThat(get("/services/" + profileId + "/groups", token, null).statusCode()).isEqualTo(200);
+        ApplicationProfile p = admin.call(MessageType.PROFILES_LIST, new Console.ListProfiles(null), Console.Profiles.class)
+                .applicationProfiles().get(0);
+        admin.call(MessageType.PROFILES_DELETE, new Console.DeleteProfile(profileId, p.version()), Common.Empty.class);
+        assertThat(statusWithin(Duration.ofSeconds(2), 404)).isEqualTo(404);
+    }
+
+    @Test
+    void aUserWhoseAccessIsWithdrawnIsRefused() throws Exception {
+        admin.call(MessageType.USERS_SAVE, new Console.SaveUser("alice", "Alice", List.of(), false,
+                List.of(ServiceType.GM), true, null), Console.User.class);
+        int status = statusWithin(Duration.ofSeconds(2), 403);
+        assertThat(status).isIn(401, 403);
+    }
+
+    @Test
+    void aFloodingUserIsRateLimitedWithRetryAfter() throws Exception {
+        HttpResponse<String> limited = null;
+        for (int i = 0; i < 200 && limited == null; i++) {
+            HttpResponse<String> r = get("/services/" + profileId + "/groups", token, null);
+            if (r.statusCode() == 429) {
+                limited = r;
+            }
+        }
+        assertThat(limited).isNotNull();
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(sas.counters().snapshot().denied("rate-limited")).isPositive();
+    }
+
+    @Test
+    void trafficSpreadsOverInstancesAndMovesWhenOneDies() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            assertThat(get("/services/" + profileId + "/groups", token, null).statusCode()).isEqualTo(200);
+        }
+        assertThat(upstreamA.hits.get()).isPositive();
+        assertThat(upstreamB.hits.get()).isPositive();
+        upstreamA.close();
+        for (int i = 0; i < 10; i++) {
+            assertThat(get("/services/" + profileId + "/groups", token, null).statusCode()).as("request " + i).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void oversizedHeadersAndBodiesAreRefused() throws Exception {
+        HttpResponse<String> big = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sas.port()
+                + "/services/" + profileId + "/groups")).header("Authorization", "Bearer " + token)
+                .header("X-Padding", "p".repeat(20_000)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(big.statusCode()).isEqualTo(431);
+        HttpResponse<String> body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sas.port()
+                + "/services/" + profileId + "/groups")).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(2_000_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(body.statusCode()).isEqualTo(413);
+        assertThat(body.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    /** Polls until the answer is {@code wanted} or the deadline passes; returns the last status. */
+    private int statusWithin(Duration deadline, int wanted) throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
+        int status;
+        do {
+            status = get("/services/" + profileId + "/groups", token, null).statusCode();
+        } while (status == 200 && System.nanoTime() < end);
+        return status == 200 ? status : (status == wanted ? wanted : status);
+    }
+}
