@@ -34,26 +34,24 @@ public final class Database implements AutoCloseable {
 
     private final JdbcDataSource dataSource;
     private final Connection writeConnection;
-    private final ExecutorService writer;
+    private final WriterThread writer;
     private final ExecutorService readers;
     private final ThreadLocal<Connection> readConnection = new ThreadLocal<>();
     private final Durability durability;
-    private final TransactionRunner transactions;
 
     private Database(JdbcDataSource dataSource, Durability durability) throws SQLException {
         this.dataSource = dataSource;
         this.durability = durability;
-        this.writer = Executors.newSingleThreadExecutor(named("mcx-db-writer"));
         this.readers = Executors.newFixedThreadPool(2, named("mcx-db-reader"));
         this.writeConnection = dataSource.getConnection();
         this.writeConnection.setAutoCommit(false);
-        this.transactions = new TransactionRunner(writeConnection, durability);
+        this.writer = new WriterThread(new TransactionRunner(writeConnection, durability));
     }
 
     /** Opens (creating if needed) the database under {@code dataDir} and migrates it. */
     public static Database open(Path dataDir, Durability durability) {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mcx")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         ds.setUser("mcx");
@@ -72,9 +70,15 @@ public final class Database implements AutoCloseable {
         return durability;
     }
 
-    /** Runs {@code work} in one transaction on the writer thread; committed before the future completes. */
+    /**
+     * Runs {@code work} on the writer thread, in a transaction of its own or grouped with others
+     * queued at the same time (group commit); committed, and durable as configured, before the
+     * future completes. A failure rolls back this work alone.
+     */
     public <T> CompletableFuture<T> write(TransactionalWork<T> work) {
-        return CompletableFuture.supplyAsync(() -> transactions.run(work), writer);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        writer.submit(new TransactionRunner.Item<>(work, result));
+        return result;
     }
 
     /** Runs a read on the reader pool with a connection of its own (auto-commit, read committed). */
@@ -93,15 +97,18 @@ public final class Database implements AutoCloseable {
      * so it sees a consistent point of the event sequence (used to join live feeds without gaps).
      */
     public <T> CompletableFuture<T> atQuietPoint(ConnectionWork<T> task) {
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        writer.submit(() -> {
             try {
-                T result = task.apply(writeConnection);
+                T value = task.apply(writeConnection);
                 writeConnection.commit();
-                return result;
-            } catch (SQLException e) {
-                throw new StoreException("read at a quiet point failed", e);
+                result.complete(value);
+            } catch (SQLException | RuntimeException e) {
+                result.completeExceptionally(e instanceof SQLException
+                        ? new StoreException("read at a quiet point failed", e) : e);
             }
-        }, writer);
+        });
+        return result;
     }
 
     private Connection readerConnection() throws SQLException {
@@ -127,11 +134,8 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         readers.shutdown();
-        writer.shutdown();
+        writer.close();
         try {
-            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("database writer did not finish within 10 s");
-            }
             readers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

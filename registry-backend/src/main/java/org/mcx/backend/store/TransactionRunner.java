@@ -2,12 +2,20 @@ package org.mcx.backend.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs transactional work on the writer connection: commit, make durable, then after-commit actions. */
+/**
+ * Runs transactional work on the writer connection with group commit: the work items waiting
+ * together run one after another, each inside a savepoint of one transaction, and are committed
+ * (and made durable) once for all. A failing item is rolled back to its savepoint alone. No reply is
+ * given, and no after-commit action runs, before the commit that holds the item.
+ */
 final class TransactionRunner {
     private static final Logger log = LoggerFactory.getLogger(TransactionRunner.class);
 
@@ -19,11 +27,19 @@ final class TransactionRunner {
         this.durability = durability;
     }
 
-    <T> T run(TransactionalWork<T> work) {
-        Tx tx = new Tx(connection);
-        T result;
+    /** One queued unit of work and the future its caller waits on. */
+    record Item<T>(TransactionalWork<T> work, CompletableFuture<T> result) {
+    }
+
+    private record Done(Item<?> item, Tx tx, Object value, Throwable failure) {
+    }
+
+    void runBatch(List<Item<?>> batch) {
+        List<Done> done = new ArrayList<>(batch.size());
+        for (Item<?> item : batch) {
+            done.add(runInSavepoint(item));
+        }
         try {
-            result = work.apply(tx);
             connection.commit();
             if (durability == Database.Durability.POWER_LOSS) {
                 try (Statement s = connection.createStatement()) {
@@ -31,23 +47,68 @@ final class TransactionRunner {
                 }
             }
         } catch (SQLException e) {
-            rollback(tx);
-            throw new StoreException("transaction failed", e);
-        } catch (RuntimeException | Error e) {
-            rollback(tx);
-            throw e;
+            rollbackAll(done);
+            StoreException failure = new StoreException("commit failed", e);
+            done.forEach(d -> d.item().result().completeExceptionally(d.failure() != null ? d.failure() : failure));
+            return;
         }
-        runAll(tx.afterCommitActions(), "after-commit");
-        return result;
+        for (Done d : done) {
+            if (d.failure() == null) {
+                runAll(d.tx().afterCommitActions(), "after-commit");
+                complete(d.item(), d.value());
+            } else {
+                d.item().result().completeExceptionally(d.failure());
+            }
+        }
     }
 
-    private void rollback(Tx tx) {
+    private Done runInSavepoint(Item<?> item) {
+        Tx tx = new Tx(connection);
+        Savepoint savepoint = null;
+        try {
+            savepoint = connection.setSavepoint();
+            Object value = item.work().apply(tx);
+            connection.releaseSavepoint(savepoint);
+            return new Done(item, tx, value, null);
+        } catch (SQLException e) {
+            undo(savepoint, tx);
+            return new Done(item, tx, null, new StoreException("transaction failed", e));
+        } catch (RuntimeException | Error e) {
+            undo(savepoint, tx);
+            return new Done(item, tx, null, e);
+        }
+    }
+
+    private void undo(Savepoint savepoint, Tx tx) {
+        try {
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            log.error("rollback to savepoint failed", e);
+        }
+        runAll(tx.rollbackActions(), "rollback");
+    }
+
+    /** The commit failed: everything of the batch is gone, so undo its in-memory effects, newest first. */
+    private void rollbackAll(List<Done> done) {
         try {
             connection.rollback();
         } catch (SQLException e) {
             log.error("rollback failed", e);
         }
-        runAll(tx.rollbackActions(), "rollback");
+        for (int i = done.size() - 1; i >= 0; i--) {
+            if (done.get(i).failure() == null) {
+                runAll(done.get(i).tx().rollbackActions(), "rollback");
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Item<T> item, Object value) {
+        item.result().complete((T) value);
     }
 
     private static void runAll(List<Runnable> actions, String phase) {
