@@ -57,12 +57,7 @@ final class BenchBackend implements AutoCloseable {
 
     static BackendConfig config(Path dir, Database.Durability durability) {
         BackendConfig c = BackendConfig.forTests(dir, "bench").withCsc14Rate(0);
-        if (c.durability() == durability) {
-            return c;
-        }
-        return new BackendConfig(c.dataDir(), c.bindHost(), c.port(), c.systemId(), c.adminPassword(), c.sasPort(),
-                c.tlsKeystore(), c.tlsKeystorePassword(), durability, c.identity(), c.maxMessageBytes(),
-                c.csc14RequestsPerSecond(), c.authTimeout(), c.publicHost());
+        return c.withDurability(durability);
     }
 
     URI base() {

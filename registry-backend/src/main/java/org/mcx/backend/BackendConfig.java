@@ -36,27 +36,110 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
     }
 
     public BackendConfig withPort(int newPort) {
-        return new BackendConfig(dataDir, bindHost, newPort, systemId, adminPassword, sasPort, tlsKeystore,
-                tlsKeystorePassword, durability, identity, maxMessageBytes, csc14RequestsPerSecond, authTimeout,
-                publicHost);
+        return copy().port(newPort).build();
     }
 
     public BackendConfig withIdentity(IdentityConfig newIdentity) {
-        return new BackendConfig(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore,
-                tlsKeystorePassword, durability, newIdentity, maxMessageBytes, csc14RequestsPerSecond, authTimeout,
-                publicHost);
+        return copy().identity(newIdentity).build();
     }
 
     public BackendConfig withAuthTimeout(Duration timeout) {
-        return new BackendConfig(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore,
-                tlsKeystorePassword, durability, identity, maxMessageBytes, csc14RequestsPerSecond, timeout,
-                publicHost);
+        return copy().authTimeout(timeout).build();
     }
 
     public BackendConfig withCsc14Rate(double requestsPerSecond) {
-        return new BackendConfig(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore,
-                tlsKeystorePassword, durability, identity, maxMessageBytes, requestsPerSecond, authTimeout,
-                publicHost);
+        return copy().csc14Rate(requestsPerSecond).build();
+    }
+
+    public BackendConfig withSasPort(int newSasPort) {
+        return copy().sasPort(newSasPort).build();
+    }
+
+    public BackendConfig withDurability(Database.Durability newDurability) {
+        return copy().durability(newDurability).build();
+    }
+
+    public BackendConfig withAdminPassword(String password) {
+        return copy().adminPassword(password).build();
+    }
+
+    private Copy copy() {
+        return new Copy(this);
+    }
+
+    /** Changes one component at a time, so that adding a component touches one place. */
+    private static final class Copy {
+        private Path dataDir;
+        private String bindHost;
+        private int port;
+        private String systemId;
+        private String adminPassword;
+        private int sasPort;
+        private Path tlsKeystore;
+        private String tlsKeystorePassword;
+        private Database.Durability durability;
+        private IdentityConfig identity;
+        private int maxMessageBytes;
+        private double csc14Rate;
+        private Duration authTimeout;
+        private String publicHost;
+
+        Copy(BackendConfig c) {
+            dataDir = c.dataDir;
+            bindHost = c.bindHost;
+            port = c.port;
+            systemId = c.systemId;
+            adminPassword = c.adminPassword;
+            sasPort = c.sasPort;
+            tlsKeystore = c.tlsKeystore;
+            tlsKeystorePassword = c.tlsKeystorePassword;
+            durability = c.durability;
+            identity = c.identity;
+            maxMessageBytes = c.maxMessageBytes;
+            csc14Rate = c.csc14RequestsPerSecond;
+            authTimeout = c.authTimeout;
+            publicHost = c.publicHost;
+        }
+
+        Copy port(int v) {
+            port = v;
+            return this;
+        }
+
+        Copy identity(IdentityConfig v) {
+            identity = v;
+            return this;
+        }
+
+        Copy authTimeout(Duration v) {
+            authTimeout = v;
+            return this;
+        }
+
+        Copy csc14Rate(double v) {
+            csc14Rate = v;
+            return this;
+        }
+
+        Copy sasPort(int v) {
+            sasPort = v;
+            return this;
+        }
+
+        Copy durability(Database.Durability v) {
+            durability = v;
+            return this;
+        }
+
+        Copy adminPassword(String v) {
+            adminPassword = v;
+            return this;
+        }
+
+        BackendConfig build() {
+            return new BackendConfig(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore,
+                    tlsKeystorePassword, durability, identity, maxMessageBytes, csc14Rate, authTimeout, publicHost);
+        }
     }
 
     @Override

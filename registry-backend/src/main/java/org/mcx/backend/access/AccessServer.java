@@ -9,7 +9,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.mcx.backend.tls.ServerTls;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +56,7 @@ public final class AccessServer implements AutoCloseable {
         http.setMinRequestDataRate(config.minRequestBytesPerSecond());
         ServerConnector connector = config.keystore() == null
                 ? new ServerConnector(server, new HttpConnectionFactory(http))
-                : new ServerConnector(server, tls(config), new HttpConnectionFactory(http));
+                : new ServerConnector(server, ServerTls.fromKeystore(config.keystore(), config.keystorePassword()), new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
@@ -89,14 +89,6 @@ public final class AccessServer implements AutoCloseable {
         client.setUserAgentField(null);
         client.setConnectTimeout(2000);
         return client;
-    }
-
-    private static SslContextFactory.Server tls(AccessConfig config) {
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStorePath(config.keystore().toString());
-        ssl.setKeyStorePassword(config.keystorePassword());
-        ssl.setKeyStoreType("PKCS12");
-        return ssl;
     }
 
     public int port() {

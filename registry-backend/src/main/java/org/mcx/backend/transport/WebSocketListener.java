@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.mcx.backend.tls.ServerTls;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -33,7 +33,7 @@ public final class WebSocketListener implements AutoCloseable {
         threads.setName("mcx-ws");
         Server server = new Server(threads);
         ServerConnector connector = config.tls()
-                ? new ServerConnector(server, sslContext(config), new HttpConnectionFactory())
+                ? new ServerConnector(server, ServerTls.fromKeystore(config.keystore(), config.keystorePassword()), new HttpConnectionFactory())
                 : new ServerConnector(server, new HttpConnectionFactory());
         connector.setHost(config.host());
         connector.setPort(config.port());
@@ -56,14 +56,6 @@ public final class WebSocketListener implements AutoCloseable {
         WebSocketListener listener = new WebSocketListener(server, connector, config);
         log.info("WebSocket listener on {}", listener.url());
         return listener;
-    }
-
-    private static SslContextFactory.Server sslContext(ListenerConfig config) {
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStorePath(config.keystore().toString());
-        ssl.setKeyStorePassword(config.keystorePassword());
-        ssl.setKeyStoreType("PKCS12");
-        return ssl;
     }
 
     public int port() {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.backend.BackendConfig;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.backend.testing.RawClient;
 
@@ -27,9 +26,7 @@ class WalkthroughTest {
     @Test
     void theDocumentedFlowHoldsFrameByFrame() throws Exception {
         int sasPort = freePort();
-        try (BackendFixture backend = BackendFixture.start(dir, "mcx-a", c -> new BackendConfig(c.dataDir(), c.bindHost(),
-                c.port(), c.systemId(), c.adminPassword(), sasPort, null, null, c.durability(), c.identity(),
-                c.maxMessageBytes(), c.csc14RequestsPerSecond(), c.authTimeout(), null));
+        try (BackendFixture backend = BackendFixture.start(dir, "mcx-a", c -> c.withSasPort(sasPort));
              RawClient console = new RawClient(backend.base(), "/acmc");
              RawClient gms = new RawClient(backend.base(), "/registration")) {
             console.login("admin", BackendFixture.ADMIN_PASSWORD);

@@ -160,9 +160,7 @@ class IdentityTest {
     @Test
     void theAdminPasswordFlagOnlyActsOnAnEmptyDatabase() throws Exception {
         backend.stop();
-        backend = BackendFixture.start(dir, "primary", c -> new org.mcx.backend.BackendConfig(c.dataDir(), c.bindHost(),
-                c.port(), c.systemId(), "another-password", c.sasPort(), null, null, c.durability(), c.identity(),
-                c.maxMessageBytes(), c.csc14RequestsPerSecond(), c.authTimeout(), null));
+        backend = BackendFixture.start(dir, "primary", c -> c.withAdminPassword("another-password"));
         try (RawClient c = acmc()) {
             assertThat(code(c.login("admin", "another-password"))).isEqualTo("UNAUTHENTICATED");
             assertThat(code(c.login("admin", BackendFixture.ADMIN_PASSWORD))).isEmpty();
