@@ -1,6 +1,15 @@
 package org.mcx.backend;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import javax.net.ssl.SSLContext;
+import org.mcx.backend.access.AccessConfig;
+import org.mcx.backend.access.AccessServer;
+import org.mcx.backend.samples.NodeCredentials;
+import org.mcx.backend.samples.SampleServices;
+import org.mcx.protocol.client.PinnedCertificate;
+import org.mcx.protocol.message.Console;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -72,11 +81,15 @@ public final class Main implements Callable<Integer> {
             description = "Requests per second one external application connection may send (0 = unlimited). Default: ${DEFAULT-VALUE}.")
     double csc14Rate;
 
+    @Option(names = "--sample-services",
+            description = "Also start sample MC service servers (group, configuration, MCPTT and identity management) that register here.")
+    boolean sampleServices;
+
     @Option(names = "--sas-only", description = "Run only a service access server node, fed over CSC-15 by --registry.")
     boolean sasOnly;
 
     @Option(names = "--registry", description = "With --sas-only: the registry's WebSocket base URL, e.g. wss://registry:8443.")
-    java.net.URI registry;
+    URI registry;
 
     @Option(names = "--node-id", description = "With --sas-only: this node's id (an ADMIN makes it with nodes.create, kind sas).")
     String nodeId;
@@ -106,7 +119,7 @@ public final class Main implements Callable<Integer> {
             if (tlsKeystorePasswordFile == null) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--tls-keystore needs --tls-keystore-password-file");
             }
-            keystorePassword = java.nio.file.Files.readString(tlsKeystorePasswordFile).strip();
+            keystorePassword = Files.readString(tlsKeystorePasswordFile).strip();
         } else if (tls || !loopback) {
             keystore = SelfSignedCertificate.ensure(dataDir, publicHost != null ? publicHost : "localhost");
             keystorePassword = SelfSignedCertificate.password(keystore);
@@ -120,9 +133,13 @@ public final class Main implements Callable<Integer> {
             log.info("TLS certificate SHA-256 fingerprint {}", fingerprint);
             System.out.println("certificate SHA-256 fingerprint " + fingerprint);
         }
+        SampleServices samples = sampleServices ? startSamples(backend, keystore, keystorePassword) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping");
+            if (samples != null) {
+                samples.close(); // first, so that their deregistrations still reach the registry
+            }
             backend.close();
             System.out.println("stopped");
             System.out.flush();
@@ -134,6 +151,17 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
+    private static SampleServices startSamples(Backend backend, Path keystore, String password)
+            throws Exception {
+        String secret = backend.identity().provisionNode("sample-services", Console.NodeKind.SERVICE).join();
+        var builder = SampleServices.builder(URI.create(backend.url()),
+                new NodeCredentials("sample-services", secret));
+        if (keystore != null) {
+            builder.sslContext(PinnedCertificate.trusting(SelfSignedCertificate.fingerprint(keystore, password)));
+        }
+        return builder.start();
+    }
+
     private Integer runAccessServerOnly() throws Exception {
         if (registry == null || nodeId == null || nodeSecretFile == null) {
             throw new CommandLine.ParameterException(new CommandLine(this),
@@ -143,17 +171,17 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--sas-only needs --sas-port");
         }
         boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
-        org.mcx.backend.access.AccessConfig config = org.mcx.backend.access.AccessConfig.defaults(bind, sasPort);
+        AccessConfig config = AccessConfig.defaults(bind, sasPort);
         if (tlsKeystore != null) {
-            config = config.withTls(tlsKeystore, java.nio.file.Files.readString(tlsKeystorePasswordFile).strip());
+            config = config.withTls(tlsKeystore, Files.readString(tlsKeystorePasswordFile).strip());
         } else if (!loopback) {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "a service access server off loopback needs --tls-keystore and --tls-keystore-password-file");
         }
-        javax.net.ssl.SSLContext registryTls = registryFingerprint == null ? null
-                : org.mcx.protocol.client.PinnedCertificate.trusting(registryFingerprint);
-        String secret = java.nio.file.Files.readString(nodeSecretFile).strip();
-        org.mcx.backend.access.AccessServer sas = org.mcx.backend.access.AccessServer.start(config, registry, nodeId,
+        SSLContext registryTls = registryFingerprint == null ? null
+                : PinnedCertificate.trusting(registryFingerprint);
+        String secret = Files.readString(nodeSecretFile).strip();
+        AccessServer sas = AccessServer.start(config, registry, nodeId,
                 secret, registryTls);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
