@@ -42,6 +42,7 @@ public enum MessageType {
 
     // CSC-15
     CSC15_SNAPSHOT("csc15.snapshot", Common.Empty.class, Csc15.Snapshot.class, Sender.PEER, null, CSC15),
+    CSC15_REPORT("csc15.report", Csc15.Report.class, Common.Empty.class, Sender.PEER, null, CSC15),
     UPDATE_APPLICATION_PROFILE("updateApplicationProfile", Csc15.UpdateApplicationProfile.class, Common.ResultBody.class, Sender.SERVER, null, CSC15),
     UPDATE_USER_ACCESS("updateUserAccess", Csc15.UpdateUserAccess.class, Common.ResultBody.class, Sender.SERVER, null, CSC15),
     UPDATE_SERVICE_INSTANCES("updateServiceInstances", Csc15.UpdateServiceInstances.class, Common.ResultBody.class, Sender.SERVER, null, CSC15),
@@ -80,6 +81,7 @@ public enum MessageType {
     SERVER_IDENTITY_LIST("serverIdentity.list", Exchange.ListRequests.class, Exchange.Requests.class, Sender.PEER, Role.VIEWER, ACMC),
     SERVER_IDENTITIES_GET("serverIdentities.get", Common.Empty.class, Exchange.ServerIdentities.class, Sender.PEER, Role.VIEWER, ACMC),
     SERVER_IDENTITIES_SAVE("serverIdentities.save", Exchange.ServerIdentities.class, Exchange.ServerIdentities.class, Sender.PEER, Role.ADMIN, ACMC),
+    ACCESS_STATS("access.stats", Common.Empty.class, Console.AccessNodes.class, Sender.PEER, Role.VIEWER, ACMC),
     EVENTS_SUBSCRIBE("events.subscribe", Console.Subscribe.class, Console.Subscribed.class, Sender.PEER, Role.VIEWER, ACMC),
     AUDIT_LIST("audit.list", Console.ListAudit.class, Console.AuditEntries.class, Sender.PEER, Role.ADMIN, ACMC);
 

@@ -34,15 +34,17 @@ final class AccessProxy extends ProxyHandler {
     private final RateLimits limits;
     private final Admission admission;
     private final AccessCounters counters;
+    private final DenialReporter reporter;
     private final long upstreamTimeoutMillis;
 
     AccessProxy(Grants grants, GrantLink link, RateLimits limits, Admission admission, AccessCounters counters,
-                long upstreamTimeoutMillis) {
+                DenialReporter reporter, long upstreamTimeoutMillis) {
         this.grants = grants;
         this.link = link;
         this.limits = limits;
         this.admission = admission;
         this.counters = counters;
+        this.reporter = reporter;
         this.upstreamTimeoutMillis = upstreamTimeoutMillis;
     }
 
@@ -50,15 +52,19 @@ final class AccessProxy extends ProxyHandler {
     public boolean handle(Request request, Response response, Callback callback) {
         counters.received();
         Target target;
+        Seen seen = new Seen();
         try {
-            target = authorize(request);
+            target = authorize(request, seen);
         } catch (Refusal r) {
             counters.denied(r.reason);
+            reporter.denied(r.reason, seen.applicationId, seen.mcServiceId, seen.applicationProfileId);
             Problem.send(response, callback, r.status, r.title, r.getMessage(), r.retryAfter);
             return true;
         }
         if (!admission.tryEnter(target.priority())) {
             counters.shed(target.priority());
+            reporter.denied("shed-" + target.priority().header(), target.route().applicationId(), target.mcServiceId(),
+                    target.route().applicationProfileId());
             Problem.send(response, callback, 503, "Service Unavailable", "overloaded; try again shortly", 1);
             return true;
         }
@@ -81,7 +87,14 @@ final class AccessProxy extends ProxyHandler {
         return super.handle(request, new HidingResponse(request, response, target), done);
     }
 
-    private Target authorize(Request request) throws Refusal {
+    /** What the checks learnt before refusing, for the audit. */
+    private static final class Seen {
+        String applicationId;
+        String mcServiceId;
+        String applicationProfileId;
+    }
+
+    private Target authorize(Request request, Seen seen) throws Refusal {
         if (!link.isFresh()) {
             throw new Refusal(503, "Service Unavailable", "not-synchronised", "service access is being resynchronised", 1);
         }
@@ -96,10 +109,13 @@ final class AccessProxy extends ProxyHandler {
                 .flatMap(token -> tokens.verify(grants.tokenKey(), token))
                 .filter(c -> !c.expired(java.time.Instant.now()))
                 .orElseThrow(() -> new Refusal(401, "Unauthorized", "bad-token", "a valid bearer user token is required", 0));
+        seen.applicationId = claims.applicationId();
+        seen.mcServiceId = claims.mcServiceId();
         Grants.Route route = grants.route(profileId);
         if (route == null) {
             throw new Refusal(404, "Not Found", "unknown-path", "no such service", 0);
         }
+        seen.applicationProfileId = route.applicationProfileId();
         if (!route.applicationId().equals(claims.applicationId())) {
             throw new Refusal(403, "Forbidden", "not-authorized", "this application is not authorized for this service", 0);
         }
@@ -191,6 +207,8 @@ final class AccessProxy extends ProxyHandler {
         }
         boolean timeout = failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException;
         counters.upstreamFailed(timeout ? "upstream-timeout" : "upstream-failed");
+        reporter.denied(timeout ? "upstream-timeout" : "upstream-failed", t.route().applicationId(), t.mcServiceId(),
+                t.route().applicationProfileId());
         log.debug("upstream {} of {} failed: {}", t.instance().serviceId(), t.route().applicationProfileId(), failure.toString());
         if (timeout) {
             Problem.send(proxyToClient, callback, 504, "Gateway Timeout", "the service did not answer in time");

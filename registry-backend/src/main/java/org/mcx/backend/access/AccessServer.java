@@ -25,14 +25,16 @@ public final class AccessServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final GrantLink link;
+    private final DenialReporter reporter;
     private final AccessCounters counters;
     private final AccessConfig config;
 
-    private AccessServer(Server server, ServerConnector connector, GrantLink link, AccessCounters counters,
-                         AccessConfig config) {
+    private AccessServer(Server server, ServerConnector connector, GrantLink link, DenialReporter reporter,
+                         AccessCounters counters, AccessConfig config) {
         this.server = server;
         this.connector = connector;
         this.link = link;
+        this.reporter = reporter;
         this.counters = counters;
         this.config = config;
     }
@@ -65,9 +67,10 @@ public final class AccessServer implements AutoCloseable {
         connector.addEventListener(new PerAddressConnections(config.maxConnectionsPerAddress(), counters));
         server.addConnector(connector);
 
+        DenialReporter reporter = new DenialReporter(counters, link);
         AccessProxy proxy = new AccessProxy(grants, link,
                 new RateLimits(config.requestsPerSecondPerApplication(), config.requestsPerSecondPerUser()),
-                new Admission(config.maxInFlight()), counters, config.upstreamTimeout().toMillis());
+                new Admission(config.maxInFlight()), counters, reporter, config.upstreamTimeout().toMillis());
         proxy.setHttpClient(upstreamClient());
         server.setHandler(new SizeLimitHandler(config.maxBodyBytes(), -1) {
             {
@@ -77,7 +80,7 @@ public final class AccessServer implements AutoCloseable {
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(2000);
         server.start();
-        AccessServer sas = new AccessServer(server, connector, link, counters, config);
+        AccessServer sas = new AccessServer(server, connector, link, reporter, counters, config);
         log.info("service access server on {}:{}", config.host(), sas.port());
         return sas;
     }
@@ -102,6 +105,7 @@ public final class AccessServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+        reporter.close();
         link.close();
     }
 }

@@ -88,6 +88,11 @@ final class GrantLink implements AutoCloseable {
         });
     }
 
+    /** Sends refusals and counters to the registry; fails at once while the link is down. */
+    CompletableFuture<Common.Empty> report(Csc15.Report report) {
+        return client.request(MessageType.CSC15_REPORT, report, Common.Empty.class);
+    }
+
     /** Whether decisions may be taken now: in sync, or only just out of it. */
     boolean isFresh() {
         return synced || (lostAt != 0 && System.nanoTime() - lostAt < staleAfterNanos && grants.seq() >= 0);

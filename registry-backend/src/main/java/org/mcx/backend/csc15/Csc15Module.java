@@ -33,10 +33,12 @@ public final class Csc15Module implements GrantFeed {
     private final BackendContext ctx;
     private final GrantSource source;
     private final Map<PeerSession, NodeFeed> nodes = new ConcurrentHashMap<>();
+    private final AccessReports reports;
 
     public Csc15Module(BackendContext ctx, GrantSource source) {
         this.ctx = ctx;
         this.source = source;
+        this.reports = new AccessReports(ctx);
         // Pools change with registrations, deregistrations and expiries: the registry publishes an
         // event for each, on the writer thread, after its table changed; push the whole pool then.
         ctx.events().bus().subscribe(published -> {
@@ -62,11 +64,14 @@ public final class Csc15Module implements GrantFeed {
     }
 
     public void register(Handlers handlers) {
-        handlers.on(MessageType.CSC15_SNAPSHOT, Common.Empty.class, this::snapshot);
+        handlers.on(MessageType.CSC15_SNAPSHOT, Common.Empty.class, this::snapshot)
+                .on(MessageType.CSC15_REPORT, Csc15.Report.class, reports::report)
+                .on(MessageType.ACCESS_STATS, Common.Empty.class, reports::stats);
     }
 
     private CompletableFuture<Csc15.Snapshot> snapshot(Call<Common.Empty> call) {
         PeerSession session = call.session();
+        reports.nodeConnected(call);
         NodeFeed feed = new NodeFeed(session, ctx.codec());
         return ctx.db().atQuietPoint(c -> {
             Csc15.Snapshot snapshot = new Csc15.Snapshot(source.applications(c), source.users(c),

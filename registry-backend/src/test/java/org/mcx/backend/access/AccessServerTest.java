@@ -206,6 +206,30 @@ class AccessServerTest {
         assertThat(body.headers().firstValue("Content-Type")).contains("application/problem+json");
     }
 
+    @Test
+    void refusalsAreAuditedInAggregateAndCountersReachTheConsole() throws Exception {
+        java.util.concurrent.CompletableFuture<org.mcx.protocol.message.Common.Event> denied = new java.util.concurrent.CompletableFuture<>();
+        admin.addEventListener(e -> {
+            if (e.topic().equals("access.denied") && e.data().path("reason").asText().equals("bad-token")) {
+                denied.complete(e);
+            }
+        });
+        admin.subscribe(List.of("access.")).get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 25; i++) {
+            assertThat(get("/services/" + profileId + "/groups", "forged-" + i, null).statusCode()).isEqualTo(401);
+        }
+        org.mcx.protocol.message.Common.Event event = denied.get(10, TimeUnit.SECONDS);
+        assertThat(event.data().path("count").asLong()).isBetween(1L, 25L);
+        assertThat(event.data().path("nodeId").asText()).isEqualTo("sas-1");
+        assertThat(event.data().toString()).doesNotContain("forged-");
+        Console.AccessNodes stats = admin.call(MessageType.ACCESS_STATS, new Common.Empty(), Console.AccessNodes.class);
+        assertThat(stats.nodes()).singleElement().satisfies(n -> {
+            assertThat(n.nodeId()).isEqualTo("sas-1");
+            assertThat(n.connected()).isTrue();
+            assertThat(n.stats().denied()).containsKey("bad-token");
+        });
+    }
+
     /** Polls until the answer is {@code wanted} or the deadline passes; returns the last status. */
     private int statusWithin(Duration deadline, int wanted) throws Exception {
         long end = System.nanoTime() + deadline.toNanos();

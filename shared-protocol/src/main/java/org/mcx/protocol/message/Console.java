@@ -253,6 +253,13 @@ public final class Console {
         }
     }
 
+    /** Addition: one service access server node's counters as it last reported them. */
+    public record AccessNode(String nodeId, boolean connected, Instant reportedAt, Csc15.AccessStats stats) {
+    }
+
+    public record AccessNodes(List<AccessNode> nodes) implements Message {
+    }
+
     // ----- events and audit
 
     public record Subscribe(List<String> topics, Long sinceSeq) implements Message {

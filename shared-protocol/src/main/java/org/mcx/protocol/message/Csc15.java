@@ -70,4 +70,28 @@ public final class Csc15 {
             return new UserAccess(mcServiceId, externalAccessAllowed, allowedServices, tokensRevokedBefore);
         }
     }
+
+    /** Addition: refused requests of one kind, counted over a short period (at most one report a second). */
+    public record Denial(String reason, String applicationId, String mcServiceId, String applicationProfileId,
+                         long count, Instant firstAt, Instant lastAt) {
+        public Denial {
+            Check.id(reason, "reason");
+            Check.optionalId(applicationId, "applicationId");
+            Check.optionalId(mcServiceId, "mcServiceId");
+            Check.optionalId(applicationProfileId, "applicationProfileId");
+        }
+    }
+
+    /** Addition: what a service access server has done since it started. */
+    public record AccessStats(long received, long forwarded, long retried, java.util.Map<String, Long> denied,
+                              java.util.Map<String, Long> shed, long meanForwardMicros) {
+    }
+
+    /** Addition, SAS to registry: refusals to audit (already aggregated) and the node's counters. */
+    public record Report(List<Denial> denials, AccessStats stats) implements Message {
+        public Report {
+            denials = Check.optionalList(denials, "denials", 1000);
+            Check.required(stats, "stats");
+        }
+    }
 }
