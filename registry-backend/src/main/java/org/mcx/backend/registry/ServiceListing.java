@@ -35,13 +35,19 @@ final class ServiceListing {
 
     CompletableFuture<Console.Services> list(Call<Console.ServicesList> call) {
         try {
-            return CompletableFuture.completedFuture(list(call.body().query()));
+            Console.ServicesList in = call.body();
+            return CompletableFuture.completedFuture(list(in.query(), in.limit(), in.offset()));
         } catch (ProtocolException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
     Console.Services list(ServiceQuery query) {
+        return list(query, null, null);
+    }
+
+    /** One page of the matching instances in a stable order; without a limit, all of them. */
+    Console.Services list(ServiceQuery query, Integer limit, Integer offset) {
         ServiceFilter filter = new ServiceFilter(query);
         long now = nanoClock.getAsLong();
         List<Lease> matching = new ArrayList<>();
@@ -52,11 +58,13 @@ final class ServiceListing {
             }
         }
         matching.sort(ORDER);
-        List<Console.ServiceInstance> views = new ArrayList<>(matching.size());
-        for (Lease lease : matching) {
+        int from = Math.min(offset == null ? 0 : offset, matching.size());
+        int to = limit == null ? matching.size() : (int) Math.min((long) from + limit, matching.size());
+        List<Console.ServiceInstance> views = new ArrayList<>(to - from);
+        for (Lease lease : matching.subList(from, to)) {
             views.add(lease.view());
         }
-        Console.Services services = new Console.Services(views);
+        Console.Services services = new Console.Services(views, matching.size());
         if (views.size() > SURELY_FITS) {
             refuseIfTooLarge(services);
         }
@@ -64,8 +72,8 @@ final class ServiceListing {
     }
 
     /**
-     * The protocol has no paging for services.list; an answer beyond the message limit would make the
-     * console's client drop the connection, so it is refused with advice instead.
+     * An answer beyond the message limit would make the console's client drop the connection, so it
+     * is refused with advice instead: narrow the query or page with limit and offset.
      */
     private void refuseIfTooLarge(Console.Services services) {
         int size;
@@ -76,7 +84,7 @@ final class ServiceListing {
         }
         if (size > codec.maxMessageBytes() - 1024) {
             throw new ProtocolException(ErrorCode.TOO_LARGE, services.services().size()
-                    + " instances match, more than one message holds; narrow the query (serviceType, interface, text)",
+                    + " instances match, more than one message holds; narrow the query or page with limit and offset",
                     "body.query");
         }
     }

@@ -25,11 +25,22 @@ public final class Console {
 
     // ----- services
 
-    public record ServicesList(ServiceQuery query) implements Message {
+    /** {@code limit} and {@code offset} (additions) page through a large registry; without them, everything. */
+    public record ServicesList(ServiceQuery query, Integer limit, Integer offset) implements Message {
         public ServicesList {
             if (query == null) {
                 query = ServiceQuery.all();
             }
+            if (limit != null) {
+                Check.range(limit, "limit", 1, 5000);
+            }
+            if (offset != null) {
+                Check.range(offset, "offset", 0, Integer.MAX_VALUE);
+            }
+        }
+
+        public ServicesList(ServiceQuery query) {
+            this(query, null, null);
         }
     }
 
@@ -46,7 +57,11 @@ public final class Console {
                                   int ttlSeconds, String nodeId, Map<String, String> metadata) {
     }
 
-    public record Services(List<ServiceInstance> services) implements Message {
+    /** {@code total} (addition): how many instances match, whatever page this is. */
+    public record Services(List<ServiceInstance> services, int total) implements Message {
+        public Services(List<ServiceInstance> services) {
+            this(services, services.size());
+        }
     }
 
     // ----- applications
