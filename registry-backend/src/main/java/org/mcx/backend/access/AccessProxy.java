@@ -1,12 +1,17 @@
 package org.mcx.backend.access;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -26,6 +31,8 @@ import org.slf4j.LoggerFactory;
 final class AccessProxy extends ProxyHandler {
     private static final Logger log = LoggerFactory.getLogger(AccessProxy.class);
     private static final String PREFIX = "/services/";
+    static final int MAX_CACHED_URIS = 4096;
+    static final int MAX_CACHED_URI_CHARS = 256;
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
     private final Grants grants;
@@ -36,6 +43,7 @@ final class AccessProxy extends ProxyHandler {
     private final AccessCounters counters;
     private final DenialReporter reporter;
     private final long upstreamTimeoutMillis;
+    private final ConcurrentHashMap<String, URI> upstreamUris = new ConcurrentHashMap<>();
 
     AccessProxy(Grants grants, GrantLink link, RateLimits limits, Admission admission, AccessCounters counters,
                 DenialReporter reporter, long upstreamTimeoutMillis) {
@@ -46,6 +54,34 @@ final class AccessProxy extends ProxyHandler {
         this.counters = counters;
         this.reporter = reporter;
         this.upstreamTimeoutMillis = upstreamTimeoutMillis;
+    }
+
+    /**
+     * The upstream client, made by {@link ProxyHandler#doStart} (which also swaps in the proxy's own
+     * 100-continue, 102 and 103 handlers and drops the content decoders): HTTP/1.1, on the server's
+     * thread pool, buffer pool and scheduler, one selector. Declaring the handler and this transport
+     * NON_BLOCKING (handling on the selector threads) was measured and was slower on 2 cores
+     * (docs/benchmarks.md, sas-vs-nginx), so Jetty's default dispatch stays.
+     */
+    @Override
+    protected HttpClient newHttpClient() {
+        ClientConnector connector = new ClientConnector();
+        connector.setExecutor(getServer().getThreadPool());
+        connector.setByteBufferPool(getServer().getByteBufferPool());
+        connector.setScheduler(getServer().getScheduler());
+        connector.setSelectors(1);
+        connector.setTCPNoDelay(true);
+        HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
+        return new HttpClient(transport);
+    }
+
+    /** No redirects followed and no cookie jar (super): one user's cookies must never reach another's request. */
+    @Override
+    protected void configureHttpClient(HttpClient client) {
+        super.configureHttpClient(client);
+        client.setMaxConnectionsPerDestination(256);
+        client.setUserAgentField(null);
+        client.setConnectTimeout(2000);
     }
 
     @Override
@@ -157,9 +193,25 @@ final class AccessProxy extends ProxyHandler {
                 .path(t.upstreamPath()).query(request.getHttpURI().getQuery());
     }
 
+    /**
+     * As Jetty's, but the upstream {@link URI} (parsed anew by {@link HttpURI#toURI} on every request,
+     * measurably) is remembered for the paths that repeat; long ones are not, so memory stays bounded.
+     */
     @Override
     protected org.eclipse.jetty.client.Request newProxyToServerRequest(Request clientToProxy, HttpURI uri) {
-        return super.newProxyToServerRequest(clientToProxy, uri).timeout(upstreamTimeoutMillis, TimeUnit.MILLISECONDS);
+        String key = uri.asString();
+        URI parsed = key.length() <= MAX_CACHED_URI_CHARS ? upstreamUris.get(key) : null;
+        if (parsed == null) {
+            parsed = uri.toURI();
+            if (key.length() <= MAX_CACHED_URI_CHARS) {
+                if (upstreamUris.size() >= MAX_CACHED_URIS) {
+                    upstreamUris.clear();
+                }
+                upstreamUris.put(key, parsed);
+            }
+        }
+        return getHttpClient().newRequest(parsed).method(clientToProxy.getMethod())
+                .timeout(upstreamTimeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override

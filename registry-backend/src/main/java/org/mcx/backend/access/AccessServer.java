@@ -3,7 +3,6 @@ package org.mcx.backend.access;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -71,7 +70,6 @@ public final class AccessServer implements AutoCloseable {
         AccessProxy proxy = new AccessProxy(grants, link,
                 new RateLimits(config.requestsPerSecondPerApplication(), config.requestsPerSecondPerUser()),
                 new Admission(config.maxInFlight()), counters, reporter, config.upstreamTimeout().toMillis());
-        proxy.setHttpClient(upstreamClient());
         server.setHandler(new SizeLimitHandler(config.maxBodyBytes(), -1) {
             {
                 setHandler(proxy);
@@ -81,17 +79,9 @@ public final class AccessServer implements AutoCloseable {
         server.setStopTimeout(2000);
         server.start();
         AccessServer sas = new AccessServer(server, connector, link, reporter, counters, config);
-        log.info("service access server on {}:{}", config.host(), sas.port());
+        log.info("service access server on {}:{} ({} request handling)", config.host(), sas.port(),
+                server.getInvocationType());
         return sas;
-    }
-
-    private static HttpClient upstreamClient() {
-        HttpClient client = new HttpClient();
-        client.setFollowRedirects(false);
-        client.setMaxConnectionsPerDestination(256);
-        client.setUserAgentField(null);
-        client.setConnectTimeout(2000);
-        return client;
     }
 
     public int port() {

@@ -119,6 +119,16 @@ class AccessServerTest {
     }
 
     @Test
+    void anUpstreamCookieIsNeverReplayedOnSomeoneElsesRequest() throws Exception {
+        HttpResponse<String> first = get("/services/" + profileId + "/groups", token, null);
+        assertThat(first.headers().firstValue("Set-Cookie")).isPresent();
+        for (int i = 0; i < 4; i++) {
+            // A client that does not send the cookie must not have one added by the proxy.
+            assertThat(get("/services/" + profileId + "/groups", token, null).body()).contains("\"cookie\":\"null\"");
+        }
+    }
+
+    @Test
     void locationHeadersPointBackThroughTheAccessServer() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sas.port()
                         + "/services/" + profileId + "/groups/7/members")).header("Authorization", "Bearer " + token)

@@ -32,6 +32,7 @@ final class EchoUpstream implements AutoCloseable {
                 response.getHeaders().put(HttpHeader.SERVER, "secret-upstream/1.0");
                 response.getHeaders().put("X-Powered-By", "internal-stack");
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                response.getHeaders().put(HttpHeader.SET_COOKIE, "upstream-session=" + name + "-" + hits.get() + "; Path=/");
                 if ("POST".equals(request.getMethod())) {
                     response.setStatus(201);
                     response.getHeaders().put(HttpHeader.LOCATION, "http://127.0.0.1:" + port() + "/gm/groups/7");
@@ -39,7 +40,8 @@ final class EchoUpstream implements AutoCloseable {
                 String body = "{\"instance\":\"" + name + "\",\"path\":\"" + request.getHttpURI().getPath()
                         + "\",\"mcServiceId\":\"" + request.getHeaders().get("MC-Service-Id")
                         + "\",\"priority\":\"" + request.getHeaders().get("MC-Priority")
-                        + "\",\"authorization\":\"" + request.getHeaders().get(HttpHeader.AUTHORIZATION) + "\"}";
+                        + "\",\"authorization\":\"" + request.getHeaders().get(HttpHeader.AUTHORIZATION)
+                        + "\",\"cookie\":\"" + request.getHeaders().get(HttpHeader.COOKIE) + "\"}";
                 response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
                 return true;
             }

@@ -1,0 +1,134 @@
+package org.mcx.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.mcx.backend.access.AccessConfig;
+import org.mcx.backend.access.AccessServer;
+import org.mcx.backend.store.Database;
+import org.mcx.protocol.Endpoint;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.client.Authenticator;
+import org.mcx.protocol.client.ProtocolClient;
+import org.mcx.protocol.message.Console;
+import org.mcx.protocol.message.Registration;
+import org.mcx.protocol.model.ServiceType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The product side of {@code benchmarks/sas-vs-nginx.sh}: a real backend with a service access
+ * server on a fixed loopback port, every check on, in front of an upstream that the script runs
+ * (nginx serving a static file). Sets up a user, an application, its authorization and a
+ * registered GM/CSC-2 instance (heartbeating), measures how fast a revocation reaches the access
+ * server, writes the request path and a user token to files, and then stays up until killed
+ * (bounded by {@code --max-seconds}).
+ */
+@Command(name = "sas-setup", mixinStandardHelpOptions = true,
+        description = "Backend + service access server for an external load generator (wrk); measures revocation latency.")
+public final class SasSetup implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(SasSetup.class);
+    static final String SAS_NODE = "sas-bench";
+    static final String SERVICE_NODE = "gm-bench-node";
+    static final int TTL_SECONDS = 300;
+
+    @Option(names = "--sas-port", required = true, description = "Loopback port of the service access server.")
+    int sasPort;
+    @Option(names = "--upstream-port", required = true, description = "Loopback port of the upstream to register as GM/CSC-2.")
+    int upstreamPort;
+    @Option(names = "--upstream-base-path", defaultValue = "/gm", description = "The instance's base path (default: ${DEFAULT-VALUE}).")
+    String basePath;
+    @Option(names = "--request-path", defaultValue = "/groups", description = "Path after the profile to call (default: ${DEFAULT-VALUE}).")
+    String requestPath;
+    @Option(names = "--out", required = true, description = "Directory for the files 'path', 'token' and 'ready'.")
+    Path out;
+    @Option(names = "--rate", defaultValue = "1000000000", description = "Rate limit per application and per user, requests/s (default: ${DEFAULT-VALUE}).")
+    double rate;
+    @Option(names = "--max-in-flight", defaultValue = "4096", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+    int maxInFlight;
+    @Option(names = "--freshness-rounds", defaultValue = "20", description = "Revocations to time, of each kind (default: ${DEFAULT-VALUE}).")
+    int freshnessRounds;
+    @Option(names = "--max-seconds", defaultValue = "1800", description = "Stay up at most this long (default: ${DEFAULT-VALUE}).")
+    int maxSeconds;
+    @Spec
+    CommandSpec spec;
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(10, TimeUnit.SECONDS); // let the main thread close the backend and delete its files
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sas-setup-stop"));
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sas-setup-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        try (BenchBackend backend = BenchBackend.start(Database.Durability.PROCESS_CRASH)) {
+            String sasSecret = backend.admin().call(MessageType.NODES_CREATE,
+                    new Console.CreateNode(SAS_NODE, Console.NodeKind.SAS), Console.NodeCreated.class).secret();
+            register(backend, heartbeats);
+            backend.createUser();
+            // The same AccessServer.start the backend's --sas-port uses, with the rate limits raised.
+            AccessConfig config = AccessConfig.defaults("127.0.0.1", sasPort).withLimits(maxInFlight, rate, rate);
+            try (AccessServer sas = AccessServer.start(config, backend.base(), SAS_NODE, sasSecret, null)) {
+                URI sasBase = URI.create("http://127.0.0.1:" + sas.port());
+                SasClient load = SasClient.authorize(backend, "bench-load", BenchBackend.USER, "bench-user-password",
+                        sasBase, requestPath);
+                load.awaitStatus(200, Duration.ofSeconds(10));
+                if (freshnessRounds > 0) {
+                    new SasFreshness(backend, sasBase, requestPath).report(spec.commandLine().getOut(), freshnessRounds);
+                }
+                Files.createDirectories(out);
+                Files.writeString(out.resolve("token"), load.token());
+                Files.writeString(out.resolve("path"), load.path());
+                Files.writeString(out.resolve("ready"), "ready\n");
+                log.info("service access server ready on {}; staying up for at most {} s", sasBase, maxSeconds);
+                stop.await(maxSeconds, TimeUnit.SECONDS);
+                spec.commandLine().getOut().printf("%nSAS counters at the end: %s%n", sas.counters().snapshot());
+                spec.commandLine().getOut().flush();
+            }
+        } finally {
+            heartbeats.shutdownNow();
+            stopped.countDown();
+        }
+        return 0;
+    }
+
+    /** Registers the upstream as GM/CSC-2 over /registration and keeps its lease alive. */
+    private void register(BenchBackend backend, ScheduledExecutorService heartbeats) throws Exception {
+        String secret = backend.createServiceNode(SERVICE_NODE);
+        ProtocolClient node = backend.connect(backend.builder(Endpoint.REGISTRATION,
+                Authenticator.node(SERVICE_NODE, secret)).name("bench-gm-node"));
+        Registration.Lease lease = node.call(MessageType.REGISTER_SERVICE, new Registration.RegisterService("gm-bench",
+                ServiceType.GM, "CSC-2", List.of("HTTP"), "1", "http", "127.0.0.1", upstreamPort, basePath, TTL_SECONDS,
+                Map.of()), Registration.Lease.class);
+        long every = Math.max(1, lease.ttlSeconds() / 3);
+        heartbeats.scheduleWithFixedDelay(() -> node.request(MessageType.HEARTBEAT,
+                        new Registration.Heartbeat(lease.leaseId()), Registration.HeartbeatAck.class)
+                .whenComplete((ack, e) -> {
+                    if (e != null) {
+                        log.warn("heartbeat failed: {}", e.toString());
+                    }
+                }), every, every, TimeUnit.SECONDS);
+    }
+}
