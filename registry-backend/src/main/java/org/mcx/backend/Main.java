@@ -134,21 +134,40 @@ public final class Main implements Callable<Integer> {
             System.out.println("certificate SHA-256 fingerprint " + fingerprint);
         }
         SampleServices samples = sampleServices ? startSamples(backend, keystore, keystorePassword) : null;
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping");
+        return serveUntilTerminated(backend.url(), () -> {
             if (samples != null) {
                 samples.close(); // first, so that their deregistrations still reach the registry
             }
             backend.close();
+        });
+    }
+
+    /**
+     * Says where it listens (the line tests and scripts wait for), then waits for SIGTERM, on which
+     * {@code stop} runs and "stopped" is said.
+     */
+    private static int serveUntilTerminated(String url, StopAction stop) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping");
+            try {
+                stop.run();
+            } catch (Exception e) {
+                log.warn("error while stopping", e);
+            }
             System.out.println("stopped");
             System.out.flush();
             stopped.countDown();
         }, "mcx-shutdown"));
-        System.out.println("listening on " + backend.url());
+        System.out.println("listening on " + url);
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    @FunctionalInterface
+    private interface StopAction {
+        void run() throws Exception;
     }
 
     private static SampleServices startSamples(Backend backend, Path keystore, String password)
@@ -181,23 +200,8 @@ public final class Main implements Callable<Integer> {
         SSLContext registryTls = registryFingerprint == null ? null
                 : PinnedCertificate.trusting(registryFingerprint);
         String secret = Files.readString(nodeSecretFile).strip();
-        AccessServer sas = AccessServer.start(config, registry, nodeId,
-                secret, registryTls);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                sas.close();
-            } catch (Exception e) {
-                log.warn("error while stopping the service access server", e);
-            }
-            System.out.println("stopped");
-            System.out.flush();
-            stopped.countDown();
-        }, "mcx-shutdown"));
-        System.out.println("listening on " + (tlsKeystore != null ? "https://" : "http://") + bind + ":" + sas.port());
-        System.out.flush();
-        stopped.await();
-        return 0;
+        AccessServer sas = AccessServer.start(config, registry, nodeId, secret, registryTls);
+        return serveUntilTerminated((tlsKeystore != null ? "https://" : "http://") + bind + ":" + sas.port(), sas::close);
     }
 
     /** The one project version, from the jar's manifest. */
