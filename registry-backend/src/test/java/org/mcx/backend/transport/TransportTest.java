@@ -114,7 +114,12 @@ class TransportTest {
             JsonNode tooLarge = c.call("users.list", "{\"pad\":\"" + big + "\"}");
             assertThat(code(tooLarge)).isEqualTo("TOO_LARGE");
             c.sendText("{\"v\":1,\"id\":\"huge\",\"type\":\"services.list\",\"body\":{\"pad\":\"" + "y".repeat(5_000_000) + "\"}}");
-            assertThat(c.awaitClose()).isEqualTo(1009);
+            // The server closes with 1009; when it drops the socket while we are still writing the
+            // rest of those 5 MB, the reset can reach us before its close frame does (1006).
+            assertThat(c.awaitClose()).isIn(1009, 1006);
+        }
+        try (RawClient after = acmc()) {
+            assertThat(code(after.login("admin", BackendFixture.ADMIN_PASSWORD))).isEmpty();
         }
     }
 
