@@ -77,7 +77,11 @@ public final class Database implements AutoCloseable {
      */
     public <T> CompletableFuture<T> write(TransactionalWork<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        writer.submit(new TransactionRunner.Item<>(work, result));
+        try {
+            writer.submit(new TransactionRunner.Item<>(work, result));
+        } catch (StoreException closing) {
+            result.completeExceptionally(closing); // callers always get a future, even at shutdown
+        }
         return result;
     }
 
@@ -98,7 +102,7 @@ public final class Database implements AutoCloseable {
      */
     public <T> CompletableFuture<T> atQuietPoint(ConnectionWork<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        writer.submit(() -> {
+        Runnable quiet = () -> {
             try {
                 T value = task.apply(writeConnection);
                 writeConnection.commit();
@@ -107,7 +111,12 @@ public final class Database implements AutoCloseable {
                 result.completeExceptionally(e instanceof SQLException
                         ? new StoreException("read at a quiet point failed", e) : e);
             }
-        });
+        };
+        try {
+            writer.submit(quiet);
+        } catch (StoreException closing) {
+            result.completeExceptionally(closing);
+        }
         return result;
     }
 

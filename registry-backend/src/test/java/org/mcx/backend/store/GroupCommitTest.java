@@ -76,4 +76,14 @@ class GroupCommitTest {
             assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(1L);
         }
     }
+
+    @Test
+    void workOfferedWhileClosingFailsItsFutureInsteadOfThrowing() {
+        Database db = Database.open(dir, Database.Durability.PROCESS_CRASH);
+        db.close();
+        CompletableFuture<Object> late = db.write(tx -> "never");
+        CompletableFuture<Object> quiet = db.atQuietPoint(c -> "never");
+        assertThat(late).isCompletedExceptionally();
+        assertThat(quiet).isCompletedExceptionally();
+    }
 }
