@@ -43,13 +43,14 @@ class AccessServerTest {
     AccessServer sas;
     String profileId;
     String token;
+    String sasSecret;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void start() throws Exception {
         registry = BackendFixture.start(dir);
         admin = connect(Endpoint.ACMC, Authenticator.login(BackendFixture.ADMIN, BackendFixture.ADMIN_PASSWORD));
-        String sasSecret = admin.call(MessageType.NODES_CREATE, new Console.CreateNode("sas-1", Console.NodeKind.SAS),
+        sasSecret = admin.call(MessageType.NODES_CREATE, new Console.CreateNode("sas-1", Console.NodeKind.SAS),
                 Console.NodeCreated.class).secret();
         String gmSecret = admin.call(MessageType.NODES_CREATE, new Console.CreateNode("gm-node", Console.NodeKind.SERVICE),
                 Console.NodeCreated.class).secret();
@@ -188,6 +189,46 @@ class AccessServerTest {
         assertThat(limited).isNotNull();
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(sas.counters().snapshot().denied("rate-limited")).isPositive();
+    }
+
+    @Test
+    void aSlowlorisClientIsDisconnected() throws Exception {
+        try (AccessServer strict = AccessServer.start(AccessConfig.defaults("127.0.0.1", 0)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(15)), registry.base(), "sas-1", sasSecret, null);
+             java.net.Socket slow = new java.net.Socket("127.0.0.1", strict.port())) {
+            slow.setSoTimeout(10_000);
+            // Half a request line, then nothing: the server must not wait for the rest for ever.
+            slow.getOutputStream().write(("GET /services/" + profileId + "/groups HTTP/1.1\r\nHost: x\r\n").getBytes());
+            slow.getOutputStream().flush();
+            // The 10 s read timeout fails the test if the server keeps the connection open.
+            int read = slow.getInputStream().read(new byte[4096]);
+            while (read > 0) {
+                read = slow.getInputStream().read(new byte[4096]);
+            }
+            assertThat(read).as("connection closed by the server").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void oneApplicationsFloodDoesNotStarveAnother() throws Exception {
+        Console.ApplicationCreated other = admin.call(MessageType.APPLICATIONS_CREATE,
+                new Console.CreateApplication("Other board", true), Console.ApplicationCreated.class);
+        try (ProtocolClient otherApp = connect(Endpoint.CSC14, Authenticator.application(other.applicationId(), other.secret()))) {
+            String otherProfile = otherApp.call(MessageType.UPDATE_AUTHORIZATION, new Csc14.UpdateAuthorization("alice",
+                    Csc14.RequestType.AUTHORIZE, List.of(new ServiceRef(ServiceType.GM, "CSC-2")), null),
+                    Csc14.AuthorizationResult.class).applicationProfiles().get(0).applicationProfileId();
+            String otherToken = otherApp.call(MessageType.AUTH_USER, new Auth.UserLogin("alice", "alice-password"),
+                    Auth.UserToken.class).userToken();
+            int limited = 0;
+            for (int i = 0; i < 300 && limited < 20; i++) {
+                if (get("/services/" + profileId + "/groups", token, null).statusCode() == 429) {
+                    limited++;
+                }
+            }
+            assertThat(limited).as("the flooding application is limited").isEqualTo(20);
+            assertThat(get("/services/" + otherProfile + "/groups", otherToken, null).statusCode())
+                    .as("the other application is served").isEqualTo(200);
+        }
     }
 
     @Test
