@@ -95,6 +95,11 @@ public final class RawClient implements AutoCloseable {
         return call("auth.login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
     }
 
+    /** The error code of a reply, or "" when the reply is not an error. */
+    public static String code(JsonNode reply) {
+        return reply.path("body").path("code").asText();
+    }
+
     /** The close code once the connection is closed. */
     public int awaitClose() throws Exception {
         return closed.get(15, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package org.mcx.backend.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mcx.backend.testing.RawClient.code;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -30,10 +31,6 @@ class TransportTest {
 
     private RawClient acmc() throws Exception {
         return new RawClient(backend.base(), "/acmc");
-    }
-
-    private static String code(JsonNode reply) {
-        return reply.path("body").path("code").asText();
     }
 
     @Test
