@@ -18,6 +18,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.mcx.backend.identity.UserTokenFormat;
 import org.mcx.protocol.message.Csc15.ServiceEndpoint;
+import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.UserAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +100,7 @@ final class AccessProxy extends ProxyHandler {
         }
         if (!admission.tryEnter(target.priority())) {
             counters.shed(target.priority());
-            reporter.denied("shed-" + target.priority().header(), target.route().applicationId(), target.mcServiceId(),
+            reporter.denied("shed-" + target.priority().wireName(), target.route().applicationId(), target.mcServiceId(),
                     target.route().applicationProfileId());
             Problem.send(response, callback, 503, "Service Unavailable", "overloaded; try again shortly", 1);
             return true;
@@ -162,9 +163,17 @@ final class AccessProxy extends ProxyHandler {
         if (!Grants.tokenStillValid(user, claims)) {
             throw new Refusal(401, "Unauthorized", "revoked-token", "this token was revoked; authenticate again", 0);
         }
-        Priority priority = Priority.parse(request.getHeaders().get("MC-Priority"))
+        Priority claimed = Priority.parse(request.getHeaders().get("MC-Priority"))
                 .orElseThrow(() -> new Refusal(400, "Bad Request", "bad-priority",
                         "MC-Priority must be emergency, imminent-peril or normal", 0));
+        // A priority above the user's is not refused (the request may matter) but served at the
+        // user's own, and audited: a forged emergency must not jump the queue (R-5.18.2-003).
+        Priority priority = claimed.atMost(user.maxPriority());
+        if (priority != claimed) {
+            counters.downgraded();
+            reporter.denied("priority-downgraded", claims.applicationId(), claims.mcServiceId(),
+                    route.applicationProfileId());
+        }
         long wait = limits.admit(claims.applicationId(), claims.mcServiceId());
         if (wait > 0) {
             throw new Refusal(429, "Too Many Requests", "rate-limited", "rate limit exceeded", wait);
@@ -227,7 +236,7 @@ final class AccessProxy extends ProxyHandler {
         // Deliberately no Via and no Forwarded: they would tell the service about us and the
         // response about the inside. Only what 10.X.5 asks for.
         Target t = (Target) clientToProxy.getAttribute(Target.ATTRIBUTE);
-        proxyToServer.headers(h -> h.put("MC-Service-Id", t.mcServiceId()).put("MC-Priority", t.priority().header()));
+        proxyToServer.headers(h -> h.put("MC-Service-Id", t.mcServiceId()).put("MC-Priority", t.priority().wireName()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.mcx.backend.access;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mcx.protocol.model.Priority;
 
 /**
  * Bounds the requests in flight, shedding by priority (R-5.18.2-003): normal requests may use

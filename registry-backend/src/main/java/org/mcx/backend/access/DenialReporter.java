@@ -72,7 +72,7 @@ final class DenialReporter implements AutoCloseable {
                 return;
             }
             Csc15.AccessStats stats = new Csc15.AccessStats(now.received(), now.forwarded(), now.retried(), now.denied(),
-                    now.shed(), now.meanForwardMicros());
+                    now.shed(), now.downgraded(), now.meanForwardMicros());
             link.report(new Csc15.Report(denials, stats)).whenComplete((ok, e) -> {
                 if (e != null) {
                     log.warn("could not report {} kinds of refusal to the registry: {}", denials.size(), e.toString());

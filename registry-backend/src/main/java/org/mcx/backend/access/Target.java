@@ -1,6 +1,7 @@
 package org.mcx.backend.access;
 
 import org.mcx.protocol.message.Csc15.ServiceEndpoint;
+import org.mcx.protocol.model.Priority;
 
 /** Where one authorized request goes, decided by the checks and read by the forwarding. */
 record Target(Grants.Route route, Pool pool, ServiceEndpoint instance, String rest, String mcServiceId,

@@ -90,8 +90,7 @@ public final class Csc15Module implements GrantFeed {
 
     @Override
     public void userAccessChanged(Tx tx, UserAccess access, long seq) {
-        Csc15.UpdateUserAccess body = new Csc15.UpdateUserAccess(access.mcServiceId(), access.externalAccessAllowed(),
-                access.allowedServices(), access.tokensRevokedBefore(), seq);
+        Csc15.UpdateUserAccess body = new Csc15.UpdateUserAccess(access, seq);
         tx.afterCommit(() -> pushAll(new NodeFeed.Push(MessageType.UPDATE_USER_ACCESS, body, seq)));
     }
 

@@ -15,6 +15,7 @@ import org.mcx.protocol.Role;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.model.UserAccess;
 import org.slf4j.Logger;
@@ -74,7 +75,7 @@ public final class IdentityModule {
                 return false;
             }
             UserStore.insert(tx.connection(), new StoredUser("admin", "Administrator", EnumSet.of(Role.ADMIN), false,
-                    List.<ServiceType>of(), false, hash, null), Instant.now());
+                    List.<ServiceType>of(), false, hash, null, Priority.NORMAL), Instant.now());
             ctx.audit().record(tx, "system", "users.bootstrap", "admin", AuditLog.ALLOWED, null);
             return true;
         }).join();

@@ -70,7 +70,8 @@ final class UserAdmin {
             boolean revoke = before.map(b -> losesAccess(b, in, services, newHash.isPresent())).orElse(false);
             Instant revokedBefore = revoke ? now : before.map(StoredUser::tokensRevokedBefore).orElse(null);
             StoredUser after = new StoredUser(in.mcServiceId(), in.displayName(), roles, in.externalAccessAllowed(),
-                    services, in.mayMigrate(), newHash.orElseGet(() -> before.get().passwordHash()), revokedBefore);
+                    services, in.mayMigrate(), newHash.orElseGet(() -> before.get().passwordHash()), revokedBefore,
+                    in.maxPriority());
             if (before.isPresent()) {
                 guardLastAdmin(c, before.get(), after);
                 UserStore.update(c, after, now);
@@ -88,7 +89,8 @@ final class UserAdmin {
                     .put("mcServiceId", in.mcServiceId()).put("created", before.isEmpty())).seq();
             ctx.audit().record(tx, call.actor(), "users.save", in.mcServiceId(), AuditLog.ALLOWED,
                     ctx.audit().detail().put("created", before.isEmpty()).put("passwordChanged", newHash.isPresent())
-                            .put("roles", roles.toString()).put("externalAccessAllowed", in.externalAccessAllowed()));
+                            .put("roles", roles.toString()).put("externalAccessAllowed", in.externalAccessAllowed())
+                            .put("maxPriority", in.maxPriority().wireName()));
             if (before.map(b -> !b.access().equals(after.access())).orElse(true)) {
                 feed.userAccessChanged(tx, after.access(), seq);
             }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.mcx.backend.store.Sql;
 import org.mcx.protocol.Role;
+import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.ServiceType;
 
 /** SQL for the users table; lists of names are stored comma-separated. */
@@ -37,25 +38,28 @@ final class UserStore {
 
     static void insert(Connection c, StoredUser u, Instant now) throws SQLException {
         Sql.update(c, "INSERT INTO users (mc_service_id, display_name, roles, external_access_allowed, allowed_services,"
-                        + " may_migrate, password_hash, tokens_revoked_before, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " may_migrate, password_hash, tokens_revoked_before, max_priority, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 u.mcServiceId(), u.displayName(), join(u.roles()), u.externalAccessAllowed(),
-                join(u.allowedServices()), u.mayMigrate(), u.passwordHash(), u.tokensRevokedBefore(), now, now);
+                join(u.allowedServices()), u.mayMigrate(), u.passwordHash(), u.tokensRevokedBefore(),
+                u.maxPriority().wireName(), now, now);
     }
 
     static void update(Connection c, StoredUser u, Instant now) throws SQLException {
         Sql.update(c, "UPDATE users SET display_name = ?, roles = ?, external_access_allowed = ?, allowed_services = ?,"
-                        + " may_migrate = ?, password_hash = ?, tokens_revoked_before = ?, updated_at = ?"
-                        + " WHERE mc_service_id = ?",
+                        + " may_migrate = ?, password_hash = ?, tokens_revoked_before = ?, max_priority = ?,"
+                        + " updated_at = ? WHERE mc_service_id = ?",
                 u.displayName(), join(u.roles()), u.externalAccessAllowed(), join(u.allowedServices()),
-                u.mayMigrate(), u.passwordHash(), u.tokensRevokedBefore(), now, u.mcServiceId());
+                u.mayMigrate(), u.passwordHash(), u.tokensRevokedBefore(), u.maxPriority().wireName(), now,
+                u.mcServiceId());
     }
 
     private static StoredUser row(ResultSet rs) throws SQLException {
         return new StoredUser(rs.getString("mc_service_id"), rs.getString("display_name"),
                 roles(rs.getString("roles")), rs.getBoolean("external_access_allowed"),
                 services(rs.getString("allowed_services")), rs.getBoolean("may_migrate"),
-                rs.getString("password_hash"), Sql.instant(rs, "tokens_revoked_before"));
+                rs.getString("password_hash"), Sql.instant(rs, "tokens_revoked_before"),
+                Priority.parse(rs.getString("max_priority")).orElse(Priority.NORMAL));
     }
 
     private static String join(Iterable<? extends Enum<?>> values) {

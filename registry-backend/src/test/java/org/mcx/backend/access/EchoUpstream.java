@@ -18,6 +18,8 @@ import org.eclipse.jetty.util.Callback;
 final class EchoUpstream implements AutoCloseable {
     final String name;
     final AtomicInteger hits = new AtomicInteger();
+    /** Requests to a path ending in {@code /hold}, answered only on {@link #release}. */
+    final java.util.concurrent.BlockingQueue<Runnable> held = new java.util.concurrent.LinkedBlockingQueue<>();
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
@@ -42,11 +44,23 @@ final class EchoUpstream implements AutoCloseable {
                         + "\",\"priority\":\"" + request.getHeaders().get("MC-Priority")
                         + "\",\"authorization\":\"" + request.getHeaders().get(HttpHeader.AUTHORIZATION)
                         + "\",\"cookie\":\"" + request.getHeaders().get(HttpHeader.COOKIE) + "\"}";
-                response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+                Runnable answer = () -> response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+                if (request.getHttpURI().getPath().endsWith("/hold")) {
+                    held.add(answer);
+                } else {
+                    answer.run();
+                }
                 return true;
             }
         });
         server.start();
+    }
+
+    /** Answers every held request. */
+    void release() {
+        for (Runnable r = held.poll(); r != null; r = held.poll()) {
+            r.run();
+        }
     }
 
     int port() {

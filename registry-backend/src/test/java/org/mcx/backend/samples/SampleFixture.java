@@ -24,6 +24,7 @@ import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ServiceQuery;
+import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.ServiceType;
 
 /**
@@ -96,7 +97,7 @@ final class SampleFixture implements AutoCloseable {
 
     void saveUser(String mcServiceId, ServiceType... allowed) throws Exception {
         call(MessageType.USERS_SAVE, new Console.SaveUser(mcServiceId, "User " + mcServiceId, List.<Role>of(), true,
-                List.of(allowed), true, PASSWORD));
+                List.of(allowed), true, PASSWORD, Priority.EMERGENCY));
     }
 
     List<Console.ServiceInstance> services() throws Exception {

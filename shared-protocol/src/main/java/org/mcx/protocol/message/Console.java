@@ -11,6 +11,7 @@ import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.message.Csc14.RequestType;
 import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.ServiceQuery;
 import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.ServiceType;
@@ -148,15 +149,22 @@ public final class Console {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record User(String mcServiceId, String displayName, List<Role> roles, boolean externalAccessAllowed,
-                       List<ServiceType> allowedServices, boolean mayMigrate, Instant lockedUntil) implements Message {
+                       List<ServiceType> allowedServices, boolean mayMigrate, Instant lockedUntil,
+                       Priority maxPriority) implements Message {
     }
 
     public record Users(List<User> users) implements Message {
     }
 
     public record SaveUser(String mcServiceId, String displayName, List<Role> roles, Boolean externalAccessAllowed,
-                           List<ServiceType> allowedServices, Boolean mayMigrate, String password)
-            implements Message {
+                           List<ServiceType> allowedServices, Boolean mayMigrate, String password,
+                           Priority maxPriority) implements Message {
+        /** Without {@code maxPriority}: the user may claim {@code normal} only. */
+        public SaveUser(String mcServiceId, String displayName, List<Role> roles, Boolean externalAccessAllowed,
+                        List<ServiceType> allowedServices, Boolean mayMigrate, String password) {
+            this(mcServiceId, displayName, roles, externalAccessAllowed, allowedServices, mayMigrate, password, null);
+        }
+
         public SaveUser {
             Check.id(mcServiceId, "mcServiceId");
             displayName = Check.text(displayName, "displayName", 200);
@@ -165,6 +173,9 @@ public final class Console {
             allowedServices = Check.list(allowedServices, "allowedServices", 0, 16);
             if (mayMigrate == null) {
                 mayMigrate = Boolean.TRUE;
+            }
+            if (maxPriority == null) {
+                maxPriority = Priority.NORMAL;
             }
             if (password != null) {
                 Check.secret(password, "password", 1024);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.mcx.protocol.Check;
 import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.model.UserAccess;
 
@@ -60,14 +61,23 @@ public final class Csc15 {
     /** A user's access changed; the fields of UserAccess, flattened, with the event's {@code seq}. */
     public record UpdateUserAccess(String mcServiceId, boolean externalAccessAllowed,
                                    List<ServiceType> allowedServices, Instant tokensRevokedBefore,
-                                   long seq) implements Message {
+                                   Priority maxPriority, long seq) implements Message {
         public UpdateUserAccess {
             Check.id(mcServiceId, "mcServiceId");
             allowedServices = Check.optionalList(allowedServices, "allowedServices", 16);
+            if (maxPriority == null) {
+                maxPriority = Priority.NORMAL; // a registry from before maxPriority
+            }
+        }
+
+        public UpdateUserAccess(UserAccess access, long seq) {
+            this(access.mcServiceId(), access.externalAccessAllowed(), access.allowedServices(),
+                    access.tokensRevokedBefore(), access.maxPriority(), seq);
         }
 
         public UserAccess access() {
-            return new UserAccess(mcServiceId, externalAccessAllowed, allowedServices, tokensRevokedBefore);
+            return new UserAccess(mcServiceId, externalAccessAllowed, allowedServices, tokensRevokedBefore,
+                    maxPriority);
         }
     }
 
@@ -83,8 +93,9 @@ public final class Csc15 {
     }
 
     /** Addition: what a service access server has done since it started. */
+    /** {@code downgraded}: requests served at a lower priority than they claimed (above the user's maximum). */
     public record AccessStats(long received, long forwarded, long retried, java.util.Map<String, Long> denied,
-                              java.util.Map<String, Long> shed, long meanForwardMicros) {
+                              java.util.Map<String, Long> shed, long downgraded, long meanForwardMicros) {
     }
 
     /** Addition, SAS to registry: refusals to audit (already aggregated) and the node's counters. */

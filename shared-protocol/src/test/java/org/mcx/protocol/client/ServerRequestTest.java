@@ -77,7 +77,7 @@ class ServerRequestTest {
         Envelope unknown = connection.requestRaw("s-x", "{\"v\":1,\"id\":\"s-x\",\"type\":\"no.such.type\",\"body\":{}}")
                 .get(10, TimeUnit.SECONDS);
         Envelope unhandled = connection.request(MessageType.UPDATE_USER_ACCESS,
-                new Csc15.UpdateUserAccess("alice", true, List.of(), null, 7)).get(10, TimeUnit.SECONDS);
+                new Csc15.UpdateUserAccess("alice", true, List.of(), null, null, 7)).get(10, TimeUnit.SECONDS);
 
         assertThat(unknown.body().path("code").asText()).isEqualTo("UNKNOWN_TYPE");
         assertThat(unknown.re()).isEqualTo("s-x");
@@ -110,7 +110,7 @@ class ServerRequestTest {
             CompletableFuture<Envelope> reply = nodeConnection.request(MessageType.UPDATE_APPLICATION_PROFILE,
                     new Csc15.UpdateApplicationProfile("app-1", List.of(), 12));
             Envelope access = nodeConnection.request(MessageType.UPDATE_USER_ACCESS,
-                    new Csc15.UpdateUserAccess("alice", false, List.of(), null, 13)).get(10, TimeUnit.SECONDS);
+                    new Csc15.UpdateUserAccess("alice", false, List.of(), null, null, 13)).get(10, TimeUnit.SECONDS);
 
             assertThat(access.body().path("result").asText()).isEqualTo("success");
             assertThat(reply).isNotDone();
