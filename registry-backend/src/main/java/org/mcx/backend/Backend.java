@@ -166,8 +166,8 @@ public final class Backend implements AutoCloseable {
         Modules(BackendContext ctx) {
             this.csc15 = new Csc15Module(ctx, this);
             this.identity = new IdentityModule(ctx, csc15);
-            this.applications = new ApplicationsModule(ctx, csc15);
             this.registry = new RegistryModule(ctx, identity.directory());
+            this.applications = new ApplicationsModule(ctx, csc15, registry::liveLocations);
             this.partners = new PartnersModule(ctx);
         }
 

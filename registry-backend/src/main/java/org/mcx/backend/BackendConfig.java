@@ -10,13 +10,14 @@ import org.mcx.protocol.Codec;
 public record BackendConfig(Path dataDir, String bindHost, int port, String systemId, String adminPassword,
                             int sasPort, Path tlsKeystore, String tlsKeystorePassword,
                             Database.Durability durability, IdentityConfig identity, int maxMessageBytes,
-                            double csc14RequestsPerSecond, Duration authTimeout, String publicHost) {
+                            double csc14RequestsPerSecond, Duration authTimeout, String publicHost,
+                            boolean trustedDirectAccess) {
 
     /** Loopback defaults for tests and the demo: plain ws://, cheap password hashing. */
     public static BackendConfig forTests(Path dataDir, String systemId) {
         return new BackendConfig(dataDir, "127.0.0.1", 0, systemId, "admin-password", 0, null, null,
                 Database.Durability.PROCESS_CRASH, IdentityConfig.defaults().withIterations(1000),
-                Codec.DEFAULT_MAX_MESSAGE_BYTES, 2000, Duration.ofSeconds(10), null);
+                Codec.DEFAULT_MAX_MESSAGE_BYTES, 2000, Duration.ofSeconds(10), null, false);
     }
 
     public boolean tls() {
@@ -59,6 +60,14 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         return copy().durability(newDurability).build();
     }
 
+    /**
+     * Trusted-domain applications are given the service's own location instead of the service
+     * access server's (the NOTE of 10.X.5); off by default, so every application goes through the SAS.
+     */
+    public BackendConfig withTrustedDirectAccess(boolean direct) {
+        return copy().trustedDirectAccess(direct).build();
+    }
+
     public BackendConfig withAdminPassword(String password) {
         return copy().adminPassword(password).build();
     }
@@ -83,6 +92,7 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         private double csc14Rate;
         private Duration authTimeout;
         private String publicHost;
+        private boolean trustedDirectAccess;
 
         Copy(BackendConfig c) {
             dataDir = c.dataDir;
@@ -99,6 +109,7 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
             csc14Rate = c.csc14RequestsPerSecond;
             authTimeout = c.authTimeout;
             publicHost = c.publicHost;
+            trustedDirectAccess = c.trustedDirectAccess;
         }
 
         Copy port(int v) {
@@ -131,6 +142,11 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
             return this;
         }
 
+        Copy trustedDirectAccess(boolean v) {
+            trustedDirectAccess = v;
+            return this;
+        }
+
         Copy adminPassword(String v) {
             adminPassword = v;
             return this;
@@ -138,7 +154,8 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
 
         BackendConfig build() {
             return new BackendConfig(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore,
-                    tlsKeystorePassword, durability, identity, maxMessageBytes, csc14Rate, authTimeout, publicHost);
+                    tlsKeystorePassword, durability, identity, maxMessageBytes, csc14Rate, authTimeout, publicHost,
+                    trustedDirectAccess);
         }
     }
 

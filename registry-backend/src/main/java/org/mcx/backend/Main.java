@@ -81,6 +81,10 @@ public final class Main implements Callable<Integer> {
             description = "Requests per second one external application connection may send (0 = unlimited). Default: ${DEFAULT-VALUE}.")
     double csc14Rate;
 
+    @Option(names = "--trusted-direct-access",
+            description = "Give trusted-domain applications the service's own location instead of the service access server's (NOTE of 10.X.5).")
+    boolean trustedDirectAccess;
+
     @Option(names = "--sample-services",
             description = "Also start sample MC service servers (group, configuration, MCPTT and identity management) that register here.")
     boolean sampleServices;
@@ -126,7 +130,8 @@ public final class Main implements Callable<Integer> {
         }
         IdentityConfig identity = IdentityConfig.defaults().withIterations(pbkdf2Iterations);
         BackendConfig config = new BackendConfig(dataDir, bind, port, systemId, adminPassword, sasPort, keystore,
-                keystorePassword, durability, identity, maxMessageBytes, csc14Rate, Duration.ofSeconds(10), publicHost);
+                keystorePassword, durability, identity, maxMessageBytes, csc14Rate, Duration.ofSeconds(10), publicHost,
+                trustedDirectAccess);
         Backend backend = Backend.start(config);
         if (keystore != null) {
             String fingerprint = SelfSignedCertificate.fingerprint(keystore, keystorePassword);

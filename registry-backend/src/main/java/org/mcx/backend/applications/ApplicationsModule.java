@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.mcx.backend.BackendContext;
 import org.mcx.backend.csc15.GrantFeed;
 import org.mcx.backend.transport.Handlers;
@@ -16,6 +17,8 @@ import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.message.Csc15.ApplicationGrants;
 import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.model.ServiceLocation;
+import org.mcx.protocol.model.ServiceRef;
 
 /**
  * External applications: authentication, authorization requests and decisions, application
@@ -31,7 +34,10 @@ public final class ApplicationsModule implements AutoCloseable {
     private final AuthorizationDecisions decisions;
     private final ProfileHandlers profileHandlers;
 
-    public ApplicationsModule(BackendContext ctx, GrantFeed feed) {
+    /** {@code liveLocations}: where the live instances of a service are, for trusted-domain applications. */
+    public ApplicationsModule(BackendContext ctx, GrantFeed feed,
+                              Function<ServiceRef, List<ServiceLocation>> liveLocations) {
+        DirectLocations direct = new DirectLocations(ctx.config().trustedDirectAccess(), liveLocations);
         ProfileLocations locations = new ProfileLocations(ctx);
         this.profiles = new ProfileStore(ctx.codec().mapper(), locations);
         AuthorizationStore authorizations = new AuthorizationStore(ctx.codec().mapper());
@@ -39,9 +45,9 @@ public final class ApplicationsModule implements AutoCloseable {
         ProfileWriter writer = new ProfileWriter(ctx, profiles, locations, notifier, feed);
         this.admin = new ApplicationAdmin(ctx, authorizations);
         this.auth = new ApplicationAuth(ctx, notifier);
-        this.requests = new AuthorizationRequests(ctx, profiles, authorizations, writer);
+        this.requests = new AuthorizationRequests(ctx, profiles, authorizations, writer, direct);
         this.decisions = new AuthorizationDecisions(ctx, profiles, authorizations, writer);
-        this.profileHandlers = new ProfileHandlers(ctx, profiles, writer);
+        this.profileHandlers = new ProfileHandlers(ctx, profiles, writer, direct);
     }
 
     public void register(Handlers handlers) {

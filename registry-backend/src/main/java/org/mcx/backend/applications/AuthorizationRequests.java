@@ -40,13 +40,15 @@ final class AuthorizationRequests {
     private final ProfileStore profiles;
     private final AuthorizationStore authorizations;
     private final ProfileWriter writer;
+    private final DirectLocations direct;
 
     AuthorizationRequests(BackendContext ctx, ProfileStore profiles, AuthorizationStore authorizations,
-                          ProfileWriter writer) {
+                          ProfileWriter writer, DirectLocations direct) {
         this.ctx = ctx;
         this.profiles = profiles;
         this.authorizations = authorizations;
         this.writer = writer;
+        this.direct = direct;
     }
 
     CompletableFuture<Csc14.AuthorizationResult> update(Call<Csc14.UpdateAuthorization> call) {
@@ -59,9 +61,9 @@ final class AuthorizationRequests {
                     .orElseThrow(() -> ProtocolException.forbidden(USER_REFUSED));
             StoredApplication app = ApplicationStore.find(c, applicationId)
                     .orElseThrow(() -> new ProtocolException(ErrorCode.UNAUTHENTICATED, "unknown application"));
-            return in.requestType() == RequestType.AUTHORIZE
+            return direct.forApplication(app, in.requestType() == RequestType.AUTHORIZE
                     ? authorize(tx, call.actor(), app, user, services, in.applicationProfile())
-                    : remove(tx, call.actor(), app, user, services);
+                    : remove(tx, call.actor(), app, user, services));
         });
     }
 

@@ -24,11 +24,13 @@ final class ProfileHandlers {
     private final BackendContext ctx;
     private final ProfileStore profiles;
     private final ProfileWriter writer;
+    private final DirectLocations direct;
 
-    ProfileHandlers(BackendContext ctx, ProfileStore profiles, ProfileWriter writer) {
+    ProfileHandlers(BackendContext ctx, ProfileStore profiles, ProfileWriter writer, DirectLocations direct) {
         this.ctx = ctx;
         this.profiles = profiles;
         this.writer = writer;
+        this.direct = direct;
     }
 
     CompletableFuture<Console.Profiles> list(Call<Console.ListProfiles> call) {
@@ -96,9 +98,13 @@ final class ProfileHandlers {
     CompletableFuture<Csc14.ApplicationProfileResult> get(Call<Csc14.GetApplicationProfile> call) {
         String applicationId = call.principal(Principal.Application.class).applicationId();
         String id = call.body().applicationProfileId();
-        return ctx.db().read(c -> profiles.find(c, id).filter(p -> p.applicationId().equals(applicationId))
-                .map(p -> new Csc14.ApplicationProfileResult(Common.Result.SUCCESS, p))
-                .orElseThrow(() -> ProtocolException.notFound("application profile " + id)));
+        return ctx.db().read(c -> {
+            ApplicationProfile p = profiles.find(c, id).filter(found -> found.applicationId().equals(applicationId))
+                    .orElseThrow(() -> ProtocolException.notFound("application profile " + id));
+            StoredApplication app = ApplicationStore.find(c, applicationId)
+                    .orElseThrow(() -> ProtocolException.notFound("application profile " + id));
+            return new Csc14.ApplicationProfileResult(Common.Result.SUCCESS, direct.forApplication(app, p));
+        });
     }
 
     /** The stored profile, which must be at {@code expectedVersion}. */

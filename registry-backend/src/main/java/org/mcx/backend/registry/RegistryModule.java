@@ -13,6 +13,8 @@ import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.message.Registration;
 import org.mcx.protocol.model.ServiceCapability;
+import org.mcx.protocol.model.ServiceLocation;
+import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.ServiceType;
 
 /**
@@ -71,6 +73,13 @@ public final class RegistryModule implements AutoCloseable {
      */
     public List<Instance> liveInstances(ServiceType type, String serviceInterface) {
         return table.liveInstances(type, serviceInterface, nanoClock.getAsLong());
+    }
+
+    /** Where the live instances of one service are: the direct locations trusted-domain applications may get. */
+    public List<ServiceLocation> liveLocations(ServiceRef service) {
+        return liveInstances(service.serviceType(), service.serviceInterface()).stream()
+                .map(i -> new ServiceLocation(i.scheme(), i.host(), i.port(), i.basePath()))
+                .toList();
     }
 
     /** The live instances of one type and interface as a CSC-15 pool, for service access servers. */

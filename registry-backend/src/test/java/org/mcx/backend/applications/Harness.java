@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.mcx.backend.BackendConfig;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.protocol.Endpoint;
@@ -47,6 +49,10 @@ public final class Harness implements AutoCloseable {
 
     public static Harness start(Path dataDir) throws Exception {
         return new Harness(BackendFixture.start(dataDir));
+    }
+
+    public static Harness start(Path dataDir, UnaryOperator<BackendConfig> tweak) throws Exception {
+        return new Harness(BackendFixture.start(dataDir, "primary", tweak));
     }
 
     public BackendFixture fixture() {

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.mcx.backend.BackendConfig;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.MessageType;
@@ -57,9 +56,7 @@ final class SampleFixture implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             sasPort = s.getLocalPort();
         }
-        SampleFixture f = new SampleFixture(BackendFixture.start(dir, "primary", c -> new BackendConfig(c.dataDir(),
-                c.bindHost(), c.port(), c.systemId(), c.adminPassword(), sasPort, null, null, c.durability(),
-                c.identity(), c.maxMessageBytes(), c.csc14RequestsPerSecond(), c.authTimeout(), null)));
+        SampleFixture f = new SampleFixture(BackendFixture.start(dir, "primary", c -> c.withSasPort(sasPort)));
         f.connectAdmin();
         return f;
     }
