@@ -45,6 +45,7 @@ abstract class SasTestBase {
     EchoUpstream upstreamA;
     EchoUpstream upstreamB;
     AccessServer sas;
+    String applicationId;
     String profileId;
     String token;
     String sasSecret;
@@ -69,6 +70,7 @@ abstract class SasTestBase {
         register("gm-a", upstreamA.port());
         register("gm-b", upstreamB.port());
 
+        applicationId = created.applicationId();
         app = connect(Endpoint.CSC14, Authenticator.application(created.applicationId(), created.secret()));
         Csc14.AuthorizationResult granted = app.call(MessageType.UPDATE_AUTHORIZATION, new Csc14.UpdateAuthorization("alice",
                 Csc14.RequestType.AUTHORIZE, List.of(new ServiceRef(ServiceType.GM, "CSC-2")), null),
