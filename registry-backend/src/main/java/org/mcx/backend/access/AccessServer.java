@@ -1,15 +1,38 @@
 package org.mcx.backend.access;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
-import org.mcx.backend.tls.ServerTls;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,25 +40,31 @@ import org.slf4j.LoggerFactory;
  * One service access server node (7.4.2.2.10): an HTTP listener for external applications in
  * front of the MC service servers, fed only over CSC-15. Runs inside the backend
  * ({@code --sas-port}) or alone ({@code --sas-only}), several beside one registry.
+ *
+ * <p>Netty, one event loop per core: a request is read, checked, forwarded and answered on one
+ * thread, over upstream connections that thread owns — why it is not Jetty's proxy is measured in
+ * docs/benchmarks.md (sas-vs-nginx).
  */
 public final class AccessServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AccessServer.class);
+    static final int MAX_REQUEST_LINE = 8192;
+    static final int MAX_CHUNK = 16 * 1024;
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final Channel listener;
     private final GrantLink link;
     private final DenialReporter reporter;
     private final AccessCounters counters;
-    private final AccessConfig config;
 
-    private AccessServer(Server server, ServerConnector connector, GrantLink link, DenialReporter reporter,
-                         AccessCounters counters, AccessConfig config) {
-        this.server = server;
-        this.connector = connector;
+    private AccessServer(EventLoopGroup acceptor, EventLoopGroup workers, Channel listener, GrantLink link,
+                         DenialReporter reporter, AccessCounters counters) {
+        this.acceptor = acceptor;
+        this.workers = workers;
+        this.listener = listener;
         this.link = link;
         this.reporter = reporter;
         this.counters = counters;
-        this.config = config;
     }
 
     /** Starts the node and waits (up to 30 s) for its first CSC-15 snapshot before accepting requests. */
@@ -45,47 +74,73 @@ public final class AccessServer implements AutoCloseable {
         AccessCounters counters = new AccessCounters();
         GrantLink link = new GrantLink(registry, nodeId, nodeSecret, grants, config.staleAfter(), registryTls);
         link.start().get(30, TimeUnit.SECONDS);
-
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName("mcx-sas");
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        http.setSendDateHeader(false);
-        http.setRequestHeaderSize(config.maxHeaderBytes());
-        http.setMinRequestDataRate(config.minRequestBytesPerSecond());
-        ServerConnector connector = config.keystore() == null
-                ? new ServerConnector(server, new HttpConnectionFactory(http))
-                : new ServerConnector(server, ServerTls.fromKeystore(config.keystore(), config.keystorePassword()), new HttpConnectionFactory(http));
-        connector.setHost(config.host());
-        connector.setPort(config.port());
-        connector.setIdleTimeout(config.idleTimeout().toMillis());
-        connector.setAcceptedTcpNoDelay(true);
-        connector.setReuseAddress(true);
-        connector.addEventListener(new PerAddressConnections(config.maxConnectionsPerAddress(), counters));
-        server.addConnector(connector);
-
         DenialReporter reporter = new DenialReporter(counters, link);
-        AccessProxy proxy = new AccessProxy(grants, link,
+        Gateway gateway = new Gateway(config, new AccessChecks(grants, link,
                 new RateLimits(config.requestsPerSecondPerApplication(), config.requestsPerSecondPerUser()),
-                new Admission(config.maxInFlight()), counters, reporter, config.upstreamTimeout().toMillis());
-        server.setHandler(new SizeLimitHandler(config.maxBodyBytes(), -1) {
-            {
-                setHandler(proxy);
-            }
-        });
-        server.setErrorHandler(new ProblemErrorHandler());
-        server.setStopTimeout(2000);
-        server.start();
-        AccessServer sas = new AccessServer(server, connector, link, reporter, counters, config);
-        log.info("service access server on {}:{} ({} request handling)", config.host(), sas.port(),
-                server.getInvocationType());
+                counters, reporter), new Admission(config.maxInFlight()), counters, reporter);
+
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("mcx-sas-accept", true), io);
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory("mcx-sas", true), io);
+        Class<? extends ServerChannel> serverType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        Class<? extends Channel> clientType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        SslContext tls = config.keystore() == null ? null : serverTls(config.keystore(), config.keystorePassword());
+        SslContext upstreamTls = SslContextBuilder.forClient().build();
+        ConcurrentHashMap<EventLoop, Upstreams> upstreams = new ConcurrentHashMap<>();
+        ClientConnections connections = new ClientConnections(config.maxConnectionsPerAddress(), counters);
+        long deadlineNanos = config.idleTimeout().toNanos();
+
+        Channel listener;
+        try {
+            listener = new ServerBootstrap().group(acceptor, workers).channel(serverType)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            HeadDeadline deadline = new HeadDeadline(deadlineNanos);
+                            ch.pipeline().addLast(connections);
+                            if (tls != null) {
+                                ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                            }
+                            Upstreams mine = upstreams.computeIfAbsent(ch.eventLoop(), loop -> new Upstreams(loop,
+                                    clientType, upstreamTls, 2000));
+                            ch.pipeline().addLast(deadline,
+                                    new HttpServerCodec(MAX_REQUEST_LINE, config.maxHeaderBytes(), MAX_CHUNK),
+                                    new HttpServerExpectContinueHandler(),
+                                    new FrontendHandler(gateway, deadline, mine));
+                        }
+                    })
+                    .bind(config.host(), config.port()).sync().channel();
+        } catch (Exception e) {
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            reporter.close();
+            link.close();
+            throw e;
+        }
+        AccessServer sas = new AccessServer(acceptor, workers, listener, link, reporter, counters);
+        log.info("service access server on {}:{} ({}, {} event loops)", config.host(), sas.port(),
+                epoll ? "epoll" : "nio", Runtime.getRuntime().availableProcessors());
         return sas;
     }
 
+    private static SslContext serverTls(Path keystore, String password) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            ks.load(in, password.toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, password.toCharArray());
+        return SslContextBuilder.forServer(kmf).build();
+    }
+
     public int port() {
-        return connector.getLocalPort();
+        return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
     public AccessCounters counters() {
@@ -94,7 +149,9 @@ public final class AccessServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        listener.close().syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         reporter.close();
         link.close();
     }

@@ -1,11 +1,14 @@
 package org.mcx.backend.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.ByteBuffer;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 
 /** RFC 9457 problem details: what every refusal looks like. Never a host, a port or a stack trace. */
 final class Problem {
@@ -20,17 +23,23 @@ final class Problem {
                 .put("detail", detail).toString();
     }
 
-    static void send(Response response, Callback callback, int status, String title, String detail) {
-        send(response, callback, status, title, detail, 0);
+    static FullHttpResponse of(Refusal r, boolean close) {
+        return of(r.status, r.title, r.getMessage(), r.retryAfter, close);
     }
 
-    static void send(Response response, Callback callback, int status, String title, String detail, long retryAfter) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, TYPE);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    static FullHttpResponse of(int status, String title, String detail, long retryAfter, boolean close) {
+        byte[] body = body(status, title, detail).getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, TYPE)
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         if (retryAfter > 0) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(retryAfter));
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, Long.toString(retryAfter));
         }
-        response.write(true, ByteBuffer.wrap(body(status, title, detail).getBytes(StandardCharsets.UTF_8)), callback);
+        if (close) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        return response;
     }
 }
