@@ -39,7 +39,8 @@ final class EchoUpstream implements AutoCloseable {
                     response.setStatus(201);
                     response.getHeaders().put(HttpHeader.LOCATION, "http://127.0.0.1:" + port() + "/gm/groups/7");
                 }
-                String body = "{\"instance\":\"" + name + "\",\"path\":\"" + request.getHttpURI().getPath()
+                long received = bodyLength(request);
+                String body = "{\"instance\":\"" + name + "\",\"bodyLength\":" + received + ",\"path\":\"" + request.getHttpURI().getPath()
                         + "\",\"mcServiceId\":\"" + request.getHeaders().get("MC-Service-Id")
                         + "\",\"priority\":\"" + request.getHeaders().get("MC-Priority")
                         + "\",\"authorization\":\"" + request.getHeaders().get(HttpHeader.AUTHORIZATION)
@@ -54,6 +55,25 @@ final class EchoUpstream implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** Reads the request body to its end (blocking: this upstream is a test's) and counts it. */
+    private static long bodyLength(Request request) {
+        long n = 0;
+        while (true) {
+            org.eclipse.jetty.io.Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                java.util.concurrent.CompletableFuture<Void> more = new java.util.concurrent.CompletableFuture<>();
+                request.demand(() -> more.complete(null));
+                more.join();
+                continue;
+            }
+            n += chunk.remaining();
+            chunk.release();
+            if (chunk.isLast()) {
+                return n;
+            }
+        }
     }
 
     /** Answers every held request. */
