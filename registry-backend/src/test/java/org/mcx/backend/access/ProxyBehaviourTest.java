@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** HTTP/1.1 as real clients speak it, through the proxy: bodies both ways, pipelining, HEAD, HTTP/1.0. */
@@ -61,6 +62,23 @@ class ProxyBehaviourTest extends SasTestBase {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEmpty();
         assertThat(r.headers().firstValue("Server")).isEmpty();
+    }
+
+    @Test
+    void anInstanceThatDoesNotAnswerInTimeIs504() throws Exception {
+        try (AccessServer quick = AccessServer.start(AccessConfig.defaults("127.0.0.1", 0)
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofMillis(300)), registry.base(), "sas-1", sasSecret, null)) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + quick.port()
+                    + "/services/" + profileId + "/hold")).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(r.statusCode()).isEqualTo(504);
+            assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(quick.counters().snapshot().denied("upstream-timeout")).isEqualTo(1);
+        } finally {
+            upstreamA.release();
+            upstreamB.release();
+        }
     }
 
     private URI uri(String rest) {
