@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.identity.UserDirectory;
 import org.mcx.backend.transport.Call;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Console.AuthorizationDecision;
 import org.mcx.protocol.message.Csc14.RequestType;
 import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.model.UserAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,11 @@ final class AuthorizationDecisions {
                 throw ProtocolException.conflict("authorization request " + in.authorizationId()
                         + " was already decided (" + request.status() + ")");
             }
+            if (approve && request.requestType() == RequestType.AUTHORIZE && !mayStillUse(c, request.mcServiceId())) {
+                // Checked when asked; the answer may come days later, after the user lost access.
+                throw ProtocolException.conflict("user " + request.mcServiceId()
+                        + " no longer has external access; deny this request instead");
+            }
             String status = approve ? StoredAuthorization.APPROVED : StoredAuthorization.DENIED;
             authorizations.decide(c, request.authorizationId(), status, Instant.now(), call.actor(), in.reason());
             List<ProfileWriter.Change> granted = approve && request.requestType() == RequestType.AUTHORIZE
@@ -68,5 +75,9 @@ final class AuthorizationDecisions {
                     : writer.announce(tx, request.applicationId(), seq);
             return new Console.Profiles(current);
         });
+    }
+
+    private static boolean mayStillUse(Connection c, String mcServiceId) throws java.sql.SQLException {
+        return UserDirectory.find(c, mcServiceId).map(UserAccess::externalAccessAllowed).orElse(false);
     }
 }

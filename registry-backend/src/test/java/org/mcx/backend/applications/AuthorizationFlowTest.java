@@ -156,6 +156,27 @@ class AuthorizationFlowTest {
     }
 
     @Test
+    void anApprovalIsRefusedWhenTheUserLostExternalAccessWhileTheRequestWaited() throws Exception {
+        Console.ApplicationCreated app = h.createApplication("Untrusted", false);
+        ProtocolClient client = h.application(app, Inbox.acking());
+        call(client, MessageType.UPDATE_AUTHORIZATION, authorize("alice", MCPTT));
+        String id = onlyPending(app.applicationId()).authorizationId();
+        h.saveUser("alice", false, List.of(ServiceType.MCPTT, ServiceType.GM));
+
+        RemoteException refused = refusal(approver, MessageType.APPLICATIONS_DECIDE,
+                new Console.DecideAuthorization(id, AuthorizationDecision.APPROVE, "fine"));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.CONFLICT);
+        assertThat(refused.getMessage()).contains("alice").contains("external access");
+        assertThat(h.count("SELECT COUNT(*) FROM profiles")).isZero();
+        assertThat(onlyApplication(app.applicationId()).pendingAuthorizations()).as("still pending: deny it")
+                .hasSize(1);
+        Console.Profiles denied = call(approver, MessageType.APPLICATIONS_DECIDE,
+                new Console.DecideAuthorization(id, AuthorizationDecision.DENY, "user left"));
+        assertThat(denied.applicationProfiles()).isEmpty();
+    }
+
+    @Test
     void theSameQuestionWaitsOnceForTheApprovers() throws Exception {
         Console.ApplicationCreated app = h.createApplication("Untrusted", false);
         ProtocolClient client = h.application(app, Inbox.acking());
