@@ -68,6 +68,10 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         return copy().trustedDirectAccess(direct).build();
     }
 
+    public BackendConfig withMaxMessageBytes(int bytes) {
+        return copy().maxMessageBytes(bytes).build();
+    }
+
     public BackendConfig withAdminPassword(String password) {
         return copy().adminPassword(password).build();
     }
@@ -144,6 +148,11 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
 
         Copy trustedDirectAccess(boolean v) {
             trustedDirectAccess = v;
+            return this;
+        }
+
+        Copy maxMessageBytes(int v) {
+            maxMessageBytes = v;
             return this;
         }
 

@@ -41,7 +41,7 @@ public enum MessageType {
     NOTIFY_APPLICATION_PROFILE("notifyApplicationProfile", Csc14.NotifyApplicationProfile.class, Common.ResultBody.class, Sender.SERVER, null, CSC14),
 
     // CSC-15
-    CSC15_SNAPSHOT("csc15.snapshot", Common.Empty.class, Csc15.Snapshot.class, Sender.PEER, null, CSC15),
+    CSC15_SNAPSHOT("csc15.snapshot", Csc15.SnapshotRequest.class, Csc15.Snapshot.class, Sender.PEER, null, CSC15),
     CSC15_REPORT("csc15.report", Csc15.Report.class, Common.Empty.class, Sender.PEER, null, CSC15),
     UPDATE_APPLICATION_PROFILE("updateApplicationProfile", Csc15.UpdateApplicationProfile.class, Common.ResultBody.class, Sender.SERVER, null, CSC15),
     UPDATE_USER_ACCESS("updateUserAccess", Csc15.UpdateUserAccess.class, Common.ResultBody.class, Sender.SERVER, null, CSC15),

@@ -75,7 +75,8 @@ final class GrantLink implements AutoCloseable {
     }
 
     private void resynchronise() {
-        client.request(MessageType.CSC15_SNAPSHOT, new Common.Empty(), Csc15.Snapshot.class).whenComplete((s, e) -> {
+        SnapshotAssembly.fetch(page -> client.request(MessageType.CSC15_SNAPSHOT, new Csc15.SnapshotRequest(page),
+                Csc15.Snapshot.class)).whenComplete((s, e) -> {
             if (e != null) {
                 log.error("CSC-15 snapshot failed; will retry on the next connection", e);
                 return;

@@ -10,6 +10,7 @@ import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handlers;
 import org.mcx.backend.transport.PeerSession;
 import org.mcx.protocol.MessageType;
+import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.model.ApplicationProfile;
@@ -34,6 +35,11 @@ public final class Csc15Module implements GrantFeed {
     private final GrantSource source;
     private final Map<PeerSession, NodeFeed> nodes = new ConcurrentHashMap<>();
     private final AccessReports reports;
+    /** Snapshots whose later pages a node has yet to fetch, by connection. */
+    private final Map<PeerSession, Paged> paged = new ConcurrentHashMap<>();
+
+    private record Paged(List<Csc15.Snapshot> pages, NodeFeed feed) {
+    }
 
     public Csc15Module(BackendContext ctx, GrantSource source) {
         this.ctx = ctx;
@@ -64,28 +70,61 @@ public final class Csc15Module implements GrantFeed {
     }
 
     public void register(Handlers handlers) {
-        handlers.on(MessageType.CSC15_SNAPSHOT, Common.Empty.class, this::snapshot)
+        handlers.on(MessageType.CSC15_SNAPSHOT, Csc15.SnapshotRequest.class, this::snapshot)
                 .on(MessageType.CSC15_REPORT, Csc15.Report.class, reports::report)
                 .on(MessageType.ACCESS_STATS, Common.Empty.class, reports::stats);
     }
 
-    private CompletableFuture<Csc15.Snapshot> snapshot(Call<Common.Empty> call) {
+    private CompletableFuture<Csc15.Snapshot> snapshot(Call<Csc15.SnapshotRequest> call) {
+        int page = call.body().page();
+        return page == 0 ? firstPage(call) : CompletableFuture.completedFuture(nextPage(call, page));
+    }
+
+    private CompletableFuture<Csc15.Snapshot> firstPage(Call<Csc15.SnapshotRequest> call) {
         PeerSession session = call.session();
         reports.nodeConnected(call);
         NodeFeed feed = new NodeFeed(session, ctx.codec());
         return ctx.db().atQuietPoint(c -> {
-            Csc15.Snapshot snapshot = new Csc15.Snapshot(source.applications(c), source.users(c),
-                    ctx.events().lastSeq(), source.tokenKey(), source.services());
+            Csc15.Snapshot whole = new Csc15.Snapshot(source.applications(c), source.users(c),
+                    ctx.events().lastSeq(), source.tokenKey(), source.services(), 0, 1);
             // A second snapshot on the same connection starts over: the old feed's held pushes are older.
             nodes.put(session, feed);
-            session.onClose(() -> nodes.remove(session, feed));
-            return snapshot;
-        }).thenApply(snapshot -> {
-            call.afterReply().add(feed::goLive);
-            log.info("{} took a snapshot at seq {}: {} applications, {} users", session.describe(), snapshot.seq(),
-                    snapshot.applications().size(), snapshot.users().size());
-            return snapshot;
+            session.onClose(() -> {
+                nodes.remove(session, feed);
+                paged.remove(session);
+            });
+            return whole;
+        }).thenApply(whole -> {
+            // Paged off the writer thread: encoding every item to measure it is not the writer's work.
+            List<Csc15.Snapshot> pages = SnapshotPages.split(whole, ctx.codec().mapper(), pageBudget());
+            log.info("{} took a snapshot at seq {}: {} applications, {} users, {} page(s)", session.describe(),
+                    whole.seq(), whole.applications().size(), whole.users().size(), pages.size());
+            if (pages.size() == 1) {
+                paged.remove(session);
+                call.afterReply().add(feed::goLive);
+            } else {
+                paged.put(session, new Paged(pages, feed));
+            }
+            return pages.get(0);
         });
+    }
+
+    private Csc15.Snapshot nextPage(Call<Csc15.SnapshotRequest> call, int page) {
+        Paged snapshot = paged.get(call.session());
+        if (snapshot == null || page >= snapshot.pages().size()) {
+            throw ProtocolException.badRequest("body.page", "no such page of this connection's snapshot; take page 0");
+        }
+        Csc15.Snapshot answer = snapshot.pages().get(page);
+        if (answer.last()) {
+            paged.remove(call.session(), snapshot);
+            call.afterReply().add(snapshot.feed()::goLive); // pushes follow the whole snapshot, never a part
+        }
+        return answer;
+    }
+
+    /** A page uses a quarter of a message, leaving room for the envelope and the encoder's estimate. */
+    private int pageBudget() {
+        return Math.max(16 * 1024, ctx.config().maxMessageBytes() / 4);
     }
 
     @Override

@@ -60,7 +60,7 @@ class Csc15FeedTest {
         ApplicationProfile v1 = h.saveProfile(newProfile(app.applicationId(), MCPTT), 0);
         Sas sas = new Sas(Common.Result.SUCCESS);
 
-        Csc15.Snapshot snapshot = call(sas.client, MessageType.CSC15_SNAPSHOT, new Common.Empty());
+        Csc15.Snapshot snapshot = call(sas.client, MessageType.CSC15_SNAPSHOT, new Csc15.SnapshotRequest(null));
 
         assertThat(snapshot.seq()).isEqualTo(h.lastSeq());
         assertThat(snapshot.applications()).singleElement().satisfies(a -> {
@@ -105,7 +105,7 @@ class Csc15FeedTest {
                     : h.admin().request(MessageType.USERS_SAVE, new Console.SaveUser("u" + i, "User " + i, List.of(),
                             i % 3 == 0, List.of(ServiceType.MCPTT), true, Harness.PASSWORD)));
             if (i == 20) {
-                changes.add(sas.client.request(MessageType.CSC15_SNAPSHOT, new Common.Empty())
+                changes.add(sas.client.request(MessageType.CSC15_SNAPSHOT, new Csc15.SnapshotRequest(null))
                         .thenAccept(s -> sas.snapshot.complete((Csc15.Snapshot) s)));
             }
         }
@@ -151,7 +151,7 @@ class Csc15FeedTest {
     void aNodeThatFailsAnUpdateIsDisconnectedAndItsNextSnapshotIsCurrent() throws Exception {
         Console.ApplicationCreated app = h.createApplication("Trusted", true);
         Sas failing = new Sas(Common.Result.FAILURE);
-        call(failing.client, MessageType.CSC15_SNAPSHOT, new Common.Empty());
+        call(failing.client, MessageType.CSC15_SNAPSHOT, new Csc15.SnapshotRequest(null));
 
         ApplicationProfile saved = h.saveProfile(newProfile(app.applicationId(), MCPTT), 0);
 
@@ -159,7 +159,7 @@ class Csc15FeedTest {
         LinkStatus closed = failing.await(LinkState.CLOSED);
         assertThat(closed.closeCode()).isEqualTo(1011);
         Sas fresh = new Sas(Common.Result.SUCCESS);
-        Csc15.Snapshot snapshot = call(fresh.client, MessageType.CSC15_SNAPSHOT, new Common.Empty());
+        Csc15.Snapshot snapshot = call(fresh.client, MessageType.CSC15_SNAPSHOT, new Csc15.SnapshotRequest(null));
         assertThat(snapshot.applications()).singleElement()
                 .satisfies(a -> assertThat(a.applicationProfiles()).containsExactly(saved));
     }

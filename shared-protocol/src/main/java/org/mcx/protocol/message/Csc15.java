@@ -22,12 +22,40 @@ public final class Csc15 {
     }
 
     /**
+     * {@code csc15.snapshot}: page 0 (or no page) takes a new snapshot; pages 1.. of the same
+     * snapshot follow on the same connection (addition: a large system's snapshot exceeds one message).
+     */
+    public record SnapshotRequest(Integer page) implements Message {
+        public SnapshotRequest {
+            if (page == null) {
+                page = 0;
+            } else {
+                Check.range(page, "page", 0, 1_000_000);
+            }
+        }
+    }
+
+    /**
      * The answer to {@code csc15.snapshot}: everything a SAS node needs, as of {@code seq}. Additions:
-     * {@code tokenKey}, the registry's Ed25519 public key (X.509, base64) that verifies user tokens,
-     * and {@code services}, where each service's instances run.
+     * {@code tokenKey}, the registry's Ed25519 public key (X.509, base64) that verifies user tokens;
+     * {@code services}, where each service's instances run; {@code page} of {@code pages}: each page
+     * carries a part of the lists (a pool's instances may continue on the next page), the node
+     * applies the union once it has them all. Pushes start after the last page.
      */
     public record Snapshot(List<ApplicationGrants> applications, List<UserAccess> users, long seq, String tokenKey,
-                           List<ServicePool> services) implements Message {
+                           List<ServicePool> services, Integer page, Integer pages) implements Message {
+        public Snapshot {
+            if (page == null) {
+                page = 0;
+            }
+            if (pages == null) {
+                pages = 1;
+            }
+        }
+
+        public boolean last() {
+            return page + 1 >= pages;
+        }
     }
 
     /** Where one service runs: the live instances behind a type and interface (addition). */
