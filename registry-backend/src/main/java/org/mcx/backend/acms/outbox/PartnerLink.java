@@ -79,9 +79,18 @@ final class PartnerLink {
                 .reconnect(ReconnectPolicy.exponential(backoff.minDelay(), backoff.maxDelay()))
                 .retryFirstConnect(true)
                 .maxMessageBytes(ctx.config().maxMessageBytes())
-                .onState(s -> thread.execute(() -> onState(mine, s)))
+                .onState(s -> post(() -> onState(mine, s)))
                 .build();
         client.connect().exceptionally(e -> null); // the outcome arrives through onState
+    }
+
+    /** Hands work to the links' thread; once the links are closing, reports that arrive late are dropped. */
+    private void post(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            log.debug("link to {} is closing; dropped a late report", partnerSystemId);
+        }
     }
 
     private void onState(int from, LinkStatus status) {

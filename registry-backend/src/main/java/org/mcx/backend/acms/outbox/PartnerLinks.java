@@ -67,7 +67,7 @@ public final class PartnerLinks implements AutoCloseable {
     }
 
     public void remove(String systemId) {
-        thread.execute(() -> {
+        post(() -> {
             PartnerLink old = links.remove(systemId);
             if (old != null) {
                 old.stop();
@@ -77,12 +77,21 @@ public final class PartnerLinks implements AutoCloseable {
 
     /** Something new waits in the outbox for this partner. */
     void wake(String systemId) {
-        thread.execute(() -> {
+        post(() -> {
             PartnerLink link = links.get(systemId);
             if (link != null) {
                 link.kick();
             }
         });
+    }
+
+    private void post(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // Closing: what is in the outbox stays there and goes out after the next start.
+            log.debug("partner links closing; not woken");
+        }
     }
 
     public boolean connected(String systemId) {
