@@ -127,6 +127,11 @@ final class PartnerLink {
         }
     }
 
+    /** Whether this link already uses these settings, so that saving other fields need not reconnect it. */
+    boolean uses(URI endpoint, String newSecret) {
+        return base.equals(URI.create(endpoint.toString().replaceAll("/acms$", ""))) && secret.equals(newSecret);
+    }
+
     boolean connected() {
         return connected;
     }
@@ -180,13 +185,17 @@ final class PartnerLink {
     }
 
     private void onFailure(OutboxEntry entry, Throwable cause) {
-        if (cause instanceof RemoteException refusal && PERMANENT.contains(refusal.code())) {
+        // Too large to send at all (checked before sending) is as final as a partner's refusal.
+        boolean tooLarge = cause instanceof ProtocolException local && !(cause instanceof RemoteException)
+                && local.code() == ErrorCode.TOO_LARGE;
+        if (tooLarge || cause instanceof RemoteException remote && PERMANENT.contains(remote.code())) {
+            ProtocolException refusal = (ProtocolException) cause;
             String reason = refusal.code() + ": " + refusal.getMessage();
             log.warn("partner {} refused {} of request {} for good: {}", partnerSystemId, entry.type().wireName(),
                     entry.requestId(), reason);
             finish(ctx.db().write(tx -> {
                 if (outbox.remove(tx.connection(), entry.outboxId())) {
-                    acks.refused(tx, entry, "partner refused: " + reason);
+                    acks.refused(tx, entry, (tooLarge ? "not sent: " : "partner refused: ") + reason);
                 }
                 return null;
             }), false);

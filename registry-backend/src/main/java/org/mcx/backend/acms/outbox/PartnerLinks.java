@@ -53,6 +53,10 @@ public final class PartnerLinks implements AutoCloseable {
                 log.error("cannot read partner {}", systemId, failure);
                 return;
             }
+            PartnerLink current = links.get(systemId);
+            if (current != null && row.isPresent() && current.uses(URI.create(row.get()[0]), row.get()[1])) {
+                return; // only the policy or the name changed: the link stays up
+            }
             PartnerLink old = links.remove(systemId);
             if (old != null) {
                 old.stop();
