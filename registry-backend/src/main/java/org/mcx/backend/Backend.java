@@ -11,6 +11,7 @@ import java.net.URI;
 import javax.net.ssl.SSLContext;
 import org.mcx.backend.access.AccessConfig;
 import org.mcx.backend.access.AccessServer;
+import org.mcx.backend.acms.AcmsModule;
 import org.mcx.backend.applications.ApplicationsModule;
 import org.mcx.backend.audit.AuditHandlers;
 import org.mcx.backend.audit.AuditLog;
@@ -81,6 +82,7 @@ public final class Backend implements AutoCloseable {
         Modules modules = new Modules(ctx);
         modules.register(handlers);
         modules.identity.bootstrapAdmin(config.adminPassword());
+        modules.acms.start();
         AuditHandlers auditHandlers = new AuditHandlers(db, audit);
         auditHandlers.register(handlers);
         new EventHandlers(db, events).register(handlers);
@@ -95,7 +97,7 @@ public final class Backend implements AutoCloseable {
         if (sas != null) {
             closing.add(sas);
         }
-        closing.addAll(List.of(listener, modules.registry, modules.applications, modules.partners, timers,
+        closing.addAll(List.of(listener, modules.acms, modules.registry, modules.applications, modules.partners, timers,
                 cpu::shutdownNow, db));
         return new Backend(ctx, listener, modules.identity, sas, closing);
     }
@@ -162,13 +164,15 @@ public final class Backend implements AutoCloseable {
         final ApplicationsModule applications;
         final RegistryModule registry;
         final PartnersModule partners;
+        final AcmsModule acms;
 
         Modules(BackendContext ctx) {
             this.csc15 = new Csc15Module(ctx, this);
             this.identity = new IdentityModule(ctx, csc15);
             this.registry = new RegistryModule(ctx, identity.directory());
             this.applications = new ApplicationsModule(ctx, csc15, registry::liveLocations);
-            this.partners = new PartnersModule(ctx);
+            this.acms = new AcmsModule(ctx);
+            this.partners = new PartnersModule(ctx, acms.partnerLinks());
         }
 
         void register(Handlers handlers) {
@@ -176,6 +180,7 @@ public final class Backend implements AutoCloseable {
             applications.register(handlers);
             registry.register(handlers);
             partners.register(handlers);
+            acms.register(handlers);
             csc15.register(handlers);
         }
 

@@ -2,6 +2,7 @@ package org.mcx.backend;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.identity.IdentityConfig;
 import org.mcx.backend.store.Database;
 import org.mcx.protocol.Codec;
@@ -11,13 +12,23 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
                             int sasPort, Path tlsKeystore, String tlsKeystorePassword,
                             Database.Durability durability, IdentityConfig identity, int maxMessageBytes,
                             double csc14RequestsPerSecond, Duration authTimeout, String publicHost,
-                            boolean trustedDirectAccess) {
+                            boolean trustedDirectAccess, Backoff outboxBackoff) {
+
+    /** The usual settings: every application through the SAS, partner outboxes at {@link Backoff#defaults()}. */
+    public BackendConfig(Path dataDir, String bindHost, int port, String systemId, String adminPassword,
+                         int sasPort, Path tlsKeystore, String tlsKeystorePassword,
+                         Database.Durability durability, IdentityConfig identity, int maxMessageBytes,
+                         double csc14RequestsPerSecond, Duration authTimeout, String publicHost) {
+        this(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore, tlsKeystorePassword, durability,
+                identity, maxMessageBytes, csc14RequestsPerSecond, authTimeout, publicHost, false, Backoff.defaults());
+    }
 
     /** Loopback defaults for tests and the demo: plain ws://, cheap password hashing. */
     public static BackendConfig forTests(Path dataDir, String systemId) {
         return new BackendConfig(dataDir, "127.0.0.1", 0, systemId, "admin-password", 0, null, null,
                 Database.Durability.PROCESS_CRASH, IdentityConfig.defaults().withIterations(1000),
-                Codec.DEFAULT_MAX_MESSAGE_BYTES, 2000, Duration.ofSeconds(10), null, false);
+                Codec.DEFAULT_MAX_MESSAGE_BYTES, 2000, Duration.ofSeconds(10), null, false,
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
     }
 
     public boolean tls() {
@@ -76,6 +87,11 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         return copy().adminPassword(password).build();
     }
 
+    /** How partner outboxes back off between attempts (ACMS). */
+    public BackendConfig withOutboxBackoff(Backoff backoff) {
+        return copy().outboxBackoff(backoff).build();
+    }
+
     private Copy copy() {
         return new Copy(this);
     }
@@ -97,6 +113,7 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         private Duration authTimeout;
         private String publicHost;
         private boolean trustedDirectAccess;
+        private Backoff outboxBackoff;
 
         Copy(BackendConfig c) {
             dataDir = c.dataDir;
@@ -114,6 +131,12 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
             authTimeout = c.authTimeout;
             publicHost = c.publicHost;
             trustedDirectAccess = c.trustedDirectAccess;
+            outboxBackoff = c.outboxBackoff;
+        }
+
+        Copy outboxBackoff(Backoff v) {
+            outboxBackoff = v;
+            return this;
         }
 
         Copy port(int v) {
@@ -164,7 +187,7 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         BackendConfig build() {
             return new BackendConfig(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore,
                     tlsKeystorePassword, durability, identity, maxMessageBytes, csc14Rate, authTimeout, publicHost,
-                    trustedDirectAccess);
+                    trustedDirectAccess, outboxBackoff);
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import javax.net.ssl.SSLContext;
 import org.mcx.backend.access.AccessConfig;
+import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.access.AccessServer;
 import org.mcx.backend.samples.NodeCredentials;
 import org.mcx.backend.samples.SampleServices;
@@ -85,6 +86,14 @@ public final class Main implements Callable<Integer> {
             description = "Give trusted-domain applications the service's own location instead of the service access server's (NOTE of 10.X.5).")
     boolean trustedDirectAccess;
 
+    @Option(names = "--outbox-min-delay-ms", defaultValue = "250",
+            description = "ACMS outbox: first retry delay towards an unreachable partner. Default: ${DEFAULT-VALUE}.")
+    long outboxMinDelayMs;
+
+    @Option(names = "--outbox-max-delay-ms", defaultValue = "30000",
+            description = "ACMS outbox: longest retry delay (at most 30000). Default: ${DEFAULT-VALUE}.")
+    long outboxMaxDelayMs;
+
     @Option(names = "--sample-services",
             description = "Also start sample MC service servers (group, configuration, MCPTT and identity management) that register here.")
     boolean sampleServices;
@@ -130,8 +139,9 @@ public final class Main implements Callable<Integer> {
         }
         IdentityConfig identity = IdentityConfig.defaults().withIterations(pbkdf2Iterations);
         BackendConfig config = new BackendConfig(dataDir, bind, port, systemId, adminPassword, sasPort, keystore,
-                keystorePassword, durability, identity, maxMessageBytes, csc14Rate, Duration.ofSeconds(10), publicHost,
-                trustedDirectAccess);
+                keystorePassword, durability, identity, maxMessageBytes, csc14Rate, Duration.ofSeconds(10), publicHost)
+                .withTrustedDirectAccess(trustedDirectAccess)
+                .withOutboxBackoff(new Backoff(Duration.ofMillis(outboxMinDelayMs), Duration.ofMillis(outboxMaxDelayMs)));
         Backend backend = Backend.start(config);
         if (keystore != null) {
             String fingerprint = SelfSignedCertificate.fingerprint(keystore, keystorePassword);

@@ -78,6 +78,7 @@ public enum MessageType {
     SERVER_IDENTITY_PENDING("serverIdentity.pending", Common.Empty.class, Exchange.Requests.class, Sender.PEER, Role.APPROVER, ACMC),
     SERVER_IDENTITY_DECIDE("serverIdentity.decide", Exchange.Decide.class, Exchange.StatusResult.class, Sender.PEER, Role.APPROVER, ACMC),
     SERVER_IDENTITY_RESPONSES("serverIdentity.responses", Common.Empty.class, Exchange.Requests.class, Sender.PEER, Role.ADMIN, ACMC),
+    SERVER_IDENTITY_CANCEL("serverIdentity.cancel", Exchange.Cancel.class, Exchange.StatusResult.class, Sender.PEER, Role.ADMIN, ACMC),
     SERVER_IDENTITY_LIST("serverIdentity.list", Exchange.ListRequests.class, Exchange.Requests.class, Sender.PEER, Role.VIEWER, ACMC),
     SERVER_IDENTITIES_GET("serverIdentities.get", Common.Empty.class, Exchange.ServerIdentities.class, Sender.PEER, Role.VIEWER, ACMC),
     SERVER_IDENTITIES_SAVE("serverIdentities.save", Exchange.ServerIdentities.class, Exchange.ServerIdentities.class, Sender.PEER, Role.ADMIN, ACMC),

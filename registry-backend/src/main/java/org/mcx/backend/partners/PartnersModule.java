@@ -17,6 +17,7 @@ import org.mcx.backend.transport.Principal;
 import org.mcx.protocol.ErrorCode;
 import org.mcx.protocol.MessageType;
 import org.mcx.protocol.ProtocolException;
+import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
@@ -27,9 +28,15 @@ import org.mcx.protocol.message.Console;
  */
 public final class PartnersModule implements AutoCloseable {
     private final BackendContext ctx;
+    private final PartnerLinkControl links;
 
     public PartnersModule(BackendContext ctx) {
+        this(ctx, PartnerLinkControl.NONE);
+    }
+
+    public PartnersModule(BackendContext ctx, PartnerLinkControl links) {
         this.ctx = ctx;
+        this.links = links;
     }
 
     public void register(Handlers handlers) {
@@ -41,7 +48,7 @@ public final class PartnersModule implements AutoCloseable {
 
     private CompletableFuture<Console.Partners> list(Call<Common.Empty> call) {
         return ctx.db().read(c -> new Console.Partners(
-                Sql.query(c, "SELECT * FROM partners ORDER BY system_id", PartnersModule::row)));
+                Sql.query(c, "SELECT * FROM partners ORDER BY system_id", this::row)));
     }
 
     private CompletableFuture<Console.Partner> save(Call<Console.SavePartner> call) {
@@ -54,9 +61,9 @@ public final class PartnersModule implements AutoCloseable {
             Instant now = Instant.now();
             boolean exists = Sql.queryLong(c, "SELECT COUNT(*) FROM partners WHERE system_id = ?", in.systemId()) > 0;
             if (exists) {
-                Sql.update(c, "UPDATE partners SET name = ?, endpoint = ?, auto_approve = ?, max_users = ?, updated_at = ?"
-                                + " WHERE system_id = ?", in.name(), in.endpoint(), in.autoApprove().enabled(),
-                        in.autoApprove().maxUsers(), now, in.systemId());
+                Sql.update(c, "UPDATE partners SET name = ?, endpoint = ?, auto_approve = ?, max_users = ?, disclose = ?,"
+                                + " updated_at = ? WHERE system_id = ?", in.name(), in.endpoint(), in.autoApprove().enabled(),
+                        in.autoApprove().maxUsers(), disclose(in), now, in.systemId());
                 if (in.secret() != null) {
                     Sql.update(c, "UPDATE partners SET secret = ? WHERE system_id = ?", in.secret(), in.systemId());
                 }
@@ -65,13 +72,15 @@ public final class PartnersModule implements AutoCloseable {
                     throw ProtocolException.badRequest("body.secret", "required when adding a partner");
                 }
                 Sql.update(c, "INSERT INTO partners (system_id, name, endpoint, secret, auto_approve, max_users,"
-                                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", in.systemId(), in.name(),
-                        in.endpoint(), in.secret(), in.autoApprove().enabled(), in.autoApprove().maxUsers(), now, now);
+                                + " disclose, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", in.systemId(),
+                        in.name(), in.endpoint(), in.secret(), in.autoApprove().enabled(), in.autoApprove().maxUsers(),
+                        disclose(in), now, now);
             }
             ctx.audit().record(tx, call.actor(), "partners.save", in.systemId(), AuditLog.ALLOWED,
                     ctx.audit().detail().put("created", !exists).put("secretChanged", in.secret() != null)
                             .put("endpoint", in.endpoint()));
-            return Sql.queryOne(c, "SELECT * FROM partners WHERE system_id = ?", PartnersModule::row, in.systemId())
+            tx.afterCommit(() -> links.saved(in.systemId()));
+            return Sql.queryOne(c, "SELECT * FROM partners WHERE system_id = ?", this::row, in.systemId())
                     .orElseThrow();
         });
     }
@@ -83,6 +92,7 @@ public final class PartnersModule implements AutoCloseable {
                 throw ProtocolException.notFound("partner " + systemId);
             }
             ctx.audit().record(tx, call.actor(), "partners.delete", systemId, AuditLog.ALLOWED, null);
+            tx.afterCommit(() -> links.deleted(systemId));
             return new Common.Empty();
         });
     }
@@ -105,9 +115,19 @@ public final class PartnersModule implements AutoCloseable {
         return Sql.queryOne(c, "SELECT secret FROM partners WHERE system_id = ?", rs -> rs.getString(1), systemId);
     }
 
-    private static Console.Partner row(ResultSet rs) throws SQLException {
+    private Console.Partner row(ResultSet rs) throws SQLException {
+        String disclose = rs.getString("disclose");
         return new Console.Partner(rs.getString("system_id"), rs.getString("name"), rs.getString("endpoint"),
-                new Console.AutoApprove(rs.getBoolean("auto_approve"), rs.getInt("max_users")), false);
+                new Console.AutoApprove(rs.getBoolean("auto_approve"), rs.getInt("max_users")),
+                links.connected(rs.getString("system_id")),
+                disclose == null ? null : java.util.Arrays.stream(disclose.split(",")).filter(t -> !t.isEmpty())
+                        .map(Acms.ServerType::valueOf).toList());
+    }
+
+    /** The server types the partner may be told, comma-separated; NULL for all. */
+    private static String disclose(Console.SavePartner in) {
+        return in.disclose() == null ? null
+                : String.join(",", in.disclose().stream().distinct().map(Enum::name).toList());
     }
 
     @Override

@@ -33,10 +33,15 @@ public final class BackendProcess implements AutoCloseable {
     }
 
     public static BackendProcess start(Path dataDir, String systemId, String... extraArgs) throws Exception {
+        return start(dataDir, systemId, 0, extraArgs);
+    }
+
+    /** On a given port, so that partners find it again after a restart. */
+    public static BackendProcess start(Path dataDir, String systemId, int port, String... extraArgs) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.mcx.backend.Main",
-                "--data-dir", dataDir.toString(), "--port", "0", "--system-id", systemId,
+                "--data-dir", dataDir.toString(), "--port", String.valueOf(port), "--system-id", systemId,
                 "--admin-password", BackendFixture.ADMIN_PASSWORD, "--pbkdf2-iterations", "1000"));
         cmd.addAll(List.of(extraArgs));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -241,21 +241,44 @@ public final class Console {
         }
     }
 
+    /** {@code disclose} (addition): the server types this system may tell the partner; absent = all. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Partner(String systemId, String name, String endpoint, AutoApprove autoApprove,
-                          boolean connected) implements Message {
+                          boolean connected, List<Acms.ServerType> disclose) implements Message {
+        public Partner(String systemId, String name, String endpoint, AutoApprove autoApprove, boolean connected) {
+            this(systemId, name, endpoint, autoApprove, connected, null);
+        }
     }
 
     public record Partners(List<Partner> partners) implements Message {
     }
 
-    public record SavePartner(String systemId, String name, String endpoint, String secret, AutoApprove autoApprove)
+    /**
+     * {@code disclose} (addition): which of this system's server types the partner may be told;
+     * absent = all. Plain {@code ws://} only to a loopback address (demo, tests): a partner elsewhere
+     * is reached over {@code wss://}, so its secret never crosses a network in clear.
+     */
+    public record SavePartner(String systemId, String name, String endpoint, String secret, AutoApprove autoApprove,
+                              List<Acms.ServerType> disclose)
             implements Message {
+        private static final java.util.regex.Pattern ENDPOINT =
+                java.util.regex.Pattern.compile("(wss?)://([^\\s/:]+|\\[[0-9a-fA-F:.]+\\])(:[0-9]{1,5})?/acms");
+
         public SavePartner {
             Check.id(systemId, "systemId");
             name = Check.text(name, "name", 200);
             Check.required(endpoint, "endpoint");
-            if (!endpoint.matches("wss?://[^\\s/]+(:[0-9]{1,5})?/acms") || endpoint.length() > 300) {
+            java.util.regex.Matcher m = ENDPOINT.matcher(endpoint);
+            if (!m.matches() || endpoint.length() > 300) {
                 throw ProtocolException.badRequest("endpoint", "must be a ws:// or wss:// URL ending in /acms");
+            }
+            String host = m.group(2);
+            boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+            if (m.group(1).equals("ws") && !loopback) {
+                throw ProtocolException.badRequest("endpoint", "ws:// is only allowed to a loopback address; use wss://");
+            }
+            if (disclose != null) {
+                disclose = Check.list(disclose, "disclose", 0, Acms.ServerType.values().length);
             }
             if (secret != null) {
                 Check.secret(secret, "secret", 256);
@@ -264,6 +287,10 @@ public final class Console {
                 }
             }
             Check.required(autoApprove, "autoApprove");
+        }
+
+        public SavePartner(String systemId, String name, String endpoint, String secret, AutoApprove autoApprove) {
+            this(systemId, name, endpoint, secret, autoApprove, null);
         }
 
         @Override

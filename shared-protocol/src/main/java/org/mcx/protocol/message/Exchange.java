@@ -31,7 +31,9 @@ public final class Exchange {
         @JsonProperty("responded") RESPONDED,
         @JsonProperty("responseStored") RESPONSE_STORED,
         @JsonProperty("delivered") DELIVERED,
-        @JsonProperty("failed") FAILED
+        @JsonProperty("failed") FAILED,
+        /** Addition: an ADMIN stopped the delivery before the other system stored it. */
+        @JsonProperty("cancelled") CANCELLED
     }
 
     public enum ApproverDecision {
@@ -43,6 +45,12 @@ public final class Exchange {
         public CreateRequest {
             Check.id(partnerSystemId, "partnerSystemId");
             users = Check.ids(users, "users", 1, 100_000);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < users.size(); i++) {
+                if (!seen.add(users.get(i))) {
+                    throw org.mcx.protocol.ProtocolException.badRequest("users[" + i + "]", "repeats " + users.get(i));
+                }
+            }
         }
     }
 
@@ -57,10 +65,31 @@ public final class Exchange {
                            String comment, Instant receivedAt) {
     }
 
+    /**
+     * One exchange as either system sees it. {@code reason} (addition) says why it is {@code failed}
+     * or {@code cancelled}; {@code delivery} (addition) how its message in the outbox is faring.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Request(String requestId, Direction direction, String partnerSystemId, String requestedBy,
                           List<String> users, Status status, Instant createdAt, List<Step> steps,
-                          Response response) {
+                          Response response, String reason, Delivery delivery) {
+        public Request(String requestId, Direction direction, String partnerSystemId, String requestedBy,
+                       List<String> users, Status status, Instant createdAt, List<Step> steps, Response response) {
+            this(requestId, direction, partnerSystemId, requestedBy, users, status, createdAt, steps, response,
+                    null, null);
+        }
+    }
+
+    /** Addition: a message waiting in the outbox: attempts so far and the last failure. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Delivery(int attempts, Instant lastAttemptAt, String lastError) {
+    }
+
+    /** Addition ({@code serverIdentity.cancel}, ADMIN): stops a message that is still in the outbox. */
+    public record Cancel(String requestId) implements Message {
+        public Cancel {
+            Acms.uuid(requestId, "requestId");
+        }
     }
 
     public record Requests(List<Request> requests) implements Message {

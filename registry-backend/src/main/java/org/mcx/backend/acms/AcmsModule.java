@@ -1,0 +1,86 @@
+package org.mcx.backend.acms;
+
+import java.util.Map;
+import org.mcx.backend.BackendContext;
+import org.mcx.backend.acms.outbox.PartnerLinks;
+import org.mcx.backend.partners.PartnerLinkControl;
+import org.mcx.backend.transport.Handlers;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.message.Acms;
+import org.mcx.protocol.message.Common;
+import org.mcx.protocol.message.Exchange;
+
+/**
+ * The ACMS (TR 23.700-38 7.x.1.3): exchanges configuration information with partner systems
+ * through a persistent outbox, with local policy or an approver deciding on the partner side. Today
+ * one kind of exchange, server identity information; the outbox, approval queue and step history
+ * are kind-neutral (see {@link ExchangeKind}).
+ */
+public final class AcmsModule implements AutoCloseable {
+    private final BackendContext ctx;
+    private final RequestTable table;
+    private final Exchanges exchanges;
+    private final PartnerLinks links;
+    private final ServerIdentityDirectory directory = new ServerIdentityDirectory();
+    private final ServerIdentityKind serverIdentity;
+    private final RequestViews views;
+
+    public AcmsModule(BackendContext ctx) {
+        this.ctx = ctx;
+        this.table = new RequestTable(ctx.codec().mapper());
+        this.serverIdentity = new ServerIdentityKind(ctx.codec(), directory);
+        Map<String, ExchangeKind> kinds = Map.of(serverIdentity.name(), serverIdentity);
+        this.exchanges = new Exchanges(ctx, table, kinds);
+        this.links = new PartnerLinks(ctx, exchanges);
+        exchanges.useOutbox(links.outbox());
+        this.views = new RequestViews(table, kinds, links.outbox());
+    }
+
+    public void register(Handlers handlers) {
+        ServerIdentitiesHandlers identities = new ServerIdentitiesHandlers(ctx, directory);
+        handlers.on(MessageType.SERVER_IDENTITY_CREATE, Exchange.CreateRequest.class,
+                        new ServerIdentityCreate(ctx, exchanges, serverIdentity))
+                .on(MessageType.SERVER_IDENTITY_PENDING, Common.Empty.class, new ServerIdentityPending(ctx, table, views))
+                .on(MessageType.SERVER_IDENTITY_DECIDE, Exchange.Decide.class, new ServerIdentityDecide(ctx, exchanges))
+                .on(MessageType.SERVER_IDENTITY_RESPONSES, Common.Empty.class,
+                        new ServerIdentityResponses(ctx, table, views))
+                .on(MessageType.SERVER_IDENTITY_LIST, Exchange.ListRequests.class, new ServerIdentityList(ctx, table, views))
+                .on(MessageType.SERVER_IDENTITY_CANCEL, Exchange.Cancel.class, new ServerIdentityCancel(ctx, exchanges))
+                .on(MessageType.SERVER_IDENTITIES_GET, Common.Empty.class, identities::get)
+                .on(MessageType.SERVER_IDENTITIES_SAVE, Exchange.ServerIdentities.class, identities::save)
+                .on(MessageType.SERVER_IDENTITY_REQUEST, Acms.ServerIdentityRequest.class,
+                        new ServerIdentityRequestReceiver(ctx, exchanges, serverIdentity))
+                .on(MessageType.SERVER_IDENTITY_RESPONSE, Acms.ServerIdentityResponse.class,
+                        new ServerIdentityResponseReceiver(ctx, exchanges, serverIdentity));
+    }
+
+    /** Opens the links to every configured partner; what waited in the outbox goes out once they are up. */
+    public void start() {
+        links.start();
+    }
+
+    /** For the partners module: links follow partners as they are added, changed and removed. */
+    public PartnerLinkControl partnerLinks() {
+        return new PartnerLinkControl() {
+            @Override
+            public void saved(String systemId) {
+                links.reload(systemId);
+            }
+
+            @Override
+            public void deleted(String systemId) {
+                links.remove(systemId);
+            }
+
+            @Override
+            public boolean connected(String systemId) {
+                return links.connected(systemId);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        links.close();
+    }
+}

@@ -1,0 +1,85 @@
+package org.mcx.backend.acms;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mcx.backend.store.Sql;
+import org.mcx.protocol.message.Acms.ServerIdentity;
+import org.mcx.protocol.message.Acms.ServerType;
+import org.mcx.protocol.message.Acms.UserServers;
+import org.mcx.protocol.message.Exchange;
+
+/**
+ * This system's server identities (MCPTT, MCVIDEO, MCDATA, GMS, CMS, IDMS, KMS URIs): a default set
+ * and overrides per MC service user, which replace the default of the same server type. A partner's
+ * request is answered from them.
+ */
+final class ServerIdentityDirectory {
+    static final String DEFAULT_SCOPE = "*";
+
+    Exchange.ServerIdentities get(Connection c) throws SQLException {
+        Map<String, List<ServerIdentity>> byScope = new LinkedHashMap<>();
+        for (Object[] row : Sql.query(c, "SELECT scope, server_type, identity FROM acms_server_identities"
+                + " ORDER BY scope, server_type", rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+            byScope.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                    .add(new ServerIdentity(ServerType.valueOf((String) row[1]), (String) row[2]));
+        }
+        List<ServerIdentity> defaults = byScope.getOrDefault(DEFAULT_SCOPE, List.of());
+        List<Exchange.Overrides> overrides = new ArrayList<>();
+        byScope.forEach((scope, servers) -> {
+            if (!scope.equals(DEFAULT_SCOPE)) {
+                overrides.add(new Exchange.Overrides(scope, servers));
+            }
+        });
+        return new Exchange.ServerIdentities(defaults, overrides);
+    }
+
+    /** Replaces the whole configuration. */
+    void save(Connection c, Exchange.ServerIdentities in) throws SQLException {
+        Sql.update(c, "DELETE FROM acms_server_identities");
+        insert(c, DEFAULT_SCOPE, in.defaults());
+        for (Exchange.Overrides o : in.overrides()) {
+            insert(c, o.mcServiceId(), o.servers());
+        }
+    }
+
+    private static void insert(Connection c, String scope, List<ServerIdentity> servers) throws SQLException {
+        for (ServerIdentity s : servers) {
+            Sql.update(c, "INSERT INTO acms_server_identities (scope, server_type, identity) VALUES (?, ?, ?)",
+                    scope, s.serverType(), s.identity());
+        }
+    }
+
+    /** Each user's identities (override, else default), limited to the server types the partner may be told. */
+    List<UserServers> resolve(Connection c, List<String> users, Set<ServerType> disclose) throws SQLException {
+        Map<ServerType, String> defaults = scope(c, DEFAULT_SCOPE);
+        List<UserServers> out = new ArrayList<>(users.size());
+        for (String user : users) {
+            Map<ServerType, String> merged = new EnumMap<>(ServerType.class);
+            merged.putAll(defaults);
+            merged.putAll(scope(c, user));
+            List<ServerIdentity> servers = new ArrayList<>();
+            merged.forEach((type, identity) -> {
+                if (disclose.contains(type)) {
+                    servers.add(new ServerIdentity(type, identity));
+                }
+            });
+            out.add(new UserServers(user, servers));
+        }
+        return out;
+    }
+
+    private static Map<ServerType, String> scope(Connection c, String scope) throws SQLException {
+        Map<ServerType, String> out = new EnumMap<>(ServerType.class);
+        for (String[] row : Sql.query(c, "SELECT server_type, identity FROM acms_server_identities WHERE scope = ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, scope)) {
+            out.put(ServerType.valueOf(row[0]), row[1]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,102 @@
+package org.mcx.backend.acms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.mcx.protocol.Endpoint;
+import org.mcx.protocol.ErrorCode;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.client.Authenticator;
+import org.mcx.protocol.client.ProtocolClient;
+import org.mcx.protocol.client.RemoteException;
+import org.mcx.protocol.message.Body;
+import org.mcx.protocol.message.Common;
+import org.mcx.protocol.message.Exchange;
+
+/** A console user logged in to one backend, with the events it receives kept for the test to wait on. */
+final class ConsoleLink implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final ProtocolClient client;
+    private final BlockingQueue<Common.Event> events = new LinkedBlockingQueue<>();
+
+    private ConsoleLink(ProtocolClient client) {
+        this.client = client;
+    }
+
+    static ConsoleLink login(URI base, String user, String password) throws Exception {
+        ProtocolClient client = ProtocolClient.builder(base, Endpoint.ACMC)
+                .authenticator(Authenticator.login(user, password))
+                .build();
+        client.connect().get(10, TimeUnit.SECONDS);
+        ConsoleLink link = new ConsoleLink(client);
+        client.addEventListener(link.events::add);
+        return link;
+    }
+
+    /** Follows ACMS and partner events, replaying those after {@code sinceSeq} (null: only new ones). */
+    ConsoleLink follow(Long sinceSeq) throws Exception {
+        client.subscribe(List.of("serverIdentity.", "partner."), sinceSeq).get(10, TimeUnit.SECONDS);
+        return this;
+    }
+
+    <R extends Body> R call(MessageType type, Body body) throws Exception {
+        return client.call(type, body);
+    }
+
+    RemoteException refused(MessageType type, Body body, ErrorCode expected) throws Exception {
+        try {
+            client.call(type, body);
+        } catch (RemoteException e) {
+            assertThat(e.code()).as(e.getMessage()).isEqualTo(expected);
+            return e;
+        }
+        return fail(type.wireName() + " was accepted; expected " + expected);
+    }
+
+    /** The next event on {@code topic} about {@code requestId} (or any partner event when null). */
+    Common.Event awaitEvent(String topic, String requestId) throws InterruptedException {
+        return awaitEvent(e -> e.topic().equals(topic)
+                && (requestId == null || requestId.equals(e.data().path("requestId").asText())), topic + " " + requestId);
+    }
+
+    Common.Event awaitEvent(Predicate<Common.Event> wanted, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            Common.Event e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (e == null) {
+                return fail("no event " + what + " within " + WAIT);
+            }
+            if (wanted.test(e)) {
+                return e;
+            }
+        }
+    }
+
+    List<Common.Event> eventsSoFar() {
+        return List.copyOf(events);
+    }
+
+    Exchange.Request request(String requestId) throws Exception {
+        Exchange.Requests all = call(MessageType.SERVER_IDENTITY_LIST, new Exchange.ListRequests(null, null));
+        return all.requests().stream().filter(r -> r.requestId().equals(requestId)).findFirst()
+                .orElseGet(() -> fail("request " + requestId + " is not listed"));
+    }
+
+    List<Exchange.Request> requests(Exchange.Direction direction) throws Exception {
+        Exchange.Requests all = call(MessageType.SERVER_IDENTITY_LIST, new Exchange.ListRequests(direction, null));
+        return all.requests();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
