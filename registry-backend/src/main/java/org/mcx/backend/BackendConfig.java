@@ -79,6 +79,10 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         return copy().trustedDirectAccess(direct).build();
     }
 
+    public BackendConfig withTls(Path keystore, String password) {
+        return copy().tls(keystore, password).build();
+    }
+
     public BackendConfig withMaxMessageBytes(int bytes) {
         return copy().maxMessageBytes(bytes).build();
     }
@@ -171,6 +175,12 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
 
         Copy trustedDirectAccess(boolean v) {
             trustedDirectAccess = v;
+            return this;
+        }
+
+        Copy tls(Path keystore, String password) {
+            tlsKeystore = keystore;
+            tlsKeystorePassword = password;
             return this;
         }
 

@@ -62,8 +62,9 @@ public final class PartnersModule implements AutoCloseable {
             boolean exists = Sql.queryLong(c, "SELECT COUNT(*) FROM partners WHERE system_id = ?", in.systemId()) > 0;
             if (exists) {
                 Sql.update(c, "UPDATE partners SET name = ?, endpoint = ?, auto_approve = ?, max_users = ?, disclose = ?,"
-                                + " updated_at = ? WHERE system_id = ?", in.name(), in.endpoint(), in.autoApprove().enabled(),
-                        in.autoApprove().maxUsers(), disclose(in), now, in.systemId());
+                                + " certificate_fingerprint = ?, updated_at = ? WHERE system_id = ?", in.name(),
+                        in.endpoint(), in.autoApprove().enabled(), in.autoApprove().maxUsers(), disclose(in),
+                        in.certificateFingerprint(), now, in.systemId());
                 if (in.secret() != null) {
                     Sql.update(c, "UPDATE partners SET secret = ? WHERE system_id = ?", in.secret(), in.systemId());
                 }
@@ -72,9 +73,10 @@ public final class PartnersModule implements AutoCloseable {
                     throw ProtocolException.badRequest("body.secret", "required when adding a partner");
                 }
                 Sql.update(c, "INSERT INTO partners (system_id, name, endpoint, secret, auto_approve, max_users,"
-                                + " disclose, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", in.systemId(),
+                                + " disclose, certificate_fingerprint, created_at, updated_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", in.systemId(),
                         in.name(), in.endpoint(), in.secret(), in.autoApprove().enabled(), in.autoApprove().maxUsers(),
-                        disclose(in), now, now);
+                        disclose(in), in.certificateFingerprint(), now, now);
             }
             ctx.audit().record(tx, call.actor(), "partners.save", in.systemId(), AuditLog.ALLOWED,
                     ctx.audit().detail().put("created", !exists).put("secretChanged", in.secret() != null)
@@ -121,7 +123,8 @@ public final class PartnersModule implements AutoCloseable {
                 new Console.AutoApprove(rs.getBoolean("auto_approve"), rs.getInt("max_users")),
                 links.connected(rs.getString("system_id")),
                 disclose == null ? null : java.util.Arrays.stream(disclose.split(",")).filter(t -> !t.isEmpty())
-                        .map(Acms.ServerType::valueOf).toList());
+                        .map(Acms.ServerType::valueOf).toList(),
+                rs.getString("certificate_fingerprint"));
     }
 
     /** The server types the partner may be told, comma-separated; NULL for all. */

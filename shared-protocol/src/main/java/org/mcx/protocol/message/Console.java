@@ -244,9 +244,15 @@ public final class Console {
     /** {@code disclose} (addition): the server types this system may tell the partner; absent = all. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Partner(String systemId, String name, String endpoint, AutoApprove autoApprove,
-                          boolean connected, List<Acms.ServerType> disclose) implements Message {
+                          boolean connected, List<Acms.ServerType> disclose, String certificateFingerprint)
+            implements Message {
         public Partner(String systemId, String name, String endpoint, AutoApprove autoApprove, boolean connected) {
-            this(systemId, name, endpoint, autoApprove, connected, null);
+            this(systemId, name, endpoint, autoApprove, connected, null, null);
+        }
+
+        public Partner(String systemId, String name, String endpoint, AutoApprove autoApprove, boolean connected,
+                       List<Acms.ServerType> disclose) {
+            this(systemId, name, endpoint, autoApprove, connected, disclose, null);
         }
     }
 
@@ -257,10 +263,16 @@ public final class Console {
      * {@code disclose} (addition): which of this system's server types the partner may be told;
      * absent = all. Plain {@code ws://} only to a loopback address (demo, tests): a partner elsewhere
      * is reached over {@code wss://}, so its secret never crosses a network in clear.
+     * {@code certificateFingerprint} (addition): the SHA-256 fingerprint of the partner's
+     * certificate, for a partner whose certificate no CA vouches for (the self-signed one a backend
+     * makes on first start); absent = the JVM's trusted CAs decide.
      */
     public record SavePartner(String systemId, String name, String endpoint, String secret, AutoApprove autoApprove,
-                              List<Acms.ServerType> disclose)
+                              List<Acms.ServerType> disclose, String certificateFingerprint)
             implements Message {
+        private static final java.util.regex.Pattern FINGERPRINT =
+                java.util.regex.Pattern.compile("[0-9A-Fa-f]{2}(:?[0-9A-Fa-f]{2}){31}");
+
         private static final java.util.regex.Pattern ENDPOINT =
                 java.util.regex.Pattern.compile("(wss?)://([^\\s/:]+|\\[[0-9a-fA-F:.]+\\])(:[0-9]{1,5})?/acms");
 
@@ -287,10 +299,24 @@ public final class Console {
                 }
             }
             Check.required(autoApprove, "autoApprove");
+            if (certificateFingerprint != null) {
+                if (!FINGERPRINT.matcher(certificateFingerprint).matches()) {
+                    throw ProtocolException.badRequest("certificateFingerprint",
+                            "must be a SHA-256 fingerprint: 64 hex digits, colons optional");
+                }
+                if (m.group(1).equals("ws")) {
+                    throw ProtocolException.badRequest("certificateFingerprint", "needs a wss:// endpoint");
+                }
+            }
         }
 
         public SavePartner(String systemId, String name, String endpoint, String secret, AutoApprove autoApprove) {
-            this(systemId, name, endpoint, secret, autoApprove, null);
+            this(systemId, name, endpoint, secret, autoApprove, null, null);
+        }
+
+        public SavePartner(String systemId, String name, String endpoint, String secret, AutoApprove autoApprove,
+                           List<Acms.ServerType> disclose) {
+            this(systemId, name, endpoint, secret, autoApprove, disclose, null);
         }
 
         @Override

@@ -17,6 +17,7 @@ import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.LinkState;
 import org.mcx.protocol.client.LinkStatus;
+import org.mcx.protocol.client.PinnedCertificate;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.client.ReconnectPolicy;
 import org.mcx.protocol.client.RemoteException;
@@ -41,6 +42,8 @@ final class PartnerLink {
     private final String partnerSystemId;
     private final URI base;
     private final String secret;
+    /** The pinned SHA-256 fingerprint of the partner's certificate, or null to trust the JVM's CAs. */
+    private final String fingerprint;
     private final Outbox outbox;
     private final Acknowledgements acks;
     private final ScheduledExecutorService thread;
@@ -57,12 +60,14 @@ final class PartnerLink {
     private int refusedLogins;
     private ScheduledFuture<?> retry;
 
-    PartnerLink(BackendContext ctx, String partnerSystemId, URI endpoint, String secret, Outbox outbox,
+    PartnerLink(BackendContext ctx, String partnerSystemId, URI endpoint, String secret, String fingerprint,
+                Outbox outbox,
                 Acknowledgements acks, ScheduledExecutorService thread, BiConsumer<String, Boolean> connectedChanged) {
         this.ctx = ctx;
         this.partnerSystemId = partnerSystemId;
         this.base = URI.create(endpoint.toString().replaceAll("/acms$", ""));
         this.secret = secret;
+        this.fingerprint = fingerprint;
         this.outbox = outbox;
         this.acks = acks;
         this.thread = thread;
@@ -73,14 +78,17 @@ final class PartnerLink {
     /** Scheduler thread only. */
     void start() {
         int mine = ++generation;
-        client = ProtocolClient.builder(base, Endpoint.ACMS)
+        var builder = ProtocolClient.builder(base, Endpoint.ACMS)
                 .name("acms-" + partnerSystemId)
                 .authenticator(Authenticator.partner(ctx.config().systemId(), secret))
                 .reconnect(ReconnectPolicy.exponential(backoff.minDelay(), backoff.maxDelay()))
                 .retryFirstConnect(true)
                 .maxMessageBytes(ctx.config().maxMessageBytes())
-                .onState(s -> post(() -> onState(mine, s)))
-                .build();
+                .onState(s -> post(() -> onState(mine, s)));
+        if (fingerprint != null) {
+            builder.sslContext(PinnedCertificate.trusting(fingerprint));
+        }
+        client = builder.build();
         client.connect().exceptionally(e -> null); // the outcome arrives through onState
     }
 
@@ -128,8 +136,9 @@ final class PartnerLink {
     }
 
     /** Whether this link already uses these settings, so that saving other fields need not reconnect it. */
-    boolean uses(URI endpoint, String newSecret) {
-        return base.equals(URI.create(endpoint.toString().replaceAll("/acms$", ""))) && secret.equals(newSecret);
+    boolean uses(URI endpoint, String newSecret, String newFingerprint) {
+        return base.equals(URI.create(endpoint.toString().replaceAll("/acms$", ""))) && secret.equals(newSecret)
+                && java.util.Objects.equals(fingerprint, newFingerprint);
     }
 
     boolean connected() {

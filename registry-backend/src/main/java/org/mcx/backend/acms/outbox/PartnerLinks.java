@@ -47,14 +47,16 @@ public final class PartnerLinks implements AutoCloseable {
 
     /** (Re)opens the link to a partner after it was added or changed: endpoint or secret may be new. */
     public void reload(String systemId) {
-        ctx.db().read(c -> Sql.queryOne(c, "SELECT endpoint, secret FROM partners WHERE system_id = ?",
-                rs -> new String[] {rs.getString(1), rs.getString(2)}, systemId)).whenCompleteAsync((row, failure) -> {
+        ctx.db().read(c -> Sql.queryOne(c, "SELECT endpoint, secret, certificate_fingerprint FROM partners"
+                        + " WHERE system_id = ?", rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+                systemId)).whenCompleteAsync((row, failure) -> {
             if (failure != null) {
                 log.error("cannot read partner {}", systemId, failure);
                 return;
             }
             PartnerLink current = links.get(systemId);
-            if (current != null && row.isPresent() && current.uses(URI.create(row.get()[0]), row.get()[1])) {
+            if (current != null && row.isPresent()
+                    && current.uses(URI.create(row.get()[0]), row.get()[1], row.get()[2])) {
                 return; // only the policy or the name changed: the link stays up
             }
             PartnerLink old = links.remove(systemId);
@@ -62,8 +64,8 @@ public final class PartnerLinks implements AutoCloseable {
                 old.stop();
             }
             if (row.isPresent()) {
-                PartnerLink link = new PartnerLink(ctx, systemId, URI.create(row.get()[0]), row.get()[1], outbox, acks,
-                        thread, this::connectedChanged);
+                PartnerLink link = new PartnerLink(ctx, systemId, URI.create(row.get()[0]), row.get()[1],
+                        row.get()[2], outbox, acks, thread, this::connectedChanged);
                 links.put(systemId, link);
                 link.start();
             }
