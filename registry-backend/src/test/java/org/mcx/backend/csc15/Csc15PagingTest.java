@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.access.AccessConfig;
@@ -35,6 +36,15 @@ class Csc15PagingTest {
     @TempDir
     Path dir;
     Harness h;
+    Console.NodeCreated node;
+
+    /** A backend whose messages are capped at 64 KiB, and more users than one snapshot page holds. */
+    @BeforeEach
+    void start() throws Exception {
+        h = Harness.start(dir, c -> c.withMaxMessageBytes(64 * 1024));
+        node = call(h.admin(), MessageType.NODES_CREATE, new Console.CreateNode("sas-1", Console.NodeKind.SAS));
+        createUsers();
+    }
 
     @AfterEach
     void stop() {
@@ -55,10 +65,6 @@ class Csc15PagingTest {
 
     @Test
     void aLargeSnapshotComesInPagesThatTogetherHoldEverything() throws Exception {
-        h = Harness.start(dir, c -> c.withMaxMessageBytes(64 * 1024));
-        Console.NodeCreated node = call(h.admin(), MessageType.NODES_CREATE,
-                new Console.CreateNode("sas-1", Console.NodeKind.SAS));
-        createUsers();
         BlockingQueue<Csc15.UpdateUserAccess> pushes = new LinkedBlockingQueue<>();
         ProtocolClient sas = h.connect(h.builder(Endpoint.CSC15).authenticator(Authenticator.node("sas-1", node.secret()))
                 .handle(MessageType.UPDATE_USER_ACCESS, Csc15.UpdateUserAccess.class, u -> {
@@ -87,10 +93,6 @@ class Csc15PagingTest {
 
     @Test
     void aServiceAccessServerAssemblesAPagedSnapshot() throws Exception {
-        h = Harness.start(dir, c -> c.withMaxMessageBytes(64 * 1024));
-        Console.NodeCreated node = call(h.admin(), MessageType.NODES_CREATE,
-                new Console.CreateNode("sas-1", Console.NodeKind.SAS));
-        createUsers();
 
         try (AccessServer sas = AccessServer.start(AccessConfig.defaults("127.0.0.1", 0), h.fixture().base(), "sas-1",
                 node.secret(), null)) {
