@@ -2,7 +2,6 @@ package org.mcx.backend.access;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -15,11 +14,10 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -41,14 +39,12 @@ import org.slf4j.LoggerFactory;
  * front of the MC service servers, fed only over CSC-15. Runs inside the backend
  * ({@code --sas-port}) or alone ({@code --sas-only}), several beside one registry.
  *
- * <p>Netty, one event loop per core: a request is read, checked, forwarded and answered on one
+ * <p>HTTP/1.1, and HTTP/2 where TLS negotiates it. Netty, one event loop per core: a request is read, checked, forwarded and answered on one
  * thread, over upstream connections that thread owns — why it is not Jetty's proxy is measured in
  * docs/benchmarks.md (sas-vs-nginx).
  */
 public final class AccessServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AccessServer.class);
-    static final int MAX_REQUEST_LINE = 8192;
-    static final int MAX_CHUNK = 16 * 1024;
 
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
@@ -90,7 +86,6 @@ public final class AccessServer implements AutoCloseable {
         SslContext upstreamTls = SslContextBuilder.forClient().build();
         ConcurrentHashMap<EventLoop, Upstreams> upstreams = new ConcurrentHashMap<>();
         ClientConnections connections = new ClientConnections(config.maxConnectionsPerAddress(), counters);
-        long deadlineNanos = config.idleTimeout().toNanos();
 
         Channel listener;
         try {
@@ -99,22 +94,8 @@ public final class AccessServer implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            HeadDeadline deadline = new HeadDeadline(deadlineNanos);
-                            ch.pipeline().addLast(connections);
-                            if (tls != null) {
-                                ch.pipeline().addLast(tls.newHandler(ch.alloc()));
-                            }
-                            Upstreams mine = upstreams.computeIfAbsent(ch.eventLoop(), loop -> new Upstreams(loop,
-                                    clientType, upstreamTls, 2000));
-                            ch.pipeline().addLast(deadline,
-                                    new HttpServerCodec(MAX_REQUEST_LINE, config.maxHeaderBytes(), MAX_CHUNK),
-                                    new HttpServerExpectContinueHandler(),
-                                    new FrontendHandler(gateway, deadline, mine));
-                        }
-                    })
+                    .childHandler(new FrontendInitializer(gateway, connections, tls,
+                            loop -> upstreams.computeIfAbsent(loop, l -> new Upstreams(l, clientType, upstreamTls, 2000))))
                     .bind(config.host(), config.port()).sync().channel();
         } catch (Exception e) {
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -136,7 +117,11 @@ public final class AccessServer implements AutoCloseable {
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, password.toCharArray());
-        return SslContextBuilder.forServer(kmf).build();
+        // ALPN offers HTTP/2 first; a client that does not speak it gets HTTP/1.1.
+        return SslContextBuilder.forServer(kmf).applicationProtocolConfig(new ApplicationProtocolConfig(
+                ApplicationProtocolConfig.Protocol.ALPN, ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)).build();
     }
 
     public int port() {

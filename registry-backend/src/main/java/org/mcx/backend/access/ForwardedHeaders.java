@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.HttpConversionUtil;
 import java.util.List;
 
 /**
@@ -35,6 +36,12 @@ final class ForwardedHeaders {
         dropConnectionHeaders(h);
         for (CharSequence name : REQUEST_DROPPED) {
             h.remove(name);
+        }
+        if (h.contains(HttpConversionUtil.ExtensionHeaderNames.STREAM_ID.text())) {
+            // An HTTP/2 request converted here: the converter's own headers stay here too.
+            for (HttpConversionUtil.ExtensionHeaderNames x : HttpConversionUtil.ExtensionHeaderNames.values()) {
+                h.remove(x.text());
+            }
         }
         h.set("MC-Service-Id", target.mcServiceId()).set("MC-Priority", target.priority().wireName());
         request.setProtocolVersion(HttpVersion.HTTP_1_1);

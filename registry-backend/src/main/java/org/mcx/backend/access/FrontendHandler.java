@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import org.slf4j.Logger;
@@ -170,6 +171,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
     /** Closes once everything written so far has left, so the last answer is not cut short. */
     private void closeWhenWritten() {
+        if (ctx.channel() instanceof Http2StreamChannel) {
+            return; // an HTTP/2 stream ends with its answer; the connection serves the others
+        }
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 

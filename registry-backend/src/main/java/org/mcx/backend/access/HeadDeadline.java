@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
  * for the next one ({@link #awaitNext}).
  */
 final class HeadDeadline extends ChannelInboundHandlerAdapter {
+    /** For an HTTP/2 stream: its connection is watched as a whole (idle timeout), not per request. */
+    static final HeadDeadline NONE = new HeadDeadline(0);
+
     private final long nanos;
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> timer;
@@ -47,6 +50,9 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
     }
 
     private void arm() {
+        if (nanos <= 0) {
+            return;
+        }
         cancel();
         timer = ctx.executor().schedule(() -> {
             timer = null;
@@ -55,6 +61,9 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
     }
 
     private void cancel() {
+        if (nanos <= 0) {
+            return;
+        }
         if (timer != null) {
             timer.cancel(false);
             timer = null;

@@ -44,7 +44,9 @@ final class EchoUpstream implements AutoCloseable {
                         + "\",\"mcServiceId\":\"" + request.getHeaders().get("MC-Service-Id")
                         + "\",\"priority\":\"" + request.getHeaders().get("MC-Priority")
                         + "\",\"authorization\":\"" + request.getHeaders().get(HttpHeader.AUTHORIZATION)
-                        + "\",\"cookie\":\"" + request.getHeaders().get(HttpHeader.COOKIE) + "\"}";
+                        + "\",\"cookie\":\"" + request.getHeaders().get(HttpHeader.COOKIE)
+                        + "\",\"headers\":\"" + String.join(",", request.getHeaders().getFieldNamesCollection()).toLowerCase()
+                        + "\"}";
                 Runnable answer = () -> response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
                 if (request.getHttpURI().getPath().endsWith("/hold")) {
                     held.add(answer);
