@@ -51,6 +51,9 @@ final class AuthorizationRequests {
         this.direct = direct;
     }
 
+    /** How long a denial answers the same question again, instead of asking the approvers anew. */
+    static final java.time.Duration DENIAL_MEMORY = java.time.Duration.ofHours(24);
+
     CompletableFuture<Csc14.AuthorizationResult> update(Call<Csc14.UpdateAuthorization> call) {
         String applicationId = call.principal(Principal.Application.class).applicationId();
         Csc14.UpdateAuthorization in = call.body();
@@ -115,6 +118,15 @@ final class AuthorizationRequests {
         if (waiting.isPresent()) {
             // Asking again must not queue the same question twice for the approvers.
             return waitingFor(waiting.get());
+        }
+        Optional<AuthorizationStore.Denial> denied = authorizations.sameDeniedSince(c, applicationId, mcServiceId,
+                RequestType.AUTHORIZE, services, now.minus(DENIAL_MEMORY));
+        if (denied.isPresent()) {
+            // The application learns the answer by asking again; the approvers are not asked twice.
+            AuthorizationStore.Denial d = denied.get();
+            return new Csc14.AuthorizationResult(Result.FAILURE, null, "denied by an approver at " + d.at()
+                    + (d.reason() == null ? "" : ": " + d.reason()) + "; the same request is refused until "
+                    + d.at().plus(DENIAL_MEMORY));
         }
         String authorizationId = Ids.authorization();
         authorizations.insert(c, new StoredAuthorization(authorizationId, applicationId, mcServiceId,

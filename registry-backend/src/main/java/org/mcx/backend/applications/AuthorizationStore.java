@@ -57,6 +57,20 @@ final class AuthorizationStore {
                 applicationId, StoredAuthorization.PENDING, mcServiceId, type, json(capabilities));
     }
 
+    /** When the same question was last denied, and why. */
+    record Denial(Instant at, String reason) {
+    }
+
+    /** The latest denial of the same question decided at or after {@code since}, if any. */
+    Optional<Denial> sameDeniedSince(Connection c, String applicationId, String mcServiceId, RequestType type,
+                                     List<ServiceRef> capabilities, Instant since) throws SQLException {
+        return Sql.queryOne(c, "SELECT decided_at, reason FROM authorizations WHERE application_id = ? AND status = ?"
+                        + " AND mc_service_id = ? AND request_type = ? AND capabilities = ? AND decided_at >= ?"
+                        + " ORDER BY decided_at DESC LIMIT 1",
+                rs -> new Denial(Sql.instant(rs, "decided_at"), rs.getString("reason")),
+                applicationId, StoredAuthorization.DENIED, mcServiceId, type, json(capabilities), since);
+    }
+
     private StoredAuthorization row(ResultSet rs) throws SQLException {
         String requested = rs.getString("requested_profile");
         try {

@@ -156,6 +156,23 @@ class AuthorizationFlowTest {
     }
 
     @Test
+    void askingAgainAfterADenialGetsTheDenialNotANewQuestionForTheApprovers() throws Exception {
+        Console.ApplicationCreated app = h.createApplication("Untrusted", false);
+        ProtocolClient client = h.application(app, Inbox.acking());
+        call(client, MessageType.UPDATE_AUTHORIZATION, authorize("alice", MCPTT));
+        call(approver, MessageType.APPLICATIONS_DECIDE, new Console.DecideAuthorization(
+                onlyPending(app.applicationId()).authorizationId(), AuthorizationDecision.DENY, "not for dispatch"));
+
+        Csc14.AuthorizationResult again = call(client, MessageType.UPDATE_AUTHORIZATION, authorize("alice", MCPTT));
+
+        assertThat(again.result()).isEqualTo(Result.FAILURE);
+        assertThat(again.reason()).contains("denied").contains("not for dispatch");
+        assertThat(onlyApplication(app.applicationId()).pendingAuthorizations()).isEmpty();
+        Csc14.AuthorizationResult other = call(client, MessageType.UPDATE_AUTHORIZATION, authorize("alice", GM));
+        assertThat(other.result()).as("another question is asked").isEqualTo(Result.PENDING);
+    }
+
+    @Test
     void anApprovalIsRefusedWhenTheUserLostExternalAccessWhileTheRequestWaited() throws Exception {
         Console.ApplicationCreated app = h.createApplication("Untrusted", false);
         ProtocolClient client = h.application(app, Inbox.acking());
