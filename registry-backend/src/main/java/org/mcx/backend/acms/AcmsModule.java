@@ -21,13 +21,14 @@ public final class AcmsModule implements AutoCloseable {
     private final RequestTable table;
     private final Exchanges exchanges;
     private final PartnerLinks links;
-    private final ServerIdentityDirectory directory = new ServerIdentityDirectory();
+    private final ServerIdentityDirectory directory;
     private final ServerIdentityKind serverIdentity;
     private final RequestViews views;
 
     public AcmsModule(BackendContext ctx) {
         this.ctx = ctx;
         this.table = new RequestTable(ctx.codec().mapper());
+        this.directory = new ServerIdentityDirectory(ctx.codec().mapper());
         this.serverIdentity = new ServerIdentityKind(ctx.codec(), directory);
         Map<String, ExchangeKind> kinds = Map.of(serverIdentity.name(), serverIdentity);
         this.exchanges = new Exchanges(ctx, table, kinds);

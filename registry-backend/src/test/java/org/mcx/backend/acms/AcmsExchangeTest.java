@@ -123,6 +123,33 @@ class AcmsExchangeTest {
     }
 
     @Test
+    void aGroupOverrideAnswersForItsMembersAndAUsersOwnOverrideStillWins() throws Exception {
+        try (AcmsPair pair = AcmsPair.start(dir, true, 100)) {
+            Exchange.ServerIdentities saved = pair.adminB.call(MessageType.SERVER_IDENTITIES_SAVE,
+                    new Exchange.ServerIdentities(
+                            List.of(new ServerIdentity(ServerType.MCPTT, "sip:mcptt@b.example"),
+                                    new ServerIdentity(ServerType.GMS, "https://gms.b.example/gm")),
+                            List.of(new Exchange.Overrides("alice",
+                                    List.of(new ServerIdentity(ServerType.MCPTT, "sip:mcptt-east@b.example")))),
+                            List.of(new Exchange.GroupOverrides("fire-a", List.of("alice", "bob"),
+                                    List.of(new ServerIdentity(ServerType.MCPTT, "sip:mcptt-fire@b.example"),
+                                            new ServerIdentity(ServerType.GMS, "https://gms-fire.b.example/gm"))))));
+            assertThat(saved.groupOverrides()).extracting(Exchange.GroupOverrides::group).containsExactly("fire-a");
+            assertThat(pair.adminB.<Exchange.ServerIdentities>call(MessageType.SERVER_IDENTITIES_GET, new Common.Empty())
+                    .groupOverrides()).singleElement().satisfies(g -> assertThat(g.members()).containsExactly("alice", "bob"));
+
+            String id = pair.create("alice", "bob");
+            pair.adminA.awaitEvent("serverIdentity.responseStored", id);
+
+            assertThat(pair.adminA.request(id).response().serverIdentities()).containsExactly(
+                    new UserServers("alice", List.of(new ServerIdentity(ServerType.MCPTT, "sip:mcptt-east@b.example"),
+                            new ServerIdentity(ServerType.GMS, "https://gms-fire.b.example/gm"))),
+                    new UserServers("bob", List.of(new ServerIdentity(ServerType.MCPTT, "sip:mcptt-fire@b.example"),
+                            new ServerIdentity(ServerType.GMS, "https://gms-fire.b.example/gm"))));
+        }
+    }
+
+    @Test
     void localPolicyAnswersAtOnceWithoutAnApprover() throws Exception {
         try (AcmsPair pair = AcmsPair.start(dir, true, 100)) {
             String id = pair.create("bob");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import org.mcx.protocol.Check;
+import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Acms.ServerIdentity;
 import org.mcx.protocol.message.Acms.UserServers;
 
@@ -116,10 +117,42 @@ public final class Exchange {
         }
     }
 
-    public record ServerIdentities(List<ServerIdentity> defaults, List<Overrides> overrides) implements Message {
+    /**
+     * Addition: the servers a named group of users gets; {@code members} are MC service ids as the
+     * partner's requests name them. A user in several groups gets the first listed group's.
+     */
+    public record GroupOverrides(String group, List<String> members, List<ServerIdentity> servers) {
+        public GroupOverrides {
+            Check.id(group, "group");
+            members = Check.ids(members, "members", 1, 100_000);
+            servers = Check.list(servers, "servers", 0, 16);
+        }
+    }
+
+    /**
+     * This system's server identities: {@code defaults}, replaced type by type by the first group
+     * override naming the user ({@code groupOverrides}, addition), in turn replaced by the user's own
+     * override ({@code overrides}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServerIdentities(List<ServerIdentity> defaults, List<Overrides> overrides,
+                                   List<GroupOverrides> groupOverrides) implements Message {
         public ServerIdentities {
             defaults = Check.list(defaults, "defaults", 0, 16);
             overrides = Check.optionalList(overrides, "overrides", 100_000);
+            groupOverrides = Check.optionalList(groupOverrides, "groupOverrides", 10_000);
+            if (groupOverrides != null) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (int i = 0; i < groupOverrides.size(); i++) {
+                    if (!seen.add(groupOverrides.get(i).group())) {
+                        throw ProtocolException.badRequest("groupOverrides[" + i + "].group", "appears twice");
+                    }
+                }
+            }
+        }
+
+        public ServerIdentities(List<ServerIdentity> defaults, List<Overrides> overrides) {
+            this(defaults, overrides, null);
         }
     }
 }
