@@ -90,6 +90,14 @@ public final class PartnersModule implements AutoCloseable {
     private CompletableFuture<Common.Empty> delete(Call<Console.DeletePartner> call) {
         String systemId = call.body().systemId();
         return ctx.db().write(tx -> {
+            long waiting = Sql.queryLong(tx.connection(), "SELECT COUNT(*) FROM acms_outbox WHERE partner_system_id = ?",
+                    systemId);
+            if (waiting > 0) {
+                // Store-and-forward promises delivery until an ADMIN cancels: deleting the partner
+                // would strand what waits for it. Cancel those requests first.
+                throw ProtocolException.conflict(waiting + " message(s) still wait to reach partner " + systemId
+                        + "; cancel their requests (serverIdentity.cancel) before deleting it");
+            }
             if (Sql.update(tx.connection(), "DELETE FROM partners WHERE system_id = ?", systemId) == 0) {
                 throw ProtocolException.notFound("partner " + systemId);
             }

@@ -9,6 +9,7 @@ import org.mcx.backend.testing.BackendFixture;
 import org.mcx.protocol.ErrorCode;
 import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Common;
+import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.message.Exchange.Direction;
 import org.mcx.protocol.message.Exchange.Status;
@@ -96,6 +97,21 @@ class AcmsRestartTest {
                         .containsExactly(later);
             }
             pair.adminA.refused(MessageType.SERVER_IDENTITY_CANCEL, new Exchange.Cancel(later), ErrorCode.CONFLICT);
+        }
+    }
+
+    @Test
+    void aPartnerCannotBeDeletedWhileMessagesWaitForItUntilTheyAreCancelled() throws Exception {
+        try (AcmsPair pair = AcmsPair.start(dir, false, 100)) {
+            pair.b.stop();
+            String waiting = pair.create("alice");
+
+            pair.adminA.refused(MessageType.PARTNERS_DELETE, new Console.DeletePartner(AcmsPair.B), ErrorCode.CONFLICT);
+            pair.adminA.call(MessageType.SERVER_IDENTITY_CANCEL, new Exchange.Cancel(waiting));
+            pair.adminA.call(MessageType.PARTNERS_DELETE, new Console.DeletePartner(AcmsPair.B));
+
+            assertThat(pair.adminA.<Console.Partners>call(MessageType.PARTNERS_LIST, new Common.Empty()).partners())
+                    .isEmpty();
         }
     }
 
