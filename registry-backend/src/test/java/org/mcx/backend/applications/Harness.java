@@ -166,6 +166,20 @@ public final class Harness implements AutoCloseable {
         return fixture.backend().context().db().write(tx -> Sql.queryLong(tx.connection(), sql, args)).join();
     }
 
+    /**
+     * Waits (up to 10 s) until the count is {@code expected}: for effects that follow a frame the
+     * server handles on its own time, such as an acknowledgement, which no reply confirms.
+     */
+    public long countWithin(long expected, String sql, Object... args) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long n = count(sql, args);
+        while (n != expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            n = count(sql, args);
+        }
+        return n;
+    }
+
     public long lastSeq() {
         return fixture.backend().context().db().write(tx -> fixture.backend().context().events().lastSeq()).join();
     }
