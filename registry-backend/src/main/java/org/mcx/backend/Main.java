@@ -209,12 +209,12 @@ public final class Main implements Callable<Integer> {
         return serveUntilTerminated((tlsKeystore != null ? "https://" : "http://") + bind + ":" + sas.port(), sas::close);
     }
 
-    /** The one project version, from the jar's manifest. */
+    /** The one project version (shared-protocol's {@link org.mcx.protocol.Version}) and the Java runtime it runs on. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"registry-backend " + (v == null ? "development" : v)};
+            return new String[] {"registry-backend " + org.mcx.protocol.Version.current(),
+                    "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.home") + ")"};
         }
     }
 }
