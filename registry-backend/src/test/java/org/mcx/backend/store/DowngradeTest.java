@@ -3,11 +3,15 @@ package org.mcx.backend.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mcx.backend.testing.BackendProcess;
 
 /**
  * A database migrated by a newer version (here: a real H2 file that a real Flyway run took to a
@@ -28,6 +32,20 @@ class DowngradeTest {
                 .isInstanceOf(NewerSchemaException.class)
                 .hasMessage("the database in " + dataDir + " was written by a newer version (schema 7);"
                         + " this version knows up to schema 5: install the newer version or restore a backup made by this one");
+    }
+
+    @Test
+    void theServerRefusesToStartOnItAndSaysWhy() throws Exception {
+        Database.open(dataDir, Database.Durability.PROCESS_CRASH).close();
+        migrateAsANewerVersionWould();
+
+        Process p = new ProcessBuilder(BackendProcess.command(List.of("--data-dir", dataDir.toString(),
+                "--system-id", "primary", "--port", "0"))).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isEqualTo(3); // the service unit does not restart on 3
+        assertThat(output).contains("registry-backend: the database in " + dataDir
+                + " was written by a newer version (schema 7)").doesNotContain("listening");
     }
 
     @Test
