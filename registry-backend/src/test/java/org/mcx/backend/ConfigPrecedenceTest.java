@@ -43,6 +43,15 @@ class ConfigPrecedenceTest {
     }
 
     @Test
+    void anEmptyValueUnsetsASetting() throws Exception {
+        Path conf = write("backup-dir = /var/lib/mcx-registry/backups\nport = 9003\nadmin-password =\n");
+        Main main = parse(Map.of("MCX_BACKUP_DIR", "", "MCX_PORT", " "), "--config", conf.toString());
+        assertThat(main.backupDir).isNull();
+        assertThat(main.port).isEqualTo(8443); // the built-in default, not the file's
+        assertThat(main.adminPassword).isNull();
+    }
+
+    @Test
     void aMisspeltSettingIsRefusedByName() throws Exception {
         Path conf = write("data-dir = /tmp/x\ndatadir = /tmp/y\n");
         assertThatThrownBy(() -> Main.commandLine(new String[] {"--config", conf.toString()}, Map.of()))

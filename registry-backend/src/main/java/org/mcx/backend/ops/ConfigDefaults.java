@@ -94,10 +94,19 @@ public final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         String key = key(option);
         String fromEnvironment = environment.get(variable(key));
         if (fromEnvironment != null) {
-            return fromEnvironment;
+            return valueOrUnset(fromEnvironment);
         }
         String fromFile = file.getProperty(key);
-        return fromFile == null ? null : fromFile.strip();
+        return fromFile == null ? null : valueOrUnset(fromFile);
+    }
+
+    /**
+     * An empty value unsets: {@code MCX_BACKUP_DIR=} turns off backups the file configures, and
+     * {@code admin-password =} in the file is the same as leaving the key out.
+     */
+    private static String valueOrUnset(String value) {
+        String v = value.strip();
+        return v.isEmpty() ? null : v;
     }
 
     /** Refuses keys in the file that are not options of {@code command}, naming them. */
