@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the Linux packages, as an operator and an administrator would meet them:
 #
-#   installers/smoke-test.sh          (from anywhere; builds the packages first if they are missing)
+#   installers/smoke-test.sh          (from anywhere; builds the packages first if they are missing,
+#                                      or always with REBUILD=1)
 #
 # 1. the backend .deb, unpacked into a scratch root (dpkg-deb -x: nothing on this host changes):
 #    its files (launcher, jlinked runtime with keytool, systemd unit, conffile, maintainer scripts);
@@ -29,8 +30,16 @@ check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then pass "$what"; else
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
 deb=$(ls "$out"/packages/mcx-registry_*.deb 2>/dev/null | head -1)
-if [ -z "$deb" ]; then
-  echo "== no backend .deb yet: building (mvn -Pinstallers package -DskipTests, a few minutes)"
+if [ -z "$deb" ] || [ -n "${REBUILD:-}" ]; then
+  # Debian packages the build needs: fakeroot for jpackage's .deb, rpm (rpmbuild) for the .rpm.
+  need=""
+  command -v fakeroot >/dev/null || need="$need fakeroot"
+  command -v rpmbuild >/dev/null || need="$need rpm"
+  if [ -n "$need" ] && command -v apt-get >/dev/null; then
+    echo "== installing:$need"
+    (apt-get update -qq && apt-get install -y -qq $need) >/dev/null 2>&1 || echo "could not install$need (the .rpm is then skipped)"
+  fi
+  echo "== building the packages (mvn -Pinstallers package -DskipTests, a few minutes)"
   (cd "$root" && mvn -q -Pinstallers package -DskipTests) || { echo "FAIL  build"; exit 1; }
   deb=$(ls "$out"/packages/mcx-registry_*.deb | head -1)
 fi
@@ -59,6 +68,15 @@ if command -v systemd-analyze >/dev/null; then
 fi
 check "/etc/mcx-registry/registry.conf is a conffile" grep -qx /etc/mcx-registry/registry.conf "$sysroot/DEBIAN/conffiles"
 check "postinst creates the system user mcx" grep -q "useradd --system" "$sysroot/DEBIAN/postinst"
+for script in postinst prerm postrm; do
+  check "$script is valid sh (not run: it would change this host)" sh -n "$sysroot/DEBIAN/$script"
+done
+rpm_file=$(ls "$out"/packages/mcx-registry-*.rpm 2>/dev/null | head -1)
+if [ -n "$rpm_file" ] && command -v rpm >/dev/null; then
+  check "the .rpm has the unit and registry.conf as %config(noreplace)" bash -c \
+      "rpm -qpl '$rpm_file' 2>/dev/null | grep -qx /usr/lib/systemd/system/mcx-registry.service && rpm -qp --configfiles '$rpm_file' 2>/dev/null | grep -qx /etc/mcx-registry/registry.conf"
+  check "the .rpm creates the user mcx before installing" bash -c "rpm -qp --scripts '$rpm_file' 2>/dev/null | grep -A2 '^preinstall' | grep -q useradd"
+fi
 check "the .deb depends on no X11 library" bash -c "! dpkg-deb -f '$deb' Depends | grep -q libx11"
 "$launcher" --version | sed 's/^/      /'
 check "--version is the project version" bash -c "'$launcher' --version | grep -q '^registry-backend [0-9]'"
