@@ -143,7 +143,7 @@ check "it said stopped" grep -qx stopped "$scratch/first.out"
 
 echo "== 3. restore the online backup into a new data directory and start on it"
 restored=$scratch/restored
-"$launcher" restore --from "$backup" --data-dir "$restored" | sed 's/^/      /'
+"$launcher" restore --from "$backup" --data-dir "$restored" 2>"$scratch/restore.err" | sed 's/^/      /'
 check "restore wrote the database" test -f "$restored/mcx.mv.db"
 start_server second "${server_env[@]}" MCX_DATA_DIR="$restored" MCX_BACKUP_DIR= MCX_ADMIN_PASSWORD_FILE=
 if [ -z "$url" ]; then

@@ -177,7 +177,8 @@ public final class Main implements Callable<Integer> {
             return runAccessServerOnly();
         }
         if (dataDir == null || systemId == null) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--data-dir and --system-id are required");
+            throw new CommandLine.ParameterException(new CommandLine(this), "--data-dir and --system-id are required"
+                    + " (data-dir and system-id in the --config file, or MCX_DATA_DIR and MCX_SYSTEM_ID)");
         }
         if (logDir != null) {
             LogFiles.useDirectory(logDir);
