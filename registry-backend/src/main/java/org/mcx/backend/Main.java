@@ -15,6 +15,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.Map;
+import org.mcx.backend.ops.CheckLoginCommand;
+import org.mcx.backend.ops.ConfigDefaults;
+import org.mcx.backend.ops.DurationConverter;
+import org.mcx.backend.ops.LogFiles;
+import org.mcx.backend.ops.RestoreCommand;
+import org.mcx.backend.store.NewerSchemaException;
+import org.mcx.backend.store.ScheduledBackups;
 import org.mcx.backend.identity.IdentityConfig;
 import org.mcx.backend.identity.Passwords;
 import org.mcx.backend.store.Database;
@@ -32,6 +40,13 @@ import picocli.CommandLine.Option;
         sortOptions = false)
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
+    /** Exit code of a start refused for a reason a restart cannot fix (the service unit does not restart on it). */
+    static final int REFUSED = 3;
+
+    @Option(names = ConfigDefaults.CONFIG_OPTION, paramLabel = "FILE",
+            description = "Settings file (properties: data-dir = /var/lib/mcx-registry). Order: command line, then MCX_* "
+                    + "environment variables (MCX_DATA_DIR), then this file, then the defaults. Also MCX_CONFIG.")
+    Path config;
 
     @Option(names = "--data-dir", description = "Directory for the H2 database and TLS material (required unless --sas-only).")
     Path dataDir;
@@ -50,6 +65,10 @@ public final class Main implements Callable<Integer> {
             interactive = false)
     String adminPassword;
 
+    @Option(names = "--admin-password-file",
+            description = "As --admin-password, read from this file (kept off the command line); ignored if the file is absent.")
+    Path adminPasswordFile;
+
     @Option(names = "--sas-port", defaultValue = "0",
             description = "Service access server port, put into application profiles' serviceLocation. Default: ${DEFAULT-VALUE} (none).")
     int sasPort;
@@ -63,7 +82,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--tls-keystore-password-file", description = "File holding the keystore password.")
     Path tlsKeystorePasswordFile;
 
-    @Option(names = "--tls", description = "Use TLS even on loopback (a self-signed certificate is made if no keystore is given).")
+    @Option(names = "--tls", arity = "0..1", fallbackValue = "true",
+            description = "Use TLS even on loopback (a self-signed certificate is made if no keystore is given); --tls=false to leave it off.")
     boolean tls;
 
     @Option(names = "--durability", defaultValue = "PROCESS_CRASH",
@@ -94,6 +114,19 @@ public final class Main implements Callable<Integer> {
             description = "ACMS outbox: longest retry delay (at most 30000). Default: ${DEFAULT-VALUE}.")
     long outboxMaxDelayMs;
 
+    @Option(names = "--log-dir", description = "Log to a rotating file registry.log here instead of standard error.")
+    Path logDir;
+
+    @Option(names = "--backup-dir", description = "Write online backups (H2 BACKUP TO) of the running database here.")
+    Path backupDir;
+
+    @Option(names = "--backup-interval", defaultValue = "24h", converter = DurationConverter.class,
+            description = "With --backup-dir: time between backups (90s, 15m, 24h, 7d). Default: ${DEFAULT-VALUE}.")
+    Duration backupInterval;
+
+    @Option(names = "--backup-keep", defaultValue = "7", description = "With --backup-dir: newest backups kept. Default: ${DEFAULT-VALUE}.")
+    int backupKeep;
+
     @Option(names = "--sample-services",
             description = "Also start sample MC service servers (group, configuration, MCPTT and identity management) that register here.")
     boolean sampleServices;
@@ -114,7 +147,37 @@ public final class Main implements Callable<Integer> {
     String registryFingerprint;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(run(args, System.getenv()));
+    }
+
+    /** Options come from the command line, then MCX_* variables, then the --config file (see {@link ConfigDefaults}). */
+    static int run(String[] args, Map<String, String> environment) {
+        CommandLine cl;
+        try {
+            cl = commandLine(args, environment);
+        } catch (IllegalArgumentException e) {
+            new CommandLine(new Main()).getErr().println("registry-backend: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof NewerSchemaException) {
+                log.error("start refused: {}", e.getMessage());
+                commandLine.getErr().println("registry-backend: " + e.getMessage());
+                return REFUSED;
+            }
+            throw e;
+        });
+        return cl.execute(args);
+    }
+
+    /** The command with its defaults from {@code environment} and the configuration file; throws on a bad file. */
+    static CommandLine commandLine(String[] args, Map<String, String> environment) {
+        CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        ConfigDefaults defaults = ConfigDefaults.load(args, environment);
+        defaults.rejectUnknownKeys(cl.getCommandSpec());
+        cl.setDefaultValueProvider(defaults);
+        // Added after the defaults, so that MCX_* variables and the file configure the server only.
+        return cl.addSubcommand(new CheckLoginCommand()).addSubcommand(new RestoreCommand());
     }
 
     @Override
@@ -123,8 +186,14 @@ public final class Main implements Callable<Integer> {
             return runAccessServerOnly();
         }
         if (dataDir == null || systemId == null) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--data-dir and --system-id are required");
+            throw new CommandLine.ParameterException(new CommandLine(this), "--data-dir and --system-id are required"
+                    + " (data-dir and system-id in the --config file, or MCX_DATA_DIR and MCX_SYSTEM_ID)");
         }
+        if (logDir != null) {
+            LogFiles.useDirectory(logDir);
+        }
+        log.info("registry-backend {} starting", org.mcx.protocol.Version.current());
+        String firstAdminPassword = adminPassword != null ? adminPassword : readAdminPasswordFile();
         boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
         Path keystore = tlsKeystore;
         String keystorePassword = null;
@@ -138,7 +207,7 @@ public final class Main implements Callable<Integer> {
             keystorePassword = SelfSignedCertificate.password(keystore);
         }
         IdentityConfig identity = IdentityConfig.defaults().withIterations(pbkdf2Iterations);
-        BackendConfig config = new BackendConfig(dataDir, bind, port, systemId, adminPassword, sasPort, keystore,
+        BackendConfig config = new BackendConfig(dataDir, bind, port, systemId, firstAdminPassword, sasPort, keystore,
                 keystorePassword, durability, identity, maxMessageBytes, csc14Rate, Duration.ofSeconds(10), publicHost)
                 .withTrustedDirectAccess(trustedDirectAccess)
                 .withOutboxBackoff(new Backoff(Duration.ofMillis(outboxMinDelayMs), Duration.ofMillis(outboxMaxDelayMs)));
@@ -149,12 +218,28 @@ public final class Main implements Callable<Integer> {
             System.out.println("certificate SHA-256 fingerprint " + fingerprint);
         }
         SampleServices samples = sampleServices ? startSamples(backend, keystore, keystorePassword) : null;
+        ScheduledBackups backups = backupDir == null ? null
+                : ScheduledBackups.start(backend.context().db(), backupDir, backupInterval, backupKeep);
         return serveUntilTerminated(backend.url(), () -> {
+            if (backups != null) {
+                backups.close();
+            }
             if (samples != null) {
                 samples.close(); // first, so that their deregistrations still reach the registry
             }
             backend.close();
         });
+    }
+
+    private String readAdminPasswordFile() throws java.io.IOException {
+        if (adminPasswordFile == null) {
+            return null;
+        }
+        if (!Files.exists(adminPasswordFile)) {
+            log.info("{} does not exist: no first administrator is made from it", adminPasswordFile);
+            return null;
+        }
+        return Files.readString(adminPasswordFile).strip();
     }
 
     /**
@@ -219,12 +304,12 @@ public final class Main implements Callable<Integer> {
         return serveUntilTerminated((tlsKeystore != null ? "https://" : "http://") + bind + ":" + sas.port(), sas::close);
     }
 
-    /** The one project version, from the jar's manifest. */
+    /** The one project version (shared-protocol's {@link org.mcx.protocol.Version}) and the Java runtime it runs on. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"registry-backend " + (v == null ? "development" : v)};
+            return new String[] {"registry-backend " + org.mcx.protocol.Version.current(),
+                    "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.home") + ")"};
         }
     }
 }

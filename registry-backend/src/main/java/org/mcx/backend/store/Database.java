@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,19 +51,42 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database under {@code dataDir} and migrates it. */
     public static Database open(Path dataDir, Durability durability) {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mcx")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(url);
-        ds.setUser("mcx");
-        ds.setPassword("");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        JdbcDataSource ds = dataSource(dataDir);
+        migrate(Flyway.configure().dataSource(ds).locations(MIGRATIONS).load(), dataDir);
         try {
             Database db = new Database(ds, durability);
             log.info("database open at {} ({} durability)", dataDir, durability);
             return db;
         } catch (SQLException e) {
             throw new StoreException("cannot open the database in " + dataDir, e);
+        }
+    }
+
+    /** The H2 file {@code dataDir/mcx.mv.db}, in PostgreSQL mode so that the SQL stays portable. */
+    static JdbcDataSource dataSource(Path dataDir) {
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mcx")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser("mcx");
+        ds.setPassword("");
+        return ds;
+    }
+
+    /** Where the schema's migrations are; each upgrade's new ones run on the first start. */
+    static final String MIGRATIONS = "classpath:db/migration";
+
+    /**
+     * Runs the migrations this version brings (an upgrade migrates on start), after refusing a
+     * database that a newer version has already migrated further (a downgrade).
+     */
+    static void migrate(Flyway flyway, Path dataDir) {
+        SchemaGuard.refuseNewerSchema(flyway, dataDir.toString());
+        MigrateResult result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            log.info("database schema migrated from {} to {} ({} migrations)",
+                    result.initialSchemaVersion == null ? "empty" : result.initialSchemaVersion,
+                    result.targetSchemaVersion, result.migrationsExecuted);
         }
     }
 

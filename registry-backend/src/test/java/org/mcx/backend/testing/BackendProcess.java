@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -38,13 +39,27 @@ public final class BackendProcess implements AutoCloseable {
 
     /** On a given port, so that partners find it again after a restart. */
     public static BackendProcess start(Path dataDir, String systemId, int port, String... extraArgs) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.mcx.backend.Main",
+        List<String> args = new ArrayList<>(List.of(
                 "--data-dir", dataDir.toString(), "--port", String.valueOf(port), "--system-id", systemId,
                 "--admin-password", BackendFixture.ADMIN_PASSWORD, "--pbkdf2-iterations", "1000"));
-        cmd.addAll(List.of(extraArgs));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        args.addAll(List.of(extraArgs));
+        return launch(args, Map.of());
+    }
+
+    /** {@code Main} with exactly these arguments and these environment variables added to ours. */
+    public static List<String> command(List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.mcx.backend.Main"));
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    /** Starts {@code Main} with exactly {@code args} (plus {@code environment}) and waits for its listening line. */
+    public static BackendProcess launch(List<String> args, Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         StringBuffer output = new StringBuffer();
         CompletableFuture<URI> listening = new CompletableFuture<>();
         Thread reader = new Thread(() -> {

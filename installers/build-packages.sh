@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Builds the native packages with a jlinked runtime, so that no JDK is needed where they install.
+#
+#   mvn -Pinstallers package -DskipTests        (from the project root: the documented way)
+#
+# Maven calls this with MCX_VERSION, MCX_ROOT, MCX_OUT and MCX_TYPES (installers/pom.xml); it can
+# be run by hand with the same variables once the jars exist. ACMC_JAR overrides where the
+# console's shaded jar is looked for. Output, in $MCX_OUT (installers/target):
+#   app-image/mcx-registry/       the backend, runnable in place: bin/mcx-registry
+#   app-image/acmc-console/       the console (when acmc-desktop's jar exists)
+#   packages/*.deb, packages/*.rpm
+#   build-report.txt              sizes and times of this build
+#
+# Runtimes are jlinked from JDK modules only (jdeps finds them; jlink refuses automatic modules):
+# the application jars go in with --input. JavaFX's jmods are not on Maven Central, so the
+# console's JavaFX classes and natives ride in its shaded jar on top of a JDK-only runtime.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "${MCX_ROOT:-$here/..}" && pwd)
+out=${MCX_OUT:-$here/target}
+version=${MCX_VERSION:?MCX_VERSION (the project version) is needed}
+types=${MCX_TYPES:-deb rpm}
+backend_jar=$root/registry-backend/target/registry-backend.jar
+console_jar=${ACMC_JAR:-$root/acmc-desktop/target/acmc-desktop.jar}
+
+# jpackage wants a numeric version; the full one (e.g. 0.1.0-SNAPSHOT) is what --version shows.
+app_version=${version%%-*}
+release=1
+[[ $version == *-SNAPSHOT ]] && release=0.snapshot
+
+report=$out/build-report.txt
+mkdir -p "$out"
+: >"$report"
+say() { echo "[installers] $*"; echo "$*" >>"$report"; }
+timed() { # timed LABEL COMMAND...: runs it, records its wall time
+  local label=$1; shift
+  local t0; t0=$(date +%s%N)
+  "$@"
+  say "$label: $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+}
+size() { du -sh "$1" | cut -f1; }
+
+for tool in jpackage jlink jdeps; do
+  command -v $tool >/dev/null || { echo "$tool not found: a full JDK 17+ is needed to build packages" >&2; exit 1; }
+done
+[ -f "$backend_jar" ] || { echo "$backend_jar is missing: build from the project root (mvn -Pinstallers package -DskipTests)" >&2; exit 1; }
+
+# jlink RUNTIME_DIR JAR EXTRA_MODULES [LEFT_OUT_MODULE]: a runtime with the JDK modules the jar
+# uses, plus extras that jdeps cannot see (providers found through ServiceLoader, e.g. the EC
+# crypto TLS needs), minus modules only reached by code the application never runs.
+make_runtime() {
+  local dir=$1 jar=$2 extra=$3 left_out=${4:-}
+  local modules
+  modules=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 "$jar")
+  modules="$modules,$extra"
+  modules=$(tr , '\n' <<<"$modules" | grep -vxF -e "${left_out:-none}" | awk 'NF && !seen[$0]++' | paste -sd, -)
+  say "runtime modules for $(basename "$jar"): $modules"
+  rm -rf "$dir"
+  # bin/keytool is kept (no --strip-native-commands): the backend makes its certificate with it.
+  jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$dir"
+}
+
+# Adds what jpackage 17 cannot place outside its install directory to a .deb it made: the
+# systemd unit and the configuration file (a conffile, so upgrades keep the operator's edits).
+add_system_files_to_deb() {
+  local deb=$1 files=$2
+  local work; work=$(mktemp -d)
+  dpkg-deb -R "$deb" "$work/pkg"
+  cp -a "$files/." "$work/pkg/"
+  chmod -R u=rwX,go=rX "$work/pkg/etc" "$work/pkg/lib"
+  (cd "$work/pkg" && find etc -type f -printf '/%p\n') >>"$work/pkg/DEBIAN/conffiles"
+  (cd "$work/pkg" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | xargs -0 md5sum) >"$work/pkg/DEBIAN/md5sums"
+  local kb; kb=$(du -sk --exclude=DEBIAN "$work/pkg" | cut -f1)
+  sed -i "s/^Installed-Size: .*/Installed-Size: $kb/" "$work/pkg/DEBIAN/control"
+  dpkg-deb --root-owner-group --build "$work/pkg" "$deb" >/dev/null
+  rm -rf "$work"
+}
+
+package() { # package NAME ARGS_DIR TYPE: a native package from the app-image
+  local name=$1 src=$2 type=$3
+  case $type in
+    deb) command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null \
+           || { say "$name .deb: skipped (dpkg-deb and fakeroot are needed)"; return; } ;;
+    rpm) command -v rpmbuild >/dev/null || { say "$name .rpm: skipped (rpmbuild is needed: apt-get install rpm)"; return; } ;;
+    *) echo "unknown package type $type" >&2; exit 1 ;;
+  esac
+  local resources=()
+  [ -d "$src/resources" ] && resources=(--resource-dir "$src/resources")
+  local icon=()
+  [ -f "$src/resources/$name.png" ] && icon=(--icon "$src/resources/$name.png")
+  timed "$name .$type (jpackage)" jpackage --type "$type" @"$src/$type.args" "${resources[@]}" "${icon[@]}" \
+      --app-image "$out/app-image/$name" --app-version "$app_version" --linux-app-release "$release" \
+      --dest "$out/packages"
+}
+
+rm -rf "$out/app-image" "$out/packages" "$out/input" "$out/runtime"
+mkdir -p "$out/app-image" "$out/packages"
+say "version $version (packages: $app_version-$release), types: app-image $types"
+
+# ---- the backend -----------------------------------------------------------------------------
+src=$here/src/backend
+mkdir -p "$out/input/backend/packaging"
+cp "$backend_jar" "$out/input/backend/"
+# Reference copies inside the app: the RPM spec installs the unit and configuration from here.
+cp "$src/root/lib/systemd/system/mcx-registry.service" "$src/root/etc/mcx-registry/registry.conf" \
+   "$root/docs/operations.md" "$out/input/backend/packaging/"
+# java.desktop is left out of the server: jdeps finds it only in H2's GUI tools, Jetty's
+# AWT leak preventer and Jackson's optional java.beans support, none of which the server runs;
+# with it, the .deb would depend on X11, ALSA and font libraries on a headless host.
+timed "backend runtime (jlink)" make_runtime "$out/runtime/backend" "$backend_jar" jdk.crypto.ec,jdk.localedata java.desktop
+timed "backend app-image (jpackage)" jpackage --type app-image @"$src/app.args" --app-version "$app_version" \
+    --input "$out/input/backend" --runtime-image "$out/runtime/backend" --dest "$out/app-image"
+say "backend app-image: $(size "$out/app-image/mcx-registry") in $out/app-image/mcx-registry"
+for type in $types; do
+  package mcx-registry "$src" "$type"
+done
+for deb in "$out"/packages/mcx-registry_*.deb; do
+  [ -e "$deb" ] && timed "backend .deb: unit and conffile added" add_system_files_to_deb "$deb" "$src/root"
+done
+
+# ---- the console -----------------------------------------------------------------------------
+src=$here/src/console
+if [ ! -f "$console_jar" ]; then
+  say "console: skipped — $console_jar does not exist (the acmc-desktop module builds it)"
+else
+  mkdir -p "$out/input/console"
+  cp "$console_jar" "$out/input/console/acmc-desktop.jar"
+  # JavaFX needs jdk.unsupported (sun.misc.Unsafe) and, for its Swing and AWT bridges, java.desktop.
+  timed "console runtime (jlink)" make_runtime "$out/runtime/console" "$console_jar" \
+      jdk.crypto.ec,jdk.unsupported,java.desktop,jdk.localedata
+  timed "console app-image (jpackage)" jpackage --type app-image @"$src/app.args" --app-version "$app_version" \
+      --icon "$src/resources/acmc-console.png" \
+      --input "$out/input/console" --runtime-image "$out/runtime/console" --dest "$out/app-image"
+  say "console app-image: $(size "$out/app-image/acmc-console") in $out/app-image/acmc-console"
+  for type in $types; do
+    package acmc-console "$src" "$type"
+  done
+fi
+
+for f in "$out"/packages/*; do
+  [ -e "$f" ] && say "package $(basename "$f"): $(size "$f")"
+done
+rm -rf "$out/input" "$out/runtime"

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Smoke test of the Linux packages, as an operator and an administrator would meet them:
+#
+#   installers/smoke-test.sh          (from anywhere; builds the packages first if they are missing,
+#                                      or always with REBUILD=1)
+#
+# 1. the backend .deb, unpacked into a scratch root (dpkg-deb -x: nothing on this host changes):
+#    its files (launcher, jlinked runtime with keytool, systemd unit, conffile, maintainer scripts);
+# 2. the installed launcher started with the packaged registry.conf (TLS on, self-signed
+#    certificate made on first start, logs to a file, online backups), only the machine-specific
+#    settings overridden by MCX_* variables as an operator's drop-in would; waits for
+#    "listening on wss://"; logs in over the protocol as the first administrator, trusting the
+#    fingerprint it printed; waits for an online backup; stops it with SIGTERM (clean stop);
+# 3. restores that backup with the installed launcher into a new data directory, starts on it
+#    and logs in again (the data came back);
+# 4. when the console's app-image exists: starts it in demo mode on a virtual display (Xvfb) and
+#    saves a screenshot to docs/screenshots/installed-console.png.
+# Needs: a JDK and Maven only to build; dpkg-deb; Xvfb, xdotool, ImageMagick for part 4 (installed
+# with apt-get when missing, by /work/shared/tools/look-at-ui).
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+out=$here/target
+look_at_ui=${LOOK_AT_UI:-/work/shared/tools/look-at-ui}
+failures=0
+pass() { echo "PASS  $*"; }
+fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
+check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi; }
+ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+
+deb=$(ls "$out"/packages/mcx-registry_*.deb 2>/dev/null | head -1)
+if [ -z "$deb" ] || [ -n "${REBUILD:-}" ]; then
+  # Debian packages the build needs: fakeroot for jpackage's .deb, rpm (rpmbuild) for the .rpm.
+  need=""
+  command -v fakeroot >/dev/null || need="$need fakeroot"
+  command -v rpmbuild >/dev/null || need="$need rpm"
+  if [ -n "$need" ] && command -v apt-get >/dev/null; then
+    echo "== installing:$need"
+    (apt-get update -qq && apt-get install -y -qq $need) >/dev/null 2>&1 || echo "could not install$need (the .rpm is then skipped)"
+  fi
+  echo "== building the packages (mvn -Pinstallers package -DskipTests, a few minutes)"
+  (cd "$root" && mvn -q -Pinstallers package -DskipTests) || { echo "FAIL  build"; exit 1; }
+  deb=$(ls "$out"/packages/mcx-registry_*.deb | head -1)
+fi
+command -v dpkg-deb >/dev/null || { echo "dpkg-deb is needed"; exit 1; }
+
+scratch=$(mktemp -d /tmp/mcx-smoke.XXXXXX)
+server=""
+cleanup() { [ -n "$server" ] && kill -9 "$server" 2>/dev/null; rm -rf "$scratch"; }
+trap cleanup EXIT
+
+echo "== 1. the backend package: $(basename "$deb") ($(du -h "$deb" | cut -f1))"
+sysroot=$scratch/root
+dpkg-deb -x "$deb" "$sysroot" && dpkg-deb -e "$deb" "$sysroot/DEBIAN"
+launcher=$sysroot/opt/mcx-registry/bin/mcx-registry
+check "launcher /opt/mcx-registry/bin/mcx-registry is executable" test -x "$launcher"
+check "jlinked runtime with keytool (for the generated certificate)" test -x "$sysroot/opt/mcx-registry/lib/runtime/bin/keytool"
+check "runtime without java.desktop (no X11 on a server)" bash -c "! grep -q java.desktop '$sysroot/opt/mcx-registry/lib/runtime/release'"
+check "systemd unit /lib/systemd/system/mcx-registry.service" test -f "$sysroot/lib/systemd/system/mcx-registry.service"
+check "unit runs as user mcx with the packaged configuration" grep -q "^User=mcx" "$sysroot/lib/systemd/system/mcx-registry.service"
+check "unit is hardened (ProtectSystem=strict, NoNewPrivileges)" bash -c "grep -q '^ProtectSystem=strict' '$sysroot/lib/systemd/system/mcx-registry.service' && grep -q '^NoNewPrivileges=yes' '$sysroot/lib/systemd/system/mcx-registry.service'"
+if command -v systemd-analyze >/dev/null; then
+  # The unit as installed, its ExecStart pointed into the scratch root so that the check can see it.
+  sed "s#/opt/mcx-registry#$sysroot/opt/mcx-registry#g" "$sysroot/lib/systemd/system/mcx-registry.service" >"$scratch/mcx-registry.service"
+  check "systemd-analyze verify accepts the unit" systemd-analyze verify --recursive-errors=no --man=no "$scratch/mcx-registry.service"
+  echo "      systemd-analyze security: $(systemd-analyze security --offline=yes "$scratch/mcx-registry.service" 2>/dev/null | grep -o 'Overall exposure level.*')"
+fi
+check "/etc/mcx-registry/registry.conf is a conffile" grep -qx /etc/mcx-registry/registry.conf "$sysroot/DEBIAN/conffiles"
+check "postinst creates the system user mcx" grep -q "useradd --system" "$sysroot/DEBIAN/postinst"
+for script in postinst prerm postrm; do
+  check "$script is valid sh (not run: it would change this host)" sh -n "$sysroot/DEBIAN/$script"
+done
+rpm_file=$(ls "$out"/packages/mcx-registry-*.rpm 2>/dev/null | head -1)
+if [ -n "$rpm_file" ] && command -v rpm >/dev/null; then
+  check "the .rpm has the unit and registry.conf as %config(noreplace)" bash -c \
+      "rpm -qpl '$rpm_file' 2>/dev/null | grep -qx /usr/lib/systemd/system/mcx-registry.service && rpm -qp --configfiles '$rpm_file' 2>/dev/null | grep -qx /etc/mcx-registry/registry.conf"
+  check "the .rpm creates the user mcx before installing" bash -c "rpm -qp --scripts '$rpm_file' 2>/dev/null | grep -A2 '^preinstall' | grep -q useradd"
+fi
+check "the .deb depends on no X11 library" bash -c "! dpkg-deb -f '$deb' Depends | grep -q libx11"
+"$launcher" --version | sed 's/^/      /'
+check "--version is the project version" bash -c "'$launcher' --version | grep -q '^registry-backend [0-9]'"
+
+echo "== 2. the installed backend, started with the packaged registry.conf"
+conf=$sysroot/etc/mcx-registry/registry.conf
+work=$scratch/var
+mkdir -p "$work"
+(umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$work/initial-admin-password")
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+sas_port=$(free_port)
+# What an operator's drop-in would set on this machine: everything else comes from the file.
+server_env=(MCX_SYSTEM_ID=smoke MCX_BIND=127.0.0.1 MCX_PORT=0 MCX_SAS_PORT="$sas_port"
+  MCX_DATA_DIR="$work/lib" MCX_LOG_DIR="$work/log" MCX_BACKUP_DIR="$work/backups" MCX_BACKUP_INTERVAL=3s
+  MCX_ADMIN_PASSWORD_FILE="$work/initial-admin-password")
+
+# start_server LOG_PREFIX ENV...: starts the launcher, waits for its listening line; sets $server, $url, $fingerprint
+start_server() {
+  local name=$1; shift
+  local t0; t0=$(date +%s%N)
+  env "$@" "$launcher" --config "$conf" >"$scratch/$name.out" 2>"$scratch/$name.err" &
+  server=$!
+  url=""
+  for _ in $(seq 1200); do
+    url=$(grep -o 'listening on wss://[^ ]*' "$scratch/$name.out" 2>/dev/null | cut -d' ' -f3)
+    [ -n "$url" ] && break
+    kill -0 "$server" 2>/dev/null || break
+    sleep 0.05
+  done
+  start_ms=$(ms_since "$t0")
+  fingerprint=$(sed -n 's/^certificate SHA-256 fingerprint //p' "$scratch/$name.out")
+}
+stop_server() { # SIGTERM, as systemd stops it; returns its exit code in $stopped_with
+  kill -TERM "$server"
+  local t0; t0=$(date +%s%N)
+  wait "$server"; stopped_with=$?
+  stop_ms=$(ms_since "$t0")
+  server=""
+}
+
+start_server first "${server_env[@]}"
+if [ -z "$url" ]; then
+  fail "the installed backend did not start; it said:"; cat "$scratch/first.out" "$scratch/first.err"; exit 1
+fi
+pass "listening on $url after $start_ms ms (cold start: new database, certificate made)"
+sed 's/^/      /' "$scratch/first.out"
+check "TLS on by default: wss://" test "${url%%:*}" = wss
+check "certificate fingerprint printed" test -n "$fingerprint"
+check "certificate made in the data directory" test -f "$work/lib/tls/server.p12"
+check "fingerprint logged to registry.log" grep -q "TLS certificate SHA-256 fingerprint $fingerprint" "$work/log/registry.log"
+login=$("$launcher" check-login --url "$url" --password-file "$work/initial-admin-password" --fingerprint "$fingerprint" 2>"$scratch/login.err")
+echo "      $login"
+check "protocol login as the first administrator over wss://" grep -q "as admin \[ADMIN\]" <<<"$login"
+echo wrong-password >"$work/wrong"
+check "a wrong password is refused" bash -c "! '$launcher' check-login --url '$url' --password-file '$work/wrong' --fingerprint '$fingerprint' 2>/dev/null"
+check "another certificate is refused" bash -c "! '$launcher' check-login --url '$url' --password-file '$work/initial-admin-password' --fingerprint 00:${fingerprint:3} 2>/dev/null"
+for _ in $(seq 200); do ls "$work"/backups/mcx-backup-*.zip >/dev/null 2>&1 && break; sleep 0.05; done
+backup=$(ls "$work"/backups/mcx-backup-*.zip 2>/dev/null | head -1)
+check "an online backup was written ($(basename "${backup:-none}"))" test -n "$backup"
+check "the password is in no log" bash -c "! grep -rqF \"\$(cat '$work/initial-admin-password')\" '$work/log' '$scratch/first.out' '$scratch/first.err'"
+stop_server
+check "SIGTERM stops it cleanly (exit 143 after its shutdown hook, in $stop_ms ms)" test "$stopped_with" = 143
+check "it said stopped" grep -qx stopped "$scratch/first.out"
+
+echo "== 3. restore the online backup into a new data directory and start on it"
+restored=$scratch/restored
+"$launcher" restore --from "$backup" --data-dir "$restored" 2>"$scratch/restore.err" | sed 's/^/      /'
+check "restore wrote the database" test -f "$restored/mcx.mv.db"
+start_server second "${server_env[@]}" MCX_DATA_DIR="$restored" MCX_BACKUP_DIR= MCX_ADMIN_PASSWORD_FILE=
+if [ -z "$url" ]; then
+  fail "the backend did not start on the restored data"; cat "$scratch/second.out" "$scratch/second.err"
+else
+  pass "listening on $url after $start_ms ms (restored database, new certificate)"
+  login=$("$launcher" check-login --url "$url" --password-file "$work/initial-admin-password" --fingerprint "$fingerprint" 2>/dev/null)
+  echo "      $login"
+  check "the administrator from the backup logs in" grep -q "as admin \[ADMIN\]" <<<"$login"
+  stop_server
+  check "clean stop" test "$stopped_with" = 143
+fi
+
+echo "== 4. the console's app-image in demo mode"
+console=$out/app-image/acmc-console/bin/acmc-console
+if [ ! -x "$console" ]; then
+  echo "SKIP  no console app-image ($console): it is built once acmc-desktop's jar exists"
+else
+  shot=$root/docs/screenshots/installed-console.png
+  mkdir -p "$(dirname "$shot")"
+  result=$("$look_at_ui" "$shot" 8 -- "$console" --demo 2>&1)
+  echo "      $result"
+  check "the installed console shows its window in demo mode; screenshot in docs/screenshots/installed-console.png" \
+      grep -q "^first window after" <<<"$result"
+fi
+
+echo
+if [ "$failures" -eq 0 ]; then echo "smoke test passed"; else echo "smoke test FAILED: $failures check(s)"; fi
+[ "$failures" -eq 0 ]
