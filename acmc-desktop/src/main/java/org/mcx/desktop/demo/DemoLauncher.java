@@ -1,0 +1,120 @@
+package org.mcx.desktop.demo;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.feather.Feather;
+import org.mcx.desktop.Consoles;
+import org.mcx.desktop.common.I18n;
+import org.mcx.desktop.common.Icons;
+import org.mcx.desktop.common.Tasks;
+import org.mcx.desktop.connection.ConsoleSession;
+import org.mcx.desktop.shell.ConsoleWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code --demo} and the connect window's "Start demo": starts the demo systems in this process,
+ * logs in to the primary as its administrator as soon as it answers, and adds the demo's extras
+ * (the "try this" guide and a button that opens the partner's console as its approver).
+ */
+public final class DemoLauncher {
+    private static final Logger log = LoggerFactory.getLogger(DemoLauncher.class);
+
+    /** Makes the options when the demo starts (creating its temporary directory). */
+    @FunctionalInterface
+    public interface OptionsFactory {
+        DemoOptions create() throws Exception;
+    }
+
+    private final Consoles consoles;
+    private final Tasks tasks;
+    private final I18n i18n;
+    private final OptionsFactory options;
+    private final boolean exitWhenReady;
+    private DemoSystems systems;
+
+    public DemoLauncher(Consoles consoles, Tasks tasks, I18n i18n, OptionsFactory options, boolean exitWhenReady) {
+        this.consoles = consoles;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.options = options;
+        this.exitWhenReady = exitWhenReady;
+    }
+
+    /** Starts everything; the returned future completes with the primary's console window. */
+    public CompletableFuture<ConsoleWindow> start(Stage stage) {
+        Label status = new Label(i18n.get("demo.starting"));
+        ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        VBox splash = new VBox(12, status, bar);
+        splash.setPadding(new Insets(24));
+        stage.setTitle(i18n.get("demo.title"));
+        stage.setScene(new Scene(splash, 460, 140));
+        stage.show();
+        CompletableFuture<ConsoleWindow> shown = new CompletableFuture<>();
+        tasks.call("start the demo", () -> {
+            try {
+                systems = DemoSystems.start(options.create());
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            consoles.onStop(systems);
+            return systems.primaryUp().thenCompose(uri -> consoles.opener()
+                    .open(uri, DemoOptions.ADMIN, DemoOptions.ADMIN_PASSWORD, null, DemoOptions.PRIMARY_ID + " (primary)"));
+        }).onSuccess(session -> shown.complete(showPrimary(stage, session)))
+                .onError(f -> {
+                    log.error("the demo could not start", f);
+                    status.setText(i18n.get("demo.failed", f.getMessage()));
+                    bar.setVisible(false);
+                    shown.completeExceptionally(f);
+                }).start();
+        return shown;
+    }
+
+    private ConsoleWindow showPrimary(Stage stage, ConsoleSession session) {
+        ConsoleWindow window = consoles.open(stage, session);
+        Button partner = Icons.labelled(Feather.EXTERNAL_LINK, i18n.get("demo.openPartner"));
+        partner.setId("open-partner");
+        partner.setOnAction(e -> openPartner());
+        window.addToolbarButton(partner);
+        TryThisPanel guide = new TryThisPanel(i18n, window.shell()::show, this::openPartner);
+        systems.onExampleEvent(e -> Platform.runLater(() -> guide.sampleApplication(e)));
+        window.setSidePanel(guide.node());
+        systems.ready().whenComplete((ok, f) -> Platform.runLater(() -> guide.ready(f)));
+        if (exitWhenReady) {
+            // The window is shown; the next pulse has laid it out and it takes input.
+            Platform.runLater(() -> {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                log.info("interactive after {} ms (JVM start to the primary's console window, demo mode)", ms);
+                systems.ready().whenComplete((ok, f) -> Platform.runLater(Platform::exit));
+            });
+        }
+        return window;
+    }
+
+    /** Opens the partner system's console in a second window, logged in as its approver. */
+    public CompletableFuture<ConsoleWindow> openPartner() {
+        CompletableFuture<ConsoleWindow> opened = new CompletableFuture<>();
+        tasks.call("open the partner's console", () -> systems.partnerUp().thenCompose((URI uri) -> consoles.opener()
+                        .open(uri, DemoOptions.APPROVER, DemoOptions.APPROVER_PASSWORD, null, DemoOptions.PARTNER_ID + " (partner)")))
+                .onSuccess(session -> {
+                    Stage second = new Stage();
+                    opened.complete(consoles.open(second, session));
+                })
+                .onError(opened::completeExceptionally).start();
+        return opened;
+    }
+
+    public DemoSystems systems() {
+        return systems;
+    }
+}
