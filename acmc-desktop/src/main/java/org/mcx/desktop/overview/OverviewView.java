@@ -65,8 +65,6 @@ public final class OverviewView implements Page {
         name.getStyleClass().add(Styles.TEXT_MUTED);
         VBox card = new VBox(4, number, name);
         card.getStyleClass().add("card");
-        card.setStyle("-fx-padding: 14; -fx-background-color: -color-bg-subtle; -fx-background-radius: 8;"
-                + " -fx-border-color: -color-border-default; -fx-border-radius: 8;");
         card.setPrefWidth(230);
         card.setAccessibleText(i18n.get(key));
         return card;

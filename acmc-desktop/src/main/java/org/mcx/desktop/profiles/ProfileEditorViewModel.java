@@ -136,13 +136,50 @@ public final class ProfileEditorViewModel {
                 .onError(f -> status.set(ctx.errors().describe(f))).start();
     }
 
-    /** Keeps the form's edits but bases them on their version, so the next save applies on top of it. */
+    /**
+     * Reapplies the fields this user changed (against the version editing started from) on top of
+     * their version, field by field, and bases the next save on it; their other changes stay.
+     */
     public void reapplyOnTheirs() {
-        if (theirs.get() != null) {
-            base.set(theirs.get());
-            theirs.set(null);
-            status.set(ctx.i18n().get("profiles.reapplied", base.get().version()));
+        ApplicationProfile current = theirs.get();
+        if (current == null) {
+            return;
         }
+        ApplicationProfile started = base.get();
+        ServiceType myType = serviceType.get();
+        String myInterface = serviceInterface.get();
+        String myProtocols = protocols.get();
+        String myCapabilities = capabilities.get();
+        String myMessages = messages.get();
+        fill(started);
+        boolean typeChanged = myType != serviceType.get();
+        boolean interfaceChanged = !java.util.Objects.equals(myInterface, serviceInterface.get());
+        boolean protocolsChanged = !same(myProtocols, protocols.get(), ",");
+        boolean capabilitiesChanged = !same(myCapabilities, capabilities.get(), ",");
+        boolean messagesChanged = !same(myMessages, messages.get(), "\n");
+        fill(current);
+        if (typeChanged) {
+            serviceType.set(myType);
+        }
+        if (interfaceChanged) {
+            serviceInterface.set(myInterface);
+        }
+        if (protocolsChanged) {
+            protocols.set(myProtocols);
+        }
+        if (capabilitiesChanged) {
+            capabilities.set(myCapabilities);
+        }
+        if (messagesChanged) {
+            messages.set(myMessages);
+        }
+        base.set(current);
+        theirs.set(null);
+        status.set(ctx.i18n().get("profiles.reapplied", current.version()));
+    }
+
+    private static boolean same(String a, String b, String separator) {
+        return split(a, separator).equals(split(b, separator));
     }
 
     /** Drops the edits and shows their version. */

@@ -113,6 +113,7 @@ public final class ShellView {
 
     public Scene scene(double width, double height) {
         Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(ShellView.class.getResource("/org/mcx/desktop/console.css").toExternalForm());
         for (int i = 0; i < pages.size() && i < KEYS.length; i++) {
             Page p = pages.get(i);
             scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + KEYS[i]), () -> show(p));
