@@ -70,16 +70,13 @@ public final class Consoles {
         onStop.add(closeable);
     }
 
-    public void closeAll() {
+    public synchronized void closeAll() {
         for (ConsoleWindow w : List.copyOf(open)) {
             w.close();
         }
         open.clear();
-        List<AutoCloseable> rest;
-        synchronized (this) {
-            rest = List.copyOf(onStop);
-            onStop.clear();
-        }
+        List<AutoCloseable> rest = List.copyOf(onStop);
+        onStop.clear();
         for (AutoCloseable c : rest) {
             try {
                 c.close();

@@ -1,17 +1,22 @@
 package org.mcx.desktop;
 
-import javafx.application.Application;
+import javafx.application.Platform;
 
 /**
- * The jar's Main-Class. It does not extend {@link Application}: launched from the classpath
+ * The jar's Main-Class. It does not extend {@code Application}: launched from the classpath
  * ({@code java -jar}), a main class that does fails with "JavaFX runtime components are missing".
+ * In demo mode the systems start before the toolkit, so both warm up at once (launch time).
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        LaunchOptions.parse(args); // fails early, with usage, on a bad flag
-        Application.launch(ConsoleApp.class, args);
+        LaunchOptions options = LaunchOptions.parse(args);
+        ConsoleApp app = new ConsoleApp(options);
+        if (options.demo()) {
+            app.prestartDemo();
+        }
+        Platform.startup(app::start);
     }
 }

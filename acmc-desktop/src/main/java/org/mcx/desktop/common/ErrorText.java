@@ -41,6 +41,7 @@ public final class ErrorText {
                     : i18n.get("error.badField", field.replaceFirst("^body\\.", ""), message);
             case UNKNOWN_TYPE -> i18n.get("error.notSupported", message);
             case NOT_FOUND -> i18n.get("error.notFound", message);
+            case UNAVAILABLE -> i18n.get("error.unavailable", message);
             default -> i18n.get("error.server", code.name(), message);
         };
     }

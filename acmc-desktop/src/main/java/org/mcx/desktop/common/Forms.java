@@ -26,6 +26,11 @@ public final class Forms {
 
     public static HBox toolbar(Node... nodes) {
         HBox bar = new HBox(8, nodes);
+        for (Node n : nodes) {
+            if (n instanceof javafx.scene.control.ButtonBase b) {
+                b.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
         return bar;
@@ -54,6 +59,7 @@ public final class Forms {
 
     public static void row(GridPane grid, int row, String label, javafx.scene.control.Control field) {
         Label l = new Label(label);
+        l.setMinWidth(Region.USE_PREF_SIZE); // a label is never cut short; the field takes the rest
         l.setLabelFor(field);
         field.setAccessibleText(label);
         GridPane.setHgrow(field, Priority.ALWAYS);

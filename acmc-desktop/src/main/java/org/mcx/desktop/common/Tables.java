@@ -19,6 +19,7 @@ public final class Tables {
 
     public static <T, V> TableColumn<T, V> column(String title, Function<T, V> value) {
         TableColumn<T, V> c = new TableColumn<>(title);
+        c.setMinWidth(Math.max(50, title.length() * 8 + 24)); // headers stay readable; long values may be cut
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
     }

@@ -66,9 +66,12 @@ public final class ConsoleSession implements AutoCloseable {
         return client.request(type, body);
     }
 
-    /** Follows every event from now on (the server replays what a reconnect missed). */
-    public CompletableFuture<Void> subscribeAll() {
-        return client.subscribe(List.of("")).thenApply(ok -> null);
+    /**
+     * Follows every event from now on, or after {@code sinceSeq} when given (the server replays what
+     * a reconnect missed either way).
+     */
+    public CompletableFuture<Void> subscribeAll(Long sinceSeq) {
+        return client.subscribe(List.of(""), sinceSeq).thenApply(ok -> null);
     }
 
     public void onEvent(Consumer<Common.Event> listener) {

@@ -19,6 +19,7 @@ public final class SessionOpener {
 
     private final Executor ui;
     private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
+    private Long replayFrom;
 
     public SessionOpener(Executor ui) {
         this.ui = ui;
@@ -27,6 +28,15 @@ public final class SessionOpener {
     /** Tests shorten the backoff so a restart is noticed quickly. */
     public SessionOpener reconnect(ReconnectPolicy policy) {
         this.reconnect = policy;
+        return this;
+    }
+
+    /**
+     * Replays the whole event history into the feed on log-in: for the demo's young systems, whose
+     * story so far is short and worth seeing; a production system's could be long.
+     */
+    public SessionOpener replayHistory() {
+        this.replayFrom = 0L;
         return this;
     }
 
@@ -60,7 +70,7 @@ public final class SessionOpener {
         ProtocolClient client = builder.build();
         session.set(new ConsoleSession(client, ui, label));
         return client.connect()
-                .thenCompose(ok -> session.get().subscribeAll())
+                .thenCompose(ok -> session.get().subscribeAll(replayFrom))
                 .thenApply(ok -> {
                     log.info("console logged in to {} as {}", client.uri(), user);
                     session.get().linkChanged(client.status());

@@ -52,6 +52,11 @@ public final class DemoLauncher {
 
     /** Starts everything; the returned future completes with the primary's console window. */
     public CompletableFuture<ConsoleWindow> start(Stage stage) {
+        return start(stage, null);
+    }
+
+    /** As {@link #start(Stage)}, with systems already starting (the launcher starts them before the toolkit). */
+    public CompletableFuture<ConsoleWindow> start(Stage stage, DemoSystems starting) {
         Label status = new Label(i18n.get("demo.starting"));
         ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -63,12 +68,12 @@ public final class DemoLauncher {
         CompletableFuture<ConsoleWindow> shown = new CompletableFuture<>();
         tasks.call("start the demo", () -> {
             try {
-                systems = DemoSystems.start(options.create());
+                systems = starting != null ? starting : DemoSystems.start(options.create());
             } catch (Exception e) {
                 return CompletableFuture.failedFuture(e);
             }
             consoles.onStop(systems);
-            return systems.primaryUp().thenCompose(uri -> consoles.opener()
+            return systems.primaryUp().thenCompose(uri -> consoles.opener().replayHistory()
                     .open(uri, DemoOptions.ADMIN, DemoOptions.ADMIN_PASSWORD, null, DemoOptions.PRIMARY_ID + " (primary)"));
         }).onSuccess(session -> shown.complete(showPrimary(stage, session)))
                 .onError(f -> {
@@ -95,7 +100,7 @@ public final class DemoLauncher {
             Platform.runLater(() -> {
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 log.info("interactive after {} ms (JVM start to the primary's console window, demo mode)", ms);
-                systems.ready().whenComplete((ok, f) -> Platform.runLater(Platform::exit));
+                systems.ready().whenComplete((ok, f) -> Platform.runLater(stage::hide));
             });
         }
         return window;
@@ -104,7 +109,7 @@ public final class DemoLauncher {
     /** Opens the partner system's console in a second window, logged in as its approver. */
     public CompletableFuture<ConsoleWindow> openPartner() {
         CompletableFuture<ConsoleWindow> opened = new CompletableFuture<>();
-        tasks.call("open the partner's console", () -> systems.partnerUp().thenCompose((URI uri) -> consoles.opener()
+        tasks.call("open the partner's console", () -> systems.partnerUp().thenCompose((URI uri) -> consoles.opener().replayHistory()
                         .open(uri, DemoOptions.APPROVER, DemoOptions.APPROVER_PASSWORD, null, DemoOptions.PARTNER_ID + " (partner)")))
                 .onSuccess(session -> {
                     Stage second = new Stage();

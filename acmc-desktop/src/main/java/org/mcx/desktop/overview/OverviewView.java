@@ -65,7 +65,7 @@ public final class OverviewView implements Page {
         name.getStyleClass().add(Styles.TEXT_MUTED);
         VBox card = new VBox(4, number, name);
         card.getStyleClass().add("card");
-        card.setPrefWidth(230);
+        card.setPrefWidth(190);
         card.setAccessibleText(i18n.get(key));
         return card;
     }

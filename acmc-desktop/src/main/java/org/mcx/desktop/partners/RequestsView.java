@@ -73,7 +73,7 @@ public final class RequestsView implements Page {
         decide.setManaged(vm.mayDecide());
         selected.addListener((o, was, r) -> detail.getChildren().setAll(content(r)));
         VBox right = Forms.page(Forms.section(i18n.get("requests.content"), detail), decide);
-        return new SplitPane(table, new ScrollPane(right));
+        return new SplitPane(table, fit(new ScrollPane(right)));
     }
 
     private Node outgoing() {
@@ -85,7 +85,12 @@ public final class RequestsView implements Page {
                 detail.getChildren().add(StepTimeline.of(r, i18n));
             }
         });
-        return new SplitPane(table, new ScrollPane(Forms.page(Forms.section(i18n.get("requests.timeline"), detail))));
+        return new SplitPane(table, fit(new ScrollPane(Forms.page(Forms.section(i18n.get("requests.timeline"), detail)))));
+    }
+
+    private static ScrollPane fit(ScrollPane pane) {
+        pane.setFitToWidth(true);
+        return pane;
     }
 
     private TableView<Exchange.Request> requests(LiveList<Exchange.Request> list, String id) {

@@ -19,7 +19,6 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.validation.Severity;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.Validator;
 import org.kordamp.ikonli.feather.Feather;
 import org.mcx.desktop.common.Forms;
 import org.mcx.desktop.common.I18n;
@@ -60,6 +59,9 @@ public final class ProfileEditorView {
         messages.setPrefRowCount(4);
         messages.textProperty().bindBidirectional(vm.messagesProperty());
 
+        protocols.setPromptText(i18n.get("profiles.hint.protocols"));
+        capabilities.setPromptText(i18n.get("profiles.hint.capabilities"));
+        messages.setPromptText(i18n.get("profiles.hint.messages"));
         GridPane form = Forms.grid();
         Forms.row(form, 0, i18n.get("profiles.field.applicationId"), application);
         Forms.row(form, 1, i18n.get("profiles.field.serviceType"), type);
@@ -75,7 +77,6 @@ public final class ProfileEditorView {
             ProfileEditorViewModel.Result r = vm.build();
             return ValidationResult.fromMessageIf(c, r.problem(), Severity.ERROR, !r.valid() && field.equals(r.field()));
         }));
-        validation.registerValidator(type, Validator.createEmptyValidator(i18n.get("profiles.field.serviceType")));
 
         Button save = Icons.labelled(Feather.SAVE, i18n.get("profiles.save"));
         save.setId("save-profile");

@@ -29,6 +29,12 @@ public record ProfileRow(ApplicationProfile profile, String searchText) {
         return profile.version() == null ? 0 : profile.version();
     }
 
+    /** The table's filter for what was typed: null (everything) when blank. */
+    public static java.util.function.Predicate<ProfileRow> filter(String typed) {
+        String q = typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT);
+        return q.isEmpty() ? null : r -> r.matches(q);
+    }
+
     /** {@code lowerCaseQuery} is already lower case and trimmed: done once per keystroke, not per row. */
     public boolean matches(String lowerCaseQuery) {
         return searchText.contains(lowerCaseQuery);

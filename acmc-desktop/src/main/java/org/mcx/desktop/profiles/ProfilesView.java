@@ -81,7 +81,7 @@ public final class ProfilesView implements Page {
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
         root = new SplitPane(left, scroll);
-        root.setDividerPositions(0.55);
+        root.setDividerPositions(0.6);
     }
 
     public TableView<ProfileRow> table() {

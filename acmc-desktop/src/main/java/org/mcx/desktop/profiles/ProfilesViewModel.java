@@ -1,7 +1,6 @@
 package org.mcx.desktop.profiles;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,8 +32,7 @@ public final class ProfilesViewModel {
 
     /** Per keystroke: lower-case the query once, then one contains per row. */
     public void applyFilter(String text) {
-        String q = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        rows.setFilter(q.isEmpty() ? null : r -> r.matches(q));
+        rows.setFilter(ProfileRow.filter(text));
     }
 
     public void reload() {
