@@ -65,6 +65,7 @@ public final class DemoLauncher {
         stage.setTitle(i18n.get("demo.title"));
         stage.setScene(new Scene(splash, 460, 140));
         stage.show();
+        Platform.runLater(org.mcx.desktop.shell.UiWarmUp::run); // after the splash's first frame
         CompletableFuture<ConsoleWindow> shown = new CompletableFuture<>();
         tasks.call("start the demo", () -> {
             try {

@@ -31,6 +31,7 @@ import org.mcx.desktop.services.ServicesView;
 import org.mcx.desktop.services.ServicesViewModel;
 import org.mcx.desktop.users.UsersView;
 import org.mcx.desktop.users.UsersViewModel;
+import org.kordamp.ikonli.feather.Feather;
 import org.mcx.protocol.MessageType;
 
 /**
@@ -51,27 +52,35 @@ public final class ConsoleWindow implements AutoCloseable {
         notifications = new NotificationsViewModel(new EventText(ctx.i18n()), new ImportantEvents(session)::important);
         session.onEvent(notifications::add);
 
-        pages.add(new OverviewView(new OverviewViewModel(ctx, notifications), ctx.i18n()));
-        pages.add(new ServicesView(new ServicesViewModel(ctx), ctx.i18n()));
-        pages.add(new ApplicationsView(new ApplicationsViewModel(ctx), ctx));
-        pages.add(new ProfilesView(new ProfilesViewModel(ctx), ctx));
-        pages.add(new RequestsView(new RequestsViewModel(ctx), ctx));
-        pages.add(new NotificationsView(notifications, ctx.i18n(), () -> stage));
+        var i18n = ctx.i18n();
+        pages.add(new OverviewView(new OverviewViewModel(ctx, notifications), i18n));
+        lazy("services", "nav.services", Feather.SERVER, () -> new ServicesView(new ServicesViewModel(ctx), i18n));
+        lazy("applications", "nav.applications", Feather.BOX,
+                () -> new ApplicationsView(new ApplicationsViewModel(ctx), ctx));
+        lazy("profiles", "nav.profiles", Feather.SLIDERS, () -> new ProfilesView(new ProfilesViewModel(ctx), ctx));
+        lazy("requests", "nav.requests", Feather.REPEAT, () -> new RequestsView(new RequestsViewModel(ctx), ctx));
+        pages.add(new NotificationsView(notifications, i18n, () -> stage));
         if (session.may(MessageType.AUDIT_LIST)) {
-            pages.add(new AuditView(new AuditViewModel(ctx), ctx));
+            lazy("audit", "nav.audit", Feather.FILE_TEXT, () -> new AuditView(new AuditViewModel(ctx), ctx));
         }
         if (session.may(MessageType.USERS_LIST)) {
-            pages.add(new UsersView(new UsersViewModel(ctx), ctx));
+            lazy("users", "nav.users", Feather.USERS, () -> new UsersView(new UsersViewModel(ctx), ctx));
         }
         if (session.may(MessageType.NODES_LIST)) {
-            pages.add(new NodesView(new NodesViewModel(ctx), ctx));
+            lazy("nodes", "nav.nodes", Feather.CPU, () -> new NodesView(new NodesViewModel(ctx), ctx));
         }
         if (session.may(MessageType.PARTNERS_LIST)) {
-            pages.add(new PartnersView(new PartnersViewModel(ctx), ctx));
+            lazy("partners", "nav.partners", Feather.GLOBE, () -> new PartnersView(new PartnersViewModel(ctx), ctx));
         }
-        pages.add(new IdentitiesView(new IdentitiesViewModel(ctx), ctx));
+        lazy("identities", "nav.identities", Feather.SHIELD,
+                () -> new IdentitiesView(new IdentitiesViewModel(ctx), ctx));
         shell = new ShellView(new ShellViewModel(session, new LinkText(ctx.i18n())), pages, ctx.tasks(),
                 notifications, ctx.i18n(), theme);
+    }
+
+    /** A page built when first shown; the id, title and icon must match the page's own. */
+    private void lazy(String id, String titleKey, org.kordamp.ikonli.Ikon icon, java.util.function.Supplier<Page> factory) {
+        pages.add(new org.mcx.desktop.common.LazyPage(id, ctx.i18n().get(titleKey), icon, factory));
     }
 
     public void show() {
