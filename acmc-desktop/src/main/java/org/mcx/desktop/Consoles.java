@@ -65,6 +65,11 @@ public final class Consoles {
         return window;
     }
 
+    /** The console windows open now, oldest first (read on the FX thread). */
+    public List<ConsoleWindow> windows() {
+        return List.copyOf(open);
+    }
+
     /** Closed after every console when the application stops (the demo's systems). */
     public synchronized void onStop(AutoCloseable closeable) {
         onStop.add(closeable);

@@ -92,6 +92,9 @@ public final class DemoLauncher {
         partner.setId("open-partner");
         partner.setOnAction(e -> openPartner());
         window.addToolbarButton(partner);
+        stage.getScene().getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+P"),
+                this::openPartner);
+        partner.setTooltip(new javafx.scene.control.Tooltip(i18n.get("demo.openPartner") + " (Ctrl+Shift+P)"));
         TryThisPanel guide = new TryThisPanel(i18n, window.shell()::show, this::openPartner);
         systems.onExampleEvent(e -> Platform.runLater(() -> guide.sampleApplication(e)));
         window.setSidePanel(guide.node());

@@ -44,6 +44,7 @@ public final class DemoSystems implements AutoCloseable {
     private final CompletableFuture<Void> ready;
     private final List<Consumer<ExampleEvent>> exampleListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ExampleApplication example;
+    private volatile ExampleEvent lastExampleEvent;
 
     private DemoSystems(DemoOptions options) {
         this.options = options;
@@ -79,9 +80,18 @@ public final class DemoSystems implements AutoCloseable {
         return ready;
     }
 
-    /** Follows the sample application (on its thread: hop to the UI). */
+    /** Follows the sample application (on its thread: hop to the UI), starting with what it did last. */
     public void onExampleEvent(Consumer<ExampleEvent> listener) {
         exampleListeners.add(listener);
+        ExampleEvent last = lastExampleEvent;
+        if (last != null) {
+            listener.accept(last);
+        }
+    }
+
+    private void exampleDid(ExampleEvent e) {
+        lastExampleEvent = e;
+        exampleListeners.forEach(l -> l.accept(e));
     }
 
     public ExampleApplication example() {
@@ -111,7 +121,7 @@ public final class DemoSystems implements AutoCloseable {
             ExampleConfig config = ExampleConfig.of(URI.create(b.url()), prepared.applicationId(),
                     prepared.applicationSecret(), DemoOptions.SAMPLE_USER, DemoSetup.SAMPLE_USER_PASSWORD)
                     .withInterval(options.callEvery());
-            example = new ExampleApplication(config, e -> exampleListeners.forEach(l -> l.accept(e)));
+            example = new ExampleApplication(config, this::exampleDid);
             running.add(example);
             example.start().join();
         } catch (Exception e) {

@@ -65,7 +65,8 @@ public final class OverviewView implements Page {
         name.getStyleClass().add(Styles.TEXT_MUTED);
         VBox card = new VBox(4, number, name);
         card.getStyleClass().add("card");
-        card.setPrefWidth(190);
+        card.setMinWidth(170);
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.setAccessibleText(i18n.get(key));
         return card;
     }
