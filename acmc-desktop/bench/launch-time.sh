@@ -13,7 +13,12 @@ Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$dfile" >/dev/null 2>&
 trap 'kill $xv 2>/dev/null; rm -f "$dfile"' EXIT
 for _ in $(seq 100); do [ -s "$dfile" ] && break; sleep 0.1; done
 export DISPLAY=:$(head -1 "$dfile")
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$runs"); do
-  ms=$(java -jar "$jar" --demo --exit-when-ready 2>&1 | sed -n 's/.*interactive after \([0-9]*\) ms.*/\1/p')
-  echo "run $i: ${ms:-?} ms"
+  out=$(java -jar "$jar" --demo --exit-when-ready 2>&1)
+  splash=$(sed -n 's/.*splash shown after \([0-9]*\) ms.*/\1/p' <<<"$out")
+  window=$(sed -n 's/.*interactive after \([0-9]*\) ms.*/\1/p' <<<"$out")
+  ready=$(sed -n 's/.*everything ready after \([0-9]*\) ms.*/\1/p' <<<"$out")
+  echo "run $i: splash ${splash:-?} ms, console window interactive ${window:-?} ms, everything ready ${ready:-?} ms"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,6 +2,7 @@ package org.mcx.desktop;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.mcx.desktop.common.ErrorText;
@@ -59,7 +60,8 @@ public final class Consoles {
         open.add(window);
         stage.setOnHidden(e -> {
             open.remove(window);
-            window.close();
+            // Closing the link waits briefly for the close handshake: not on the FX thread.
+            CompletableFuture.runAsync(window::close);
         });
         window.show();
         return window;

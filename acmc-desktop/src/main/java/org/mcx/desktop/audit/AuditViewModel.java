@@ -68,14 +68,15 @@ public final class AuditViewModel {
     /** Writes the entries now shown to {@code file}, off the UI thread. */
     public CompletableFuture<Integer> export(Path file) {
         List<Console.AuditEntry> shown = List.copyOf(entries.sorted());
-        return ctx.tasks().call("export audit to " + file, () -> CompletableFuture.supplyAsync(() -> {
+        // Runs on the task helper's background thread: file work stays off the FX thread.
+        return ctx.tasks().call("export audit to " + file, () -> {
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 AuditCsv.write(shown, w);
-                return shown.size();
+                return CompletableFuture.completedFuture(shown.size());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                return CompletableFuture.<Integer>failedFuture(e);
             }
-        })).onSuccess(n -> message.set(ctx.i18n().get("audit.exported", n, file)))
+        }).onSuccess(n -> message.set(ctx.i18n().get("audit.exported", n, file)))
                 .onError(f -> message.set(ctx.i18n().get("audit.exportFailed", file, f.getMessage()))).start();
     }
 

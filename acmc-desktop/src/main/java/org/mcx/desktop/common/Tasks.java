@@ -79,24 +79,38 @@ public final class Tasks {
             return this;
         }
 
+        /** Starts the work; the returned future completes (like the work) once the handlers have run on the UI thread. */
         public CompletableFuture<T> start() {
             ui.execute(() -> running.set(running.get() + 1));
-            CompletableFuture<T> result = CompletableFuture.supplyAsync(work, background).thenCompose(f -> f);
-            result.whenComplete((value, failure) -> ui.execute(() -> {
-                running.set(running.get() - 1);
-                if (failure == null) {
-                    success.accept(value);
-                } else {
-                    Throwable cause = unwrap(failure);
-                    if (error != null) {
-                        log.debug("{} failed: {}", what, cause.toString());
-                        error.accept(cause);
-                    } else {
-                        log.warn("{} failed", what, cause);
-                    }
-                }
-            }));
-            return result;
+            CompletableFuture<T> done = new CompletableFuture<>();
+            CompletableFuture.supplyAsync(work, background).thenCompose(f -> f)
+                    .whenComplete((value, failure) -> ui.execute(() -> {
+                        running.set(running.get() - 1);
+                        try {
+                            handle(value, failure);
+                        } finally {
+                            if (failure == null) {
+                                done.complete(value);
+                            } else {
+                                done.completeExceptionally(unwrap(failure));
+                            }
+                        }
+                    }));
+            return done;
+        }
+
+        private void handle(T value, Throwable failure) {
+            if (failure == null) {
+                success.accept(value);
+                return;
+            }
+            Throwable cause = unwrap(failure);
+            if (error != null) {
+                log.debug("{} failed: {}", what, cause.toString());
+                error.accept(cause);
+            } else {
+                log.warn("{} failed", what, cause);
+            }
         }
     }
 

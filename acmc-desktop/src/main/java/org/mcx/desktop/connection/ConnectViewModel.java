@@ -15,6 +15,8 @@ import org.mcx.desktop.common.ErrorText;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Tasks;
 import org.mcx.protocol.client.PinnedCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connect window's state: server, user name and password; what failed, in plain words and with
@@ -22,6 +24,7 @@ import org.mcx.protocol.client.PinnedCertificate;
  * fingerprint a person may choose to trust once.
  */
 public final class ConnectViewModel {
+    private static final Logger log = LoggerFactory.getLogger(ConnectViewModel.class);
     public enum Field { SERVER, USER, PASSWORD }
 
     private final Tasks tasks;
@@ -69,7 +72,8 @@ public final class ConnectViewModel {
         }).onError(failure -> {
             busy.set(false);
             error.set(errors.describe(failure));
-            if (ErrorText.isCertificateProblem(failure) && uri.getScheme().equals("wss")) {
+            boolean refused = failure instanceof org.mcx.protocol.client.RemoteException;
+            if (uri.getScheme().equals("wss") && fingerprint == null && !refused) {
                 askAboutCertificate(uri);
             }
         }).start();
@@ -81,15 +85,19 @@ public final class ConnectViewModel {
         return connect(onConnected);
     }
 
+    /** A wss:// connection failed: if the server's certificate is what the JVM refuses, offer its fingerprint. */
     private void askAboutCertificate(URI uri) {
-        tasks.call("read the certificate of " + uri, () -> CompletableFuture.supplyAsync(() -> {
+        // Runs on the task helper's background thread: this is network work.
+        tasks.call("check the certificate of " + uri, () -> {
             try {
-                return PinnedCertificate.presentedBy(uri, Duration.ofSeconds(5));
+                return CompletableFuture.completedFuture(CertificateCheck.untrusted(uri, Duration.ofSeconds(5)));
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                return CompletableFuture.<java.util.Optional<String>>failedFuture(e);
             }
-        })).onSuccess(untrustedFingerprint::set)
-                .onError(f -> error.set(errors.describe(f))).start();
+        }).onSuccess(untrusted -> untrusted.ifPresent(fp -> {
+            error.set(i18n.get("error.certificate"));
+            untrustedFingerprint.set(fp);
+        })).onError(f -> log.debug("{} could not be checked: {}", uri, f.toString())).start();
     }
 
     private URI validate() {

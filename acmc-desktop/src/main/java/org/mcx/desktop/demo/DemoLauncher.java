@@ -65,6 +65,9 @@ public final class DemoLauncher {
         stage.setTitle(i18n.get("demo.title"));
         stage.setScene(new Scene(splash, 460, 140));
         stage.show();
+        if (exitWhenReady) {
+            log.info("splash shown after {} ms (JVM start to the demo's progress window)", sinceJvmStart());
+        }
         Platform.runLater(org.mcx.desktop.shell.UiWarmUp::run); // after the splash's first frame
         CompletableFuture<ConsoleWindow> shown = new CompletableFuture<>();
         tasks.call("start the demo", () -> {
@@ -102,12 +105,19 @@ public final class DemoLauncher {
         if (exitWhenReady) {
             // The window is shown; the next pulse has laid it out and it takes input.
             Platform.runLater(() -> {
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                log.info("interactive after {} ms (JVM start to the primary's console window, demo mode)", ms);
-                systems.ready().whenComplete((ok, f) -> Platform.runLater(stage::hide));
+                log.info("interactive after {} ms (JVM start to the primary's console window, demo mode)", sinceJvmStart());
+                systems.ready().whenComplete((ok, f) -> Platform.runLater(() -> {
+                    log.info("everything ready after {} ms (samples registered, the application waiting, partners linked)",
+                            sinceJvmStart());
+                    stage.hide();
+                }));
             });
         }
         return window;
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     /** Opens the partner system's console in a second window, logged in as its approver. */
