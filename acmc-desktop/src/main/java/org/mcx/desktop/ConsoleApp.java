@@ -31,7 +31,7 @@ public final class ConsoleApp {
 
     /** Off the FX thread, before the toolkit: the demo's systems start while JavaFX initialises. */
     void prestartDemo() {
-        prestarted = DemoSystems.start(demoOptions());
+        prestarted = DemoSystems.startPrimaryFirst(demoOptions());
     }
 
     private static DemoOptions demoOptions() {

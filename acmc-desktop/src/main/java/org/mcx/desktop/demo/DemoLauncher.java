@@ -72,7 +72,7 @@ public final class DemoLauncher {
         CompletableFuture<ConsoleWindow> shown = new CompletableFuture<>();
         tasks.call("start the demo", () -> {
             try {
-                systems = starting != null ? starting : DemoSystems.start(options.create());
+                systems = starting != null ? starting : DemoSystems.startPrimaryFirst(options.create());
             } catch (Exception e) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -82,6 +82,9 @@ public final class DemoLauncher {
         }).onSuccess(session -> shown.complete(showPrimary(stage, session)))
                 .onError(f -> {
                     log.error("the demo could not start", f);
+                    if (systems != null) {
+                        systems.startTheRest(); // nothing waits any more for a window that will not come
+                    }
                     status.setText(i18n.get("demo.failed", f.getMessage()));
                     bar.setVisible(false);
                     shown.completeExceptionally(f);
@@ -102,10 +105,12 @@ public final class DemoLauncher {
         systems.onExampleEvent(e -> Platform.runLater(() -> guide.sampleApplication(e)));
         window.setSidePanel(guide.node());
         systems.ready().whenComplete((ok, f) -> Platform.runLater(() -> guide.ready(f)));
+        // The window is shown; after the next pulse has laid it out and it takes input, the rest starts.
+        Platform.runLater(systems::startTheRest);
         if (exitWhenReady) {
-            // The window is shown; the next pulse has laid it out and it takes input.
             Platform.runLater(() -> {
-                log.info("interactive after {} ms (JVM start to the primary's console window, demo mode)", sinceJvmStart());
+                log.info("interactive after {} ms (JVM start to the primary's console window, demo mode; process CPU {} ms)",
+                        sinceJvmStart(), cpuMillis());
                 systems.ready().whenComplete((ok, f) -> Platform.runLater(() -> {
                     log.info("everything ready after {} ms (samples registered, the application waiting, partners linked)",
                             sinceJvmStart());
@@ -114,6 +119,12 @@ public final class DemoLauncher {
             });
         }
         return window;
+    }
+
+    /** CPU time this process used so far, all threads: the part of launch time that load on the machine cannot explain. */
+    private static long cpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     private static long sinceJvmStart() {

@@ -42,15 +42,20 @@ public final class DemoSystems implements AutoCloseable {
     private final CompletableFuture<Backend> primary;
     private final CompletableFuture<Backend> partner;
     private final CompletableFuture<Void> ready;
+    private final CompletableFuture<Void> rest;
     private final List<Consumer<ExampleEvent>> exampleListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ExampleApplication example;
     private volatile ExampleEvent lastExampleEvent;
 
-    private DemoSystems(DemoOptions options) {
+    private DemoSystems(DemoOptions options, CompletableFuture<Void> rest) {
         this.options = options;
+        this.rest = rest;
         this.primary = CompletableFuture.supplyAsync(() -> startBackend(DemoOptions.PRIMARY_ID, freePort()));
-        this.partner = CompletableFuture.supplyAsync(() -> startBackend(DemoOptions.PARTNER_ID, 0));
-        CompletableFuture<Void> samples = primary.thenAcceptAsync(this::startSamplesAndApplication);
+        // The rest waits for the go-ahead, so on two cores it does not compete with the primary and
+        // the console's first window (launch time); its progress shows in the console.
+        this.partner = rest.thenApplyAsync(go -> startBackend(DemoOptions.PARTNER_ID, 0));
+        CompletableFuture<Void> samples = primary.thenCombine(rest, (b, go) -> b)
+                .thenAcceptAsync(this::startSamplesAndApplication);
         CompletableFuture<Void> partners = primary.thenCombine(partner, (a, b) -> new Backend[] {a, b})
                 .thenAcceptAsync(pair -> DemoSetup.linkPartners(pair[0], pair[1]));
         this.ready = CompletableFuture.allOf(samples, partners);
@@ -63,8 +68,19 @@ public final class DemoSystems implements AutoCloseable {
         });
     }
 
+    /** Starts everything at once. */
     public static DemoSystems start(DemoOptions options) {
-        return new DemoSystems(options);
+        return new DemoSystems(options, CompletableFuture.completedFuture(null));
+    }
+
+    /** Starts the primary now and the rest once {@link #startTheRest()} is called (the console's window is up). */
+    public static DemoSystems startPrimaryFirst(DemoOptions options) {
+        return new DemoSystems(options, new CompletableFuture<>());
+    }
+
+    /** Lets the partner, the sample services and the sample application start; harmless when they have. */
+    public void startTheRest() {
+        rest.complete(null);
     }
 
     public CompletableFuture<URI> primaryUp() {

@@ -100,6 +100,14 @@ class ScreenshotsTool extends FxTest {
         show(window, "partners");
         waitUntil("the partners", () -> !lookup("#partners-table", TableView.class).getItems().isEmpty());
         shot(root, "partners");
+        ConsoleSession approver = consoles.opener().open(demo.partnerUp().get(), DemoOptions.APPROVER,
+                DemoOptions.APPROVER_PASSWORD, null, DemoOptions.PARTNER_ID + " (partner)").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        javafx.stage.Stage second = onFx(javafx.stage.Stage::new);
+        ConsoleWindow partner = onFx(() -> consoles.open(second, approver));
+        onFxRun(() -> partner.shell().show("applications"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        shot(second.getScene().getRoot(), "partner-console-approver");
+
         onFxRun(() -> new org.mcx.desktop.shell.ThemeSwitch(true));
         show(window, "overview");
         shot(root, "overview-dark");
