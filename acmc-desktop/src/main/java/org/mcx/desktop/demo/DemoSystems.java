@@ -43,6 +43,7 @@ public final class DemoSystems implements AutoCloseable {
     private final CompletableFuture<Backend> partner;
     private final CompletableFuture<Void> ready;
     private final CompletableFuture<Void> rest;
+    private final CompletableFuture<Void> partners;
     private final List<Consumer<ExampleEvent>> exampleListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ExampleApplication example;
     private volatile ExampleEvent lastExampleEvent;
@@ -56,7 +57,7 @@ public final class DemoSystems implements AutoCloseable {
         this.partner = rest.thenApplyAsync(go -> startBackend(DemoOptions.PARTNER_ID, 0));
         CompletableFuture<Void> samples = primary.thenCombine(rest, (b, go) -> b)
                 .thenAcceptAsync(this::startSamplesAndApplication);
-        CompletableFuture<Void> partners = primary.thenCombine(partner, (a, b) -> new Backend[] {a, b})
+        this.partners = primary.thenCombine(partner, (a, b) -> new Backend[] {a, b})
                 .thenAcceptAsync(pair -> DemoSetup.linkPartners(pair[0], pair[1]));
         this.ready = CompletableFuture.allOf(samples, partners);
         ready.whenComplete((ok, error) -> {
@@ -87,8 +88,9 @@ public final class DemoSystems implements AutoCloseable {
         return primary.thenApply(b -> URI.create(b.url()));
     }
 
+    /** The partner's address once it is up and linked, with its approver created. */
     public CompletableFuture<URI> partnerUp() {
-        return partner.thenApply(b -> URI.create(b.url()));
+        return partners.thenCompose(ok -> partner).thenApply(b -> URI.create(b.url()));
     }
 
     /** Everything started: samples registered, the application waiting for authorization, partners linked. */
@@ -176,6 +178,10 @@ public final class DemoSystems implements AutoCloseable {
             }
         }
         deleteQuietly(options.dataRoot());
+        if (Files.exists(options.dataRoot())) {
+            // H2 may remove its lock file behind our walk, leaving a directory that was not yet empty.
+            deleteQuietly(options.dataRoot());
+        }
     }
 
     private static void deleteQuietly(Path root) {

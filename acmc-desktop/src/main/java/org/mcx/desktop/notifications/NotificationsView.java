@@ -70,9 +70,21 @@ public final class NotificationsView implements Page {
         try {
             Notifications.create().title(i18n.get("family." + item.family())).text(item.text())
                     .owner(owner).hideAfter(Duration.seconds(6)).showInformation();
+            themeToasts(owner);
         } catch (RuntimeException e) {
             // A toast is an extra: the feed already holds the event.
             log.warn("could not show a toast for {}", item.topic(), e);
+        }
+    }
+
+    /** The toast lives in a popup of its own, which does not see the window's stylesheet: give it ours. */
+    private static void themeToasts(Window owner) {
+        String css = NotificationsView.class.getResource("/org/mcx/desktop/console.css").toExternalForm();
+        for (Window w : Window.getWindows()) {
+            if (w instanceof javafx.stage.PopupWindow p && p.getOwnerWindow() == owner && p.getScene() != null
+                    && !p.getScene().getStylesheets().contains(css)) {
+                p.getScene().getStylesheets().add(css);
+            }
         }
     }
 
