@@ -1,0 +1,61 @@
+package org.mcx.desktop;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The console's command line. */
+@Command(name = "acmc-desktop", mixinStandardHelpOptions = true,
+        description = "The ACMC: the administrator's console of an MCX Open Access system.")
+public final class LaunchOptions {
+    @Option(names = "--demo", description = "Start a primary and a partner system, sample services and a sample application in this process, and log in to the primary.")
+    boolean demo;
+
+    @Option(names = "--dark", description = "Start with the dark theme.")
+    boolean dark;
+
+    @Option(names = "--server", description = "Server address to offer in the connect window (default: the last one used).")
+    String server;
+
+    @Option(names = "--exit-when-ready", hidden = true,
+            description = "Benchmark: log the time from JVM start to the first interactive window, then exit.")
+    boolean exitWhenReady;
+
+    public boolean exitWhenReady() {
+        return exitWhenReady;
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    public boolean dark() {
+        return dark;
+    }
+
+    public String server() {
+        return server;
+    }
+
+    public static LaunchOptions parse(String... args) {
+        LaunchOptions options = new LaunchOptions();
+        CommandLine cl = new CommandLine(options);
+        try {
+            cl.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            cl.getErr().println(e.getMessage());
+            cl.usage(cl.getErr());
+            System.exit(2);
+        }
+        if (cl.isUsageHelpRequested()) {
+            cl.usage(cl.getOut());
+            System.exit(0);
+        }
+        return options;
+    }
+
+    public static LaunchOptions parse(List<String> args) {
+        return parse(args.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,156 @@
+package org.mcx.desktop.connection;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javax.net.ssl.SSLContext;
+import org.mcx.desktop.common.ErrorText;
+import org.mcx.desktop.common.I18n;
+import org.mcx.desktop.common.Tasks;
+import org.mcx.protocol.client.PinnedCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connect window's state: server, user name and password; what failed, in plain words and with
+ * the failing field named; and, for a {@code wss://} server whose certificate is not trusted, the
+ * fingerprint a person may choose to trust once.
+ */
+public final class ConnectViewModel {
+    private static final Logger log = LoggerFactory.getLogger(ConnectViewModel.class);
+    public enum Field { SERVER, USER, PASSWORD }
+
+    private final Tasks tasks;
+    private final SessionOpener opener;
+    private final ConnectionPrefs prefs;
+    private final I18n i18n;
+    private final ErrorText errors;
+    private final StringProperty server = new SimpleStringProperty();
+    private final StringProperty user = new SimpleStringProperty("admin");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty error = new SimpleStringProperty();
+    private final ObjectProperty<Field> errorField = new SimpleObjectProperty<>();
+    private final StringProperty untrustedFingerprint = new SimpleStringProperty();
+    private String trustedFingerprint;
+
+    public ConnectViewModel(Tasks tasks, SessionOpener opener, ConnectionPrefs prefs, I18n i18n) {
+        this.tasks = tasks;
+        this.opener = opener;
+        this.prefs = prefs;
+        this.i18n = i18n;
+        this.errors = new ErrorText(i18n);
+        server.set(prefs.server());
+    }
+
+    /** Checks the form, then logs in off the UI thread; {@code onConnected} gets the live session. */
+    public CompletableFuture<ConsoleSession> connect(Consumer<ConsoleSession> onConnected) {
+        error.set(null);
+        errorField.set(null);
+        untrustedFingerprint.set(null);
+        URI uri = validate();
+        if (uri == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(error.get()));
+        }
+        busy.set(true);
+        String fingerprint = uri.getScheme().equals("wss") ? trustedFingerprint : null;
+        return tasks.call("log in to " + uri, () -> {
+            SSLContext trust = fingerprint == null ? null : PinnedCertificate.trusting(fingerprint);
+            return opener.open(uri, user.get().trim(), password.get(), trust, "console");
+        }).onSuccess(session -> {
+            busy.set(false);
+            prefs.rememberServer(server.get().trim());
+            password.set("");
+            onConnected.accept(session);
+        }).onError(failure -> {
+            busy.set(false);
+            error.set(errors.describe(failure));
+            boolean refused = failure instanceof org.mcx.protocol.client.RemoteException;
+            if (uri.getScheme().equals("wss") && fingerprint == null && !refused) {
+                askAboutCertificate(uri);
+            }
+        }).start();
+    }
+
+    /** The person compared the fingerprint and trusts it for this run only. */
+    public CompletableFuture<ConsoleSession> trustAndConnect(String fingerprint, Consumer<ConsoleSession> onConnected) {
+        trustedFingerprint = fingerprint;
+        return connect(onConnected);
+    }
+
+    /** A wss:// connection failed: if the server's certificate is what the JVM refuses, offer its fingerprint. */
+    private void askAboutCertificate(URI uri) {
+        // Runs on the task helper's background thread: this is network work.
+        tasks.call("check the certificate of " + uri, () -> {
+            try {
+                return CompletableFuture.completedFuture(CertificateCheck.untrusted(uri, Duration.ofSeconds(5)));
+            } catch (java.io.IOException e) {
+                return CompletableFuture.<java.util.Optional<String>>failedFuture(e);
+            }
+        }).onSuccess(untrusted -> untrusted.ifPresent(fp -> {
+            error.set(i18n.get("error.certificate"));
+            untrustedFingerprint.set(fp);
+        })).onError(f -> log.debug("{} could not be checked: {}", uri, f.toString())).start();
+    }
+
+    private URI validate() {
+        String url = server.get() == null ? "" : server.get().trim();
+        URI uri = null;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            // reported below, naming the field
+        }
+        if (uri == null || uri.getHost() == null || !("ws".equals(uri.getScheme()) || "wss".equals(uri.getScheme()))) {
+            return fail(Field.SERVER, i18n.get("connect.error.server"));
+        }
+        if (user.get() == null || user.get().isBlank()) {
+            return fail(Field.USER, i18n.get("connect.error.user"));
+        }
+        if (password.get() == null || password.get().isEmpty()) {
+            return fail(Field.PASSWORD, i18n.get("connect.error.password"));
+        }
+        return uri;
+    }
+
+    private URI fail(Field field, String message) {
+        errorField.set(field);
+        error.set(message);
+        return null;
+    }
+
+    public StringProperty serverProperty() {
+        return server;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public ObjectProperty<Field> errorFieldProperty() {
+        return errorField;
+    }
+
+    public StringProperty untrustedFingerprintProperty() {
+        return untrustedFingerprint;
+    }
+}

@@ -1,0 +1,113 @@
+package org.mcx.desktop.connection;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.Role;
+import org.mcx.protocol.client.LinkState;
+import org.mcx.protocol.client.LinkStatus;
+import org.mcx.protocol.client.ProtocolClient;
+import org.mcx.protocol.message.Auth;
+import org.mcx.protocol.message.Body;
+import org.mcx.protocol.message.Common;
+
+/**
+ * One logged-in console: the protocol client, who is logged in, the link's state as a property and
+ * the event stream, all delivered on the UI executor. After a reconnect, {@link #onResynced}
+ * listeners reload what they show, so nothing stays stale even for soft state (service leases)
+ * that events alone would not restore.
+ */
+public final class ConsoleSession implements AutoCloseable {
+    private final ProtocolClient client;
+    private final Executor ui;
+    private final String systemLabel;
+    private final ObjectProperty<LinkStatus> link = new SimpleObjectProperty<>();
+    private final List<Consumer<Common.Event>> eventListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> resyncListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean wasDown;
+
+    ConsoleSession(ProtocolClient client, Executor ui, String systemLabel) {
+        this.client = client;
+        this.ui = ui;
+        this.systemLabel = systemLabel;
+        this.link.set(client.status());
+    }
+
+    /** Wired as the client's state listener; runs on the client's thread, hops to the UI. */
+    void linkChanged(LinkStatus status) {
+        if (status.state() == LinkState.RECONNECTING || status.state() == LinkState.CLOSED) {
+            wasDown = true;
+        }
+        boolean resynced = status.state() == LinkState.CONNECTED && wasDown;
+        if (resynced) {
+            wasDown = false;
+        }
+        ui.execute(() -> {
+            link.set(status);
+            if (resynced) {
+                resyncListeners.forEach(Runnable::run);
+            }
+        });
+    }
+
+    /** Wired as the client's event listener. */
+    void eventArrived(Common.Event event) {
+        ui.execute(() -> eventListeners.forEach(l -> l.accept(event)));
+    }
+
+    public <R extends Body> CompletableFuture<R> request(MessageType type, Body body) {
+        return client.request(type, body);
+    }
+
+    /**
+     * Follows every event from now on, or after {@code sinceSeq} when given (the server replays what
+     * a reconnect missed either way).
+     */
+    public CompletableFuture<Void> subscribeAll(Long sinceSeq) {
+        return client.subscribe(List.of(""), sinceSeq).thenApply(ok -> null);
+    }
+
+    public void onEvent(Consumer<Common.Event> listener) {
+        eventListeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void onResynced(Runnable listener) {
+        resyncListeners.add(Objects.requireNonNull(listener));
+    }
+
+    public ReadOnlyObjectProperty<LinkStatus> linkProperty() {
+        return link;
+    }
+
+    public Auth.UserInfo user() {
+        return client.session().map(Auth.Session::user)
+                .orElse(new Auth.UserInfo("?", "?", List.of()));
+    }
+
+    /** Whether the user's roles allow {@code type}; the UI hides or disables what they do not (the server enforces it). */
+    public boolean may(MessageType type) {
+        Role needed = type.role();
+        return needed == null || user().roles().stream().anyMatch(r -> r.grants(needed));
+    }
+
+    /** A short name of the system this console is logged in to (e.g. "primary"), for titles. */
+    public String systemLabel() {
+        return systemLabel;
+    }
+
+    public String serverAddress() {
+        return client.uri().toString();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

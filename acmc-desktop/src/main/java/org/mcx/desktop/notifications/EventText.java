@@ -1,0 +1,55 @@
+package org.mcx.desktop.notifications;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.mcx.desktop.common.I18n;
+import org.mcx.protocol.message.Common;
+
+/** An event in one line of plain words: the bundle's {@code event.<topic>} pattern filled from the event's data. */
+public final class EventText {
+    /** Which data fields fill {0}, {1}, ... of each topic's pattern. */
+    private static final Map<String, List<String>> FIELDS = Map.ofEntries(
+            Map.entry("service.registered", List.of("serviceId", "serviceType", "interface")),
+            Map.entry("service.deregistered", List.of("serviceId", "serviceType", "interface")),
+            Map.entry("service.expired", List.of("serviceId", "serviceType", "interface")),
+            Map.entry("application.created", List.of("applicationId")),
+            Map.entry("application.authorizationRequested", List.of("applicationId", "mcServiceId")),
+            Map.entry("application.authorizationDecided", List.of("applicationId", "mcServiceId", "decision")),
+            Map.entry("profile.updated", List.of("applicationProfileId", "applicationId", "version")),
+            Map.entry("profile.deleted", List.of("applicationProfileId", "applicationId")),
+            Map.entry("user.saved", List.of("mcServiceId")),
+            Map.entry("user.deleted", List.of("mcServiceId")),
+            Map.entry("user.locked", List.of("mcServiceId", "lockedUntil")),
+            Map.entry("partner.connected", List.of("partnerSystemId")),
+            Map.entry("partner.disconnected", List.of("partnerSystemId")),
+            Map.entry("serverIdentity.created", List.of("partnerSystemId", "requestId")),
+            Map.entry("serverIdentity.stored", List.of("partnerSystemId", "requestId")),
+            Map.entry("serverIdentity.pending", List.of("partnerSystemId", "requestId")),
+            Map.entry("serverIdentity.decided", List.of("partnerSystemId", "requestId")),
+            Map.entry("serverIdentity.responseStored", List.of("partnerSystemId", "requestId")),
+            Map.entry("access.denied", List.of("count", "reason", "applicationId")));
+
+    private final I18n i18n;
+
+    public EventText(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    public String describe(Common.Event event) {
+        List<String> fields = FIELDS.get(event.topic());
+        String key = "event." + event.topic();
+        if (fields == null || !i18n.has(key)) {
+            return event.topic() + " " + (event.data() == null ? "" : event.data().toString());
+        }
+        Object[] args = fields.stream().map(f -> text(event.data(), f)).toArray();
+        return i18n.get(key, args);
+    }
+
+    private static String text(JsonNode data, String field) {
+        if (data == null || !data.hasNonNull(field)) {
+            return "?";
+        }
+        return data.get(field).asText();
+    }
+}

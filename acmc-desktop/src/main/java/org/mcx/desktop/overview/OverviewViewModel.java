@@ -1,0 +1,104 @@
+package org.mcx.desktop.overview;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.mcx.desktop.common.LiveList;
+import org.mcx.desktop.common.ViewContext;
+import org.mcx.desktop.notifications.FeedItem;
+import org.mcx.desktop.notifications.NotificationsViewModel;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.message.Common;
+import org.mcx.protocol.message.Console;
+import org.mcx.protocol.model.ServiceQuery;
+
+/** Counts by status, the partner links, recent events and the event rate, kept live. */
+public final class OverviewViewModel {
+    private final NotificationsViewModel feed;
+    private final LiveList<Console.ServiceInstance> services;
+    private final LiveList<Console.Application> applications;
+    private final LiveList<Console.Partner> partners;
+    private final IntegerProperty servicesUp = new SimpleIntegerProperty();
+    private final IntegerProperty applicationCount = new SimpleIntegerProperty();
+    private final IntegerProperty pendingCount = new SimpleIntegerProperty();
+    private final IntegerProperty partnersConnected = new SimpleIntegerProperty();
+    private final IntegerProperty eventsPerMinute = new SimpleIntegerProperty();
+    private final StringProperty partnerLinks = new SimpleStringProperty("");
+
+    public OverviewViewModel(ViewContext ctx, NotificationsViewModel feed) {
+        this.feed = feed;
+        var session = ctx.session();
+        services = new LiveList<Console.ServiceInstance>(ctx.tasks(), ctx.errors(), "service counts",
+                () -> session.<Console.Services>request(MessageType.SERVICES_LIST,
+                        new Console.ServicesList(ServiceQuery.all(), 5000, 0)).thenApply(Console.Services::services))
+                .follow(session, "service.");
+        applications = new LiveList<Console.Application>(ctx.tasks(), ctx.errors(), "application counts",
+                () -> session.<Console.Applications>request(MessageType.APPLICATIONS_LIST, new Common.Empty())
+                        .thenApply(Console.Applications::applications))
+                .follow(session, "application.");
+        partners = new LiveList<Console.Partner>(ctx.tasks(), ctx.errors(), "partner links",
+                () -> session.may(MessageType.PARTNERS_LIST)
+                        ? session.<Console.Partners>request(MessageType.PARTNERS_LIST, new Common.Empty())
+                        .thenApply(Console.Partners::partners)
+                        : CompletableFuture.completedFuture(List.of()))
+                .follow(session, "partner.");
+        services.setAfterLoad(() -> servicesUp.set((int) services.items().stream()
+                .filter(s -> s.status() == Console.InstanceStatus.UP).count()));
+        applications.setAfterLoad(() -> {
+            applicationCount.set(applications.items().size());
+            pendingCount.set(applications.items().stream().mapToInt(a -> a.pendingAuthorizations().size()).sum());
+        });
+        partners.setAfterLoad(() -> {
+            partnersConnected.set((int) partners.items().stream().filter(Console.Partner::connected).count());
+            partnerLinks.set(String.join("\n", partners.items().stream()
+                    .map(p -> (p.connected() ? "● " : "○ ") + p.name() + " (" + p.systemId() + ")").toList()));
+        });
+    }
+
+    public void reload() {
+        services.reload();
+        applications.reload();
+        partners.reload();
+    }
+
+    /** Called every few seconds by the view's clock. */
+    public void tick(Instant now) {
+        eventsPerMinute.set(feed.lastMinute(now));
+    }
+
+    public List<FeedItem> recent(int n) {
+        return feed.feed().subList(0, Math.min(n, feed.feed().size()));
+    }
+
+    public NotificationsViewModel feed() {
+        return feed;
+    }
+
+    public IntegerProperty servicesUpProperty() {
+        return servicesUp;
+    }
+
+    public IntegerProperty applicationCountProperty() {
+        return applicationCount;
+    }
+
+    public IntegerProperty pendingCountProperty() {
+        return pendingCount;
+    }
+
+    public IntegerProperty partnersConnectedProperty() {
+        return partnersConnected;
+    }
+
+    public IntegerProperty eventsPerMinuteProperty() {
+        return eventsPerMinute;
+    }
+
+    public StringProperty partnerLinksProperty() {
+        return partnerLinks;
+    }
+}

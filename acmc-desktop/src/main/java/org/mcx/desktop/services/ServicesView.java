@@ -1,0 +1,105 @@
+package org.mcx.desktop.services;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import java.time.Instant;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.mcx.desktop.common.Forms;
+import org.mcx.desktop.common.I18n;
+import org.mcx.desktop.common.Icons;
+import org.mcx.desktop.common.Page;
+import org.mcx.desktop.common.SearchBox;
+import org.mcx.desktop.common.Tables;
+import org.mcx.protocol.message.Console;
+import org.mcx.protocol.model.ServiceType;
+
+/** Registered services with health and last heartbeat. */
+public final class ServicesView implements Page {
+    private final ServicesViewModel vm;
+    private final I18n i18n;
+    private final VBox root;
+    private final CustomTextField search;
+    private final TableView<Console.ServiceInstance> table = Tables.table("");
+
+    public ServicesView(ServicesViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        search = SearchBox.create(i18n.get("services.search"));
+        search.textProperty().bindBidirectional(vm.textProperty());
+        FlowPane chips = new FlowPane(6, 6);
+        for (ServiceType t : ServiceType.values()) {
+            chips.getChildren().add(chip(t.name(), on -> vm.showType(t, on)));
+        }
+        for (Console.InstanceStatus s : Console.InstanceStatus.values()) {
+            chips.getChildren().add(chip(i18n.get("services.status." + s.name()), on -> vm.showStatus(s, on)));
+        }
+        table.setId("services-table");
+        table.setPlaceholder(new javafx.scene.control.Label(i18n.get("services.none")));
+        table.setItems(vm.services().sorted());
+        vm.services().sorted().comparatorProperty().bind(table.comparatorProperty());
+        table.getColumns().setAll(List.of(
+                Tables.column(i18n.get("services.col.health"), s -> ServicesViewModel.healthy(s, Instant.now())
+                        ? i18n.get("services.healthy") : i18n.get("services.status." + s.status().name())),
+                Tables.column(i18n.get("services.col.id"), Console.ServiceInstance::serviceId),
+                Tables.column(i18n.get("services.col.type"), s -> s.serviceType().name()),
+                Tables.column(i18n.get("services.col.interface"), Console.ServiceInstance::serviceInterface),
+                Tables.column(i18n.get("services.col.address"), s -> s.scheme() + "://" + s.host() + ":" + s.port() + s.basePath()),
+                Tables.column(i18n.get("services.col.node"), Console.ServiceInstance::nodeId),
+                Tables.column(i18n.get("services.col.heartbeat"), s -> ServicesViewModel.ago(s.lastHeartbeat(), Instant.now())),
+                Tables.time(i18n.get("services.col.registered"), Console.ServiceInstance::registeredAt)));
+        Button refresh = Icons.iconOnly(Feather.REFRESH_CW, i18n.get("refresh"));
+        refresh.setOnAction(e -> vm.reload());
+        root = Forms.page(Forms.toolbar(search, Forms.spacer(), refresh), chips, table,
+                Forms.message(vm.services().errorProperty()));
+        VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    private ToggleButton chip(String text, java.util.function.Consumer<Boolean> onChange) {
+        ToggleButton b = new ToggleButton(text);
+        b.setSelected(true);
+        b.getStyleClass().add(Styles.SMALL);
+        b.selectedProperty().addListener((o, was, on) -> onChange.accept(on));
+        return b;
+    }
+
+    @Override
+    public String id() {
+        return "services";
+    }
+
+    @Override
+    public String title() {
+        return i18n.get("nav.services");
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.SERVER;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        vm.reload();
+        table.requestFocus();
+    }
+
+    @Override
+    public boolean focusSearch() {
+        search.requestFocus();
+        return true;
+    }
+}

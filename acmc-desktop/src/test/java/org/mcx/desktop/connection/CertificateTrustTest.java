@@ -1,0 +1,59 @@
+package org.mcx.desktop.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mcx.backend.Backend;
+import org.mcx.backend.BackendConfig;
+import org.mcx.backend.tls.SelfSignedCertificate;
+import org.mcx.desktop.testing.Direct;
+import org.mcx.desktop.testing.TestBackend;
+
+/**
+ * A backend with a self-signed certificate: the console says the certificate is not trusted,
+ * shows its SHA-256 fingerprint — the one the backend printed — and connects once it is trusted.
+ */
+class CertificateTrustTest {
+    @TempDir
+    Path dir;
+    Backend backend;
+    Preferences prefs = Preferences.userRoot().node("org/mcx/acmc-test/" + getClass().getSimpleName());
+
+    @AfterEach
+    void stop() throws Exception {
+        if (backend != null) {
+            backend.close();
+        }
+        prefs.removeNode();
+    }
+
+    @Test
+    void anUntrustedCertificateIsShownByFingerprintAndTrustedOnce() throws Exception {
+        Path keystore = SelfSignedCertificate.ensure(dir, "localhost");
+        String password = SelfSignedCertificate.password(keystore);
+        BackendConfig c = BackendConfig.forTests(dir.resolve("data"), "mcx-tls");
+        backend = Backend.start(new BackendConfig(c.dataDir(), c.bindHost(), 0, c.systemId(), c.adminPassword(), 0,
+                keystore, password, c.durability(), c.identity(), c.maxMessageBytes(), c.csc14RequestsPerSecond(),
+                c.authTimeout(), null));
+        String printed = SelfSignedCertificate.fingerprint(keystore, password);
+        assertThat(backend.url()).startsWith("wss://");
+
+        ConnectViewModel vm = new ConnectViewModel(Direct.tasks(), new SessionOpener(Runnable::run),
+                new ConnectionPrefs(prefs), Direct.I18N);
+        vm.serverProperty().set(backend.url());
+        vm.passwordProperty().set(TestBackend.ADMIN_PASSWORD);
+        assertThat(vm.connect(s -> { })).failsWithin(10, TimeUnit.SECONDS);
+        assertThat(vm.errorProperty().get()).isEqualTo(Direct.I18N.get("error.certificate"));
+        assertThat(vm.untrustedFingerprintProperty().get()).isEqualTo(printed);
+
+        vm.passwordProperty().set(TestBackend.ADMIN_PASSWORD);
+        try (ConsoleSession session = vm.trustAndConnect(printed, s -> { }).get(10, TimeUnit.SECONDS)) {
+            assertThat(session.user().mcServiceId()).isEqualTo("admin");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.mcx.desktop.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mcx.desktop.demo.DemoLauncher;
+import org.mcx.desktop.testing.FxTest;
+import org.mcx.desktop.testing.TestBackend;
+
+/** The connect window against a real backend: a refused log-in in plain words, then a successful one. */
+class LoginUiTest extends FxTest {
+    @TempDir
+    Path dir;
+    TestBackend backend;
+    Preferences prefs;
+
+    @BeforeEach
+    void start() throws Exception {
+        backend = TestBackend.start(dir);
+        prefs = Preferences.userRoot().node("org/mcx/acmc-test/" + getClass().getSimpleName());
+        onFxRun(() -> consoles.showConnect(stage, new ConnectionPrefs(prefs),
+                new DemoLauncher(consoles, consoles.tasks(), i18n, () -> {
+                    throw new IllegalStateException("no demo in this test");
+                }, false)));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        closeConsoles();
+        backend.close();
+        prefs.removeNode();
+    }
+
+    private void fill(String server, String user, String password) throws Exception {
+        onFxRun(() -> {
+            lookup("#server", TextField.class).setText(server);
+            lookup("#user", TextField.class).setText(user);
+            lookup("#password", TextField.class).setText(password);
+        });
+    }
+
+    @Test
+    void wrongPasswordIsSaidPlainlyThenTheRightOneOpensTheConsole() throws Exception {
+        fill(backend.base().toString(), "admin", "not-the-password");
+        robot.clickOn("#connect");
+        waitUntil("the error is shown", () -> lookup("#connect-error", Label.class).isVisible());
+        assertThat(lookup("#connect-error", Label.class).getText()).isEqualTo(i18n.get("error.credentials"));
+        assertThat(onFx(() -> stage.getTitle())).isEqualTo(i18n.get("connect.title"));
+
+        fill(backend.base().toString(), "admin", TestBackend.ADMIN_PASSWORD);
+        robot.clickOn("#connect");
+        waitUntil("the console opens", () -> stage.getTitle().contains("admin") && present("#navigation"));
+        waitUntil("the status bar says connected", () -> lookup("#status-bar", org.controlsfx.control.StatusBar.class)
+                .getText().startsWith("Connected to"));
+        assertThat(new ConnectionPrefs(prefs).server()).isEqualTo(backend.base().toString());
+    }
+
+    @Test
+    void aBadAddressNamesTheFieldAndAnUnreachableServerIsSaidPlainly() throws Exception {
+        fill("http://nowhere", "admin", "whatever1");
+        robot.clickOn("#connect");
+        waitUntil("the error is shown", () -> lookup("#connect-error", Label.class).isVisible());
+        assertThat(lookup("#connect-error", Label.class).getText()).startsWith("Server:");
+
+        backend.stop();
+        fill(backend.base().toString(), "admin", "whatever1");
+        robot.clickOn("#connect");
+        waitUntil("the error changes", () -> i18n.get("error.unreachable").equals(lookup("#connect-error", Label.class).getText()));
+    }
+}

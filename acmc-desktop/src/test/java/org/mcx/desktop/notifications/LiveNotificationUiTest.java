@@ -1,0 +1,58 @@
+package org.mcx.desktop.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mcx.desktop.connection.ConsoleSession;
+import org.mcx.desktop.shell.ConsoleWindow;
+import org.mcx.desktop.testing.FxTest;
+import org.mcx.desktop.testing.TestBackend;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.message.Console;
+
+/** A change made elsewhere appears in this console's feed at once, counted as unread until the feed is opened. */
+class LiveNotificationUiTest extends FxTest {
+    @TempDir
+    Path dir;
+    TestBackend backend;
+    ConsoleWindow window;
+
+    @BeforeEach
+    void start() throws Exception {
+        backend = TestBackend.start(dir);
+        ConsoleSession session = consoles.opener().open(backend.base(), TestBackend.ADMIN, TestBackend.ADMIN_PASSWORD,
+                null, "test").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        window = onFx(() -> consoles.open(stage, session));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        closeConsoles();
+        backend.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anEventFromAnotherConsoleAppearsLiveAndCountsAsUnread() throws Exception {
+        int unreadBefore = onFx(() -> window.notifications().unreadProperty().get());
+        Console.ApplicationCreated app = backend.call(MessageType.APPLICATIONS_CREATE,
+                new Console.CreateApplication("Fleet tracker", false));
+        String expected = i18n.get("event.application.created", app.applicationId());
+
+        waitUntil("the overview's recent events show it", () -> lookup("#recent-events", ListView.class).getItems()
+                .stream().anyMatch(i -> ((FeedItem) i).text().equals(expected)));
+        assertThat(onFx(() -> window.notifications().unreadProperty().get())).isGreaterThan(unreadBefore);
+
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT6); // the feed
+        waitUntil("the feed shows it", () -> present("#notification-feed") && lookup("#notification-feed", ListView.class)
+                .getItems().stream().anyMatch(i -> ((FeedItem) i).text().equals(expected)));
+        waitUntil("opening the feed marks it read", () -> window.notifications().unreadProperty().get() == 0);
+    }
+}
