@@ -10,7 +10,11 @@ import org.mcx.protocol.Role;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.client.ReconnectPolicy;
+import org.mcx.protocol.message.Acms.ServerIdentity;
+import org.mcx.protocol.message.Acms.ServerType;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.ServiceType;
 
 /** What the demo sets up, as an administrator would through the console's own protocol. */
@@ -34,7 +38,7 @@ final class DemoSetup {
                     new Console.CreateNode("sample-services", Console.NodeKind.SERVICE));
             admin.call(MessageType.USERS_SAVE, new Console.SaveUser(DemoOptions.SAMPLE_USER, "Alice Martin",
                     List.<Role>of(), true, List.of(ServiceType.GM, ServiceType.MCPTT, ServiceType.CM), true,
-                    SAMPLE_USER_PASSWORD));
+                    SAMPLE_USER_PASSWORD, Priority.EMERGENCY)); // a dispatcher: her emergencies are not lowered
             admin.call(MessageType.USERS_SAVE, new Console.SaveUser("bob", "Bob Dupont", List.<Role>of(), true,
                     List.of(ServiceType.MCPTT), true, "bob-password"));
             Console.ApplicationCreated app = admin.call(MessageType.APPLICATIONS_CREATE,
@@ -53,9 +57,29 @@ final class DemoSetup {
                     primary.url() + "/acms", secret, new Console.AutoApprove(false, 500)));
             b.call(MessageType.USERS_SAVE, new Console.SaveUser(DemoOptions.APPROVER, "Paula Approver",
                     List.of(Role.APPROVER), false, List.of(), false, DemoOptions.APPROVER_PASSWORD));
+            b.call(MessageType.SERVER_IDENTITIES_SAVE, serverIdentities("county-b.example"));
+            a.call(MessageType.SERVER_IDENTITIES_SAVE, serverIdentities("county-a.example"));
         } catch (Exception e) {
             throw new java.util.concurrent.CompletionException("linking the demo's partner systems", e);
         }
+    }
+
+    /**
+     * What a system tells partners about its servers: one of each kind, and the fire brigade's
+     * users on their own MCPTT server (a group override), so an answer shows both.
+     */
+    static Exchange.ServerIdentities serverIdentities(String domain) {
+        List<ServerIdentity> defaults = List.of(
+                new ServerIdentity(ServerType.MCPTT, "sip:mcptt@" + domain),
+                new ServerIdentity(ServerType.MCVIDEO, "sip:mcvideo@" + domain),
+                new ServerIdentity(ServerType.MCDATA, "sip:mcdata@" + domain),
+                new ServerIdentity(ServerType.GMS, "https://gms." + domain + "/gm"),
+                new ServerIdentity(ServerType.CMS, "https://cms." + domain + "/cm"),
+                new ServerIdentity(ServerType.IDMS, "https://idms." + domain + "/idm"),
+                new ServerIdentity(ServerType.KMS, "https://kms." + domain + "/km"));
+        return new Exchange.ServerIdentities(defaults, List.of(), List.of(new Exchange.GroupOverrides("fire-brigade",
+                List.of(DemoOptions.SAMPLE_USER, "bob"),
+                List.of(new ServerIdentity(ServerType.MCPTT, "sip:mcptt-fire@" + domain)))));
     }
 
     private static ProtocolClient admin(Backend b) throws Exception {

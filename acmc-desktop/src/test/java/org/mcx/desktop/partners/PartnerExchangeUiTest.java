@@ -82,7 +82,9 @@ class PartnerExchangeUiTest extends FxTest {
         assertThat(answered.users()).containsExactly(DemoOptions.SAMPLE_USER);
         assertThat(answered.steps()).extracting(Exchange.Step::step).contains(1, 3, 5, 14);
         Label answer = find(primaryRequests, "#request-answer", Label.class);
-        assertThat(onFx(answer::getText)).contains("APPROVED").contains("welcome");
+        assertThat(onFx(answer::getText)).contains("APPROVED").contains("welcome")
+                .as("the partner's identities, the fire brigade's MCPTT server for alice")
+                .contains("sip:mcptt-fire@county-b.example").contains("https://kms.county-b.example/km");
     }
 
     /** The node of that window matching {@code query}, once the scene shows it. */
