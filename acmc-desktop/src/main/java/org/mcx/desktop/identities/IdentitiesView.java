@@ -31,7 +31,9 @@ public final class IdentitiesView implements Page {
         table.setId("identities-table");
         table.setItems(vm.rows());
         table.getColumns().setAll(List.of(
-                Tables.column(i18n.get("identities.col.user"), r -> r.isDefault() ? i18n.get("identities.default") : r.mcServiceId()),
+                Tables.column(i18n.get("identities.col.user"), r -> r.isDefault() ? i18n.get("identities.default")
+                        : r.isGroup() ? i18n.get("identities.group", r.group(), String.join(", ", r.members()))
+                        : r.mcServiceId()),
                 Tables.column(i18n.get("identities.col.type"), r -> r.serverType().name()),
                 Tables.column(i18n.get("identities.col.identity"), IdentityRow::identity)));
         TextField user = new TextField();

@@ -37,6 +37,8 @@ public final class IdentitiesViewModel {
     private void show(Exchange.ServerIdentities ids) {
         List<IdentityRow> list = new ArrayList<>();
         ids.defaults().forEach(s -> list.add(new IdentityRow(null, s.serverType(), s.identity())));
+        ids.groupOverrides().forEach(g -> g.servers().forEach(s -> list.add(new IdentityRow(null, s.serverType(),
+                s.identity(), g.group(), g.members()))));
         ids.overrides().forEach(o -> o.servers().forEach(s -> list.add(new IdentityRow(o.mcServiceId(), s.serverType(), s.identity()))));
         rows.setAll(list);
         message.set(null);
@@ -62,13 +64,20 @@ public final class IdentitiesViewModel {
         List<Acms.ServerIdentity> defaults = rows.stream().filter(IdentityRow::isDefault)
                 .map(r -> new Acms.ServerIdentity(r.serverType(), r.identity())).toList();
         Map<String, List<Acms.ServerIdentity>> byUser = new LinkedHashMap<>();
-        rows.stream().filter(r -> !r.isDefault()).forEach(r -> byUser.computeIfAbsent(r.mcServiceId(), k -> new ArrayList<>())
+        // Group overrides go back as they came (this view edits defaults and users' overrides), so
+        // saving here never drops them.
+        Map<String, Exchange.GroupOverrides> groups = new LinkedHashMap<>();
+        rows.stream().filter(IdentityRow::isGroup).forEach(r -> groups.merge(r.group(),
+                new Exchange.GroupOverrides(r.group(), r.members(), List.of(new Acms.ServerIdentity(r.serverType(), r.identity()))),
+                (a, b) -> new Exchange.GroupOverrides(a.group(), a.members(),
+                        java.util.stream.Stream.concat(a.servers().stream(), b.servers().stream()).toList())));
+        rows.stream().filter(r -> !r.isDefault() && !r.isGroup()).forEach(r -> byUser.computeIfAbsent(r.mcServiceId(), k -> new ArrayList<>())
                 .add(new Acms.ServerIdentity(r.serverType(), r.identity())));
         List<Exchange.Overrides> overrides = byUser.entrySet().stream()
                 .map(e -> new Exchange.Overrides(e.getKey(), e.getValue())).toList();
         return ctx.tasks().call("save server identities",
                 () -> ctx.session().<Exchange.ServerIdentities>request(MessageType.SERVER_IDENTITIES_SAVE,
-                        new Exchange.ServerIdentities(defaults, overrides)))
+                        new Exchange.ServerIdentities(defaults, overrides, List.copyOf(groups.values()))))
                 .onSuccess(saved -> {
                     show(saved);
                     message.set(ctx.i18n().get("identities.saved"));
