@@ -1,5 +1,7 @@
 package org.mcx.desktop.partners;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -14,6 +16,7 @@ import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
 import org.mcx.desktop.common.Forms;
 import org.mcx.desktop.common.I18n;
+import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Console;
 
 /** Adds or edits a partner system and its approval policy; the shared secret is required only when adding. */
@@ -35,6 +38,12 @@ final class PartnerDialog {
         Spinner<Integer> max = new Spinner<>(1, 100_000, existing == null || existing.autoApprove() == null
                 ? 100 : existing.autoApprove().maxUsers());
         max.setEditable(true);
+        TextField disclose = new TextField(existing == null || existing.disclose() == null ? ""
+                : String.join(", ", existing.disclose().stream().map(Enum::name).toList()));
+        disclose.setPromptText(i18n.get("partners.disclosePrompt"));
+        TextField fingerprint = new TextField(existing == null || existing.certificateFingerprint() == null ? ""
+                : existing.certificateFingerprint());
+        fingerprint.setPromptText(i18n.get("partners.fingerprintPrompt"));
         GridPane grid = Forms.grid();
         Forms.row(grid, 0, i18n.get("partners.col.id"), id);
         Forms.row(grid, 1, i18n.get("partners.col.name"), name);
@@ -42,6 +51,8 @@ final class PartnerDialog {
         Forms.row(grid, 3, i18n.get("partners.secret"), secret);
         grid.add(auto, 1, 4);
         Forms.row(grid, 5, i18n.get("partners.maxUsers"), max);
+        Forms.row(grid, 6, i18n.get("partners.disclose"), disclose);
+        Forms.row(grid, 7, i18n.get("partners.fingerprint"), fingerprint);
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         ValidationSupport v = new ValidationSupport();
@@ -51,9 +62,34 @@ final class PartnerDialog {
                 "wss?://[^\\s/]+(:[0-9]{1,5})?/acms", Severity.ERROR));
         v.registerValidator(secret, false, Validator.<String>createPredicateValidator(
                 s -> (s == null || s.isEmpty()) ? existing != null : s.length() >= 16, i18n.get("partners.secretRule")));
+        v.registerValidator(disclose, false, Validator.<String>createPredicateValidator(
+                s -> s == null || s.isBlank() || serverTypes(s) != null, i18n.get("partners.discloseRule")));
+        v.registerValidator(fingerprint, false, Validator.createRegexValidator(i18n.get("partners.fingerprintRule"),
+                "|[0-9A-Fa-f]{2}(:?[0-9A-Fa-f]{2}){31}", Severity.ERROR));
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(v.invalidProperty());
+        // Every field goes back, the untouched ones as they were: saving sets the whole partner.
         return d.showAndWait().filter(b -> b == ButtonType.OK).map(b -> new Console.SavePartner(id.getText().trim(),
                 name.getText().trim(), endpoint.getText().trim(), secret.getText().isEmpty() ? null : secret.getText(),
-                new Console.AutoApprove(auto.isSelected(), max.getValue())));
+                new Console.AutoApprove(auto.isSelected(), max.getValue()), serverTypes(disclose.getText()),
+                fingerprint.getText().isBlank() ? null : fingerprint.getText().trim()));
+    }
+
+    /** "MCPTT, GMS" as server types; empty means all (null in the message); null if a name is unknown. */
+    static List<Acms.ServerType> serverTypes(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        List<Acms.ServerType> types = new ArrayList<>();
+        for (String part : text.split("[,\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                types.add(Acms.ServerType.valueOf(part.trim().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException unknown) {
+                return null;
+            }
+        }
+        return types;
     }
 }
