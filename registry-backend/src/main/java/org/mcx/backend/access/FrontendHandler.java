@@ -152,6 +152,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     /** Called by the exchange once its answer is written (or it failed with a problem document). */
     void exchangeDone(boolean keepAlive, boolean requestDone) {
         exchange = null;
+        ctx.channel().config().setAutoRead(true); // the exchange may have paused reading for back-pressure
         if (!requestDone) {
             // The answer came before the whole body: read the rest and drop it, then close, so the
             // client reads the answer instead of a reset.
