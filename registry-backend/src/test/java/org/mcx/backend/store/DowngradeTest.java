@@ -15,9 +15,22 @@ import org.mcx.backend.testing.BackendProcess;
 
 /**
  * A database migrated by a newer version (here: a real H2 file that a real Flyway run took to a
- * schema 7 this code does not have) must not be opened by this version.
+ * schema this code does not have, two past its newest) must not be opened by this version.
  */
 class DowngradeTest {
+    /** This code's newest migration (from its migration files), so the test outlives new migrations. */
+    static final int KNOWN = newestMigration();
+    static final int NEWER = KNOWN + 2;
+
+    private static int newestMigration() {
+        try (var files = Files.list(Path.of(DowngradeTest.class.getResource("/db/migration").toURI()))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list the migrations", e);
+        }
+    }
+
     @TempDir
     Path dataDir;
     @TempDir
@@ -30,8 +43,8 @@ class DowngradeTest {
 
         assertThatThrownBy(() -> Database.open(dataDir, Database.Durability.PROCESS_CRASH))
                 .isInstanceOf(NewerSchemaException.class)
-                .hasMessage("the database in " + dataDir + " was written by a newer version (schema 7);"
-                        + " this version knows up to schema 5: install the newer version or restore a backup made by this one");
+                .hasMessage("the database in " + dataDir + " was written by a newer version (schema " + NEWER + ");"
+                        + " this version knows up to schema " + KNOWN + ": install the newer version or restore a backup made by this one");
     }
 
     @Test
@@ -45,7 +58,7 @@ class DowngradeTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(output).isEqualTo(3); // the service unit does not restart on 3
         assertThat(output).contains("registry-backend: the database in " + dataDir
-                + " was written by a newer version (schema 7)").doesNotContain("listening");
+                + " was written by a newer version (schema " + NEWER + ")").doesNotContain("listening");
     }
 
     @Test
@@ -66,10 +79,10 @@ class DowngradeTest {
     }
 
     private void migrateAsANewerVersionWould() throws Exception {
-        Files.writeString(newerMigrations.resolve("V7__from_a_newer_version.sql"),
+        Files.writeString(newerMigrations.resolve("V" + NEWER + "__from_a_newer_version.sql"),
                 "CREATE TABLE newer_things (id BIGINT NOT NULL PRIMARY KEY);\n");
         Flyway newer = Flyway.configure().dataSource(Database.dataSource(dataDir))
                 .locations(Database.MIGRATIONS, "filesystem:" + newerMigrations).load();
-        assertThat(newer.migrate().targetSchemaVersion).isEqualTo("7");
+        assertThat(newer.migrate().targetSchemaVersion).isEqualTo(String.valueOf(NEWER));
     }
 }
