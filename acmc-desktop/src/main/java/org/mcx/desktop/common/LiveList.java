@@ -29,7 +29,8 @@ public final class LiveList<T> {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty();
     private final ErrorText errors;
-    private boolean again;
+    private CompletableFuture<Void> current;
+    private CompletableFuture<Void> next;
     private Runnable afterLoad = () -> { };
 
     public LiveList(Tasks tasks, ErrorText errors, String what, Supplier<CompletableFuture<List<T>>> loader) {
@@ -39,29 +40,39 @@ public final class LiveList<T> {
         this.loader = loader;
     }
 
-    /** Reloads now, or right after the reload in flight. Call on the UI thread. */
-    public void reload() {
+    /**
+     * Reloads now, or right after the reload in flight. Call on the UI thread. The future completes
+     * once the list shows an answer given after this call (a failure is shown, not thrown).
+     */
+    public CompletableFuture<Void> reload() {
         if (loading.get()) {
-            again = true;
-            return;
+            if (next == null) {
+                next = new CompletableFuture<>();
+            }
+            return next;
         }
         loading.set(true);
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        current = mine;
         tasks.call("load " + what, loader).onSuccess(list -> {
             error.set(null);
             items.setAll(list);
             done();
         }).onError(failure -> {
-            error.set(errors.describe(failure));
+            error.set(errors == null ? String.valueOf(failure) : errors.describe(failure));
             done();
         }).start();
+        return mine;
     }
 
     private void done() {
         loading.set(false);
         afterLoad.run();
-        if (again) {
-            again = false;
-            reload();
+        current.complete(null);
+        if (next != null) {
+            CompletableFuture<Void> waiting = next;
+            next = null;
+            reload().whenComplete((ok, f) -> waiting.complete(null));
         }
     }
 

@@ -61,6 +61,17 @@ public final class ServicesView implements Page {
         root = Forms.page(Forms.toolbar(search, Forms.spacer(), refresh), chips, table,
                 Forms.message(vm.services().errorProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
+        // Heartbeats publish no event: while this page is on screen, its heartbeat ages are refreshed.
+        javafx.animation.Timeline poll = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5), e -> vm.reload()));
+        poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene == null) {
+                poll.stop();
+            } else {
+                poll.play();
+            }
+        });
     }
 
     private ToggleButton chip(String text, java.util.function.Consumer<Boolean> onChange) {

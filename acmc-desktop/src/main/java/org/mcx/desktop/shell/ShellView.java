@@ -58,8 +58,13 @@ public final class ShellView {
         title.getStyleClass().add(Styles.TITLE_4);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button themeButton = Icons.iconOnly(Feather.MOON, i18n.get("shell.theme"));
-        themeButton.setOnAction(e -> theme.toggle());
+        Button themeButton = Icons.iconOnly(theme.dark() ? Feather.SUN : Feather.MOON, i18n.get("shell.theme"));
+        themeButton.setId("theme");
+        themeButton.setOnAction(e -> {
+            theme.toggle();
+            // The icon shows where a press leads: the sun from dark, the moon from light.
+            themeButton.setGraphic(Icons.icon(theme.dark() ? Feather.SUN : Feather.MOON));
+        });
         toolbar.getChildren().addAll(title, spacer, themeButton);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(8, 12, 8, 12));

@@ -55,4 +55,19 @@ class LiveNotificationUiTest extends FxTest {
                 .getItems().stream().anyMatch(i -> ((FeedItem) i).text().equals(expected)));
         waitUntil("opening the feed marks it read", () -> window.notifications().unreadProperty().get() == 0);
     }
+
+    @Test
+    void anImportantEventAlsoRaisesAToast() throws Exception {
+        backend.call(MessageType.USERS_SAVE, new Console.SaveUser("bob", "Bob", java.util.List.of(), true,
+                java.util.List.of(), true, "bob-password"));
+        for (int i = 0; i < 5; i++) { // five wrong passwords lock the name: user.locked
+            try (var attempt = org.mcx.protocol.client.ProtocolClient.builder(backend.base(), org.mcx.protocol.Endpoint.ACMC)
+                    .authenticator(org.mcx.protocol.client.Authenticator.login("bob", "wrong-" + i))
+                    .reconnect(org.mcx.protocol.client.ReconnectPolicy.disabled()).build()) {
+                assertThat(attempt.connect()).failsWithin(10, TimeUnit.SECONDS);
+            }
+        }
+        waitUntil("a toast names bob", () -> robot.lookup(".notification-bar .label").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.Labeled) n).getText().startsWith("User bob locked")));
+    }
 }

@@ -56,15 +56,16 @@ class ScreenshotsTool extends FxTest {
         });
         demo.ready().get(WAIT_SECONDS, TimeUnit.SECONDS);
 
+        java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userRoot().node("org/mcx/acmc-test/screens");
         ConnectView connect = onFx(() -> {
-            ConnectViewModel vm = new ConnectViewModel(consoles.tasks(), consoles.opener(),
-                    new ConnectionPrefs(java.util.prefs.Preferences.userRoot().node("org/mcx/acmc-test/screens")), i18n);
+            ConnectViewModel vm = new ConnectViewModel(consoles.tasks(), consoles.opener(), new ConnectionPrefs(prefs), i18n);
             vm.serverProperty().set("ws://127.0.0.1:8080");
             ConnectView v = new ConnectView(vm, i18n, s -> { }, () -> { });
             new javafx.scene.Scene(v.node(), 520, 420);
             return v;
         });
         shot(connect.node(), "connect");
+        prefs.removeNode();
 
         ConsoleSession session = consoles.opener().open(demo.primaryUp().get(), DemoOptions.ADMIN,
                 DemoOptions.ADMIN_PASSWORD, null, DemoOptions.PRIMARY_ID + " (primary)").get(WAIT_SECONDS, TimeUnit.SECONDS);
