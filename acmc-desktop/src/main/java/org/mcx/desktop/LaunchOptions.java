@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The console's command line. */
-@Command(name = "acmc-desktop", mixinStandardHelpOptions = true,
+@Command(name = "acmc-desktop", mixinStandardHelpOptions = true, versionProvider = LaunchOptions.Version.class,
         description = "The ACMC: the administrator's console of an MCX Open Access system.")
 public final class LaunchOptions {
     @Option(names = "--demo", description = "Start a primary and a partner system, sample services and a sample application in this process, and log in to the primary.")
@@ -52,10 +52,23 @@ public final class LaunchOptions {
             cl.usage(cl.getOut());
             System.exit(0);
         }
+        if (cl.isVersionHelpRequested()) {
+            cl.printVersionHelp(cl.getOut());
+            System.exit(0);
+        }
         return options;
     }
 
     public static LaunchOptions parse(List<String> args) {
         return parse(args.toArray(String[]::new));
+    }
+
+    /** The one project version, as the backend's {@code --version} and the About dialog show it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"acmc-desktop " + org.mcx.protocol.Version.current(),
+                    "Java " + System.getProperty("java.runtime.version")};
+        }
     }
 }

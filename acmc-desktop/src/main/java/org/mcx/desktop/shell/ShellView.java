@@ -65,7 +65,10 @@ public final class ShellView {
             // The icon shows where a press leads: the sun from dark, the moon from light.
             themeButton.setGraphic(Icons.icon(theme.dark() ? Feather.SUN : Feather.MOON));
         });
-        toolbar.getChildren().addAll(title, spacer, themeButton);
+        Button about = Icons.iconOnly(Feather.INFO, i18n.get("about.title"));
+        about.setId("about");
+        about.setOnAction(e -> AboutDialog.show(root.getScene().getWindow(), i18n, vm.title()));
+        toolbar.getChildren().addAll(title, spacer, about, themeButton);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(8, 12, 8, 12));
 
