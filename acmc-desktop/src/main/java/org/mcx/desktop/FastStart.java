@@ -48,7 +48,9 @@ final class FastStart {
                 .filter(a -> !a.startsWith("-XX:SharedArchiveFile") && !a.startsWith("-XX:ArchiveClassesAtExit"))
                 .forEach(command::add);
         command.add("-XX:TieredStopAtLevel=1");
-        Path archive = archiveFor(jar);
+        // A runtime without the JDK's base archive (a bare jlinked one) refuses to start with the
+        // archive flags: "DynamicDumpSharedSpaces is unsupported when base CDS archive is not loaded".
+        Path archive = hasBaseArchive() ? archiveFor(jar) : null;
         Path fresh = null;
         if (archive != null && Files.isReadable(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
@@ -80,6 +82,12 @@ final class FastStart {
             Thread.currentThread().interrupt();
             return Optional.of(130);
         }
+    }
+
+    /** Whether this JVM's runtime carries the JDK's base class-data archive, which a dynamic archive builds on. */
+    static boolean hasBaseArchive() {
+        Path server = Path.of(System.getProperty("java.home"), "lib", "server");
+        return Files.isRegularFile(server.resolve("classes.jsa")) || Files.isRegularFile(server.resolve("classes_nocoops.jsa"));
     }
 
     /** Archives of earlier builds are of no use any more (about 55 MB each). */
