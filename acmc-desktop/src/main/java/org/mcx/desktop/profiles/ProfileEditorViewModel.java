@@ -70,7 +70,8 @@ public final class ProfileEditorViewModel {
             ApplicationProfile p = new ApplicationProfile(b == null ? null : b.applicationProfileId(),
                     b == null ? null : b.applicationProfileIndex(), applicationId.get().trim(),
                     new ServiceRef(serviceType.get(), serviceInterface.get() == null ? null : serviceInterface.get().trim()),
-                    b == null ? null : b.serviceLocation(), sid, b == null ? null : b.version(), null, null);
+                    b == null ? null : b.serviceLocation(), sid, b == null ? null : b.version(), null, null,
+                    b == null ? null : b.rateLimit()); // not edited here: kept as it is
             return new Result(p, null, null);
         } catch (ProtocolException e) {
             return new Result(null, formField(e.field()), e.getMessage());

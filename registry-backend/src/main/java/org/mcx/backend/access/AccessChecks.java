@@ -89,7 +89,7 @@ final class AccessChecks {
             reporter.denied("priority-downgraded", claims.applicationId(), claims.mcServiceId(),
                     route.applicationProfileId());
         }
-        long wait = limits.admit(claims.applicationId(), claims.mcServiceId());
+        long wait = limits.admit(claims.applicationId(), claims.mcServiceId(), route.applicationProfileId(), route.limit());
         if (wait > 0) {
             throw new Refusal(429, "Too Many Requests", "rate-limited", "rate limit exceeded", wait);
         }

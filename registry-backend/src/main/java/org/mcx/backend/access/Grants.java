@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.mcx.backend.identity.UserTokenFormat;
 import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.model.RateLimit;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.model.UserAccess;
 
@@ -19,7 +20,9 @@ import org.mcx.protocol.model.UserAccess;
  */
 final class Grants {
     /** A profile as the proxy routes it: {@code /services/{applicationProfileId}/...}. */
-    record Route(String applicationProfileId, String applicationId, ServiceType serviceType, String serviceInterface) {
+    /** {@code limit}: the profile's own rate limits, or null for the node's defaults. */
+    record Route(String applicationProfileId, String applicationId, ServiceType serviceType, String serviceInterface,
+                 RateLimit limit) {
     }
 
     record PoolKey(ServiceType serviceType, String serviceInterface) {
@@ -90,7 +93,7 @@ final class Grants {
         Map<String, Route> next = new HashMap<>();
         profilesByApplication.forEach((app, profiles) -> profiles.forEach(p -> next.put(p.applicationProfileId(),
                 new Route(p.applicationProfileId(), app, p.authorizedService().serviceType(),
-                        p.authorizedService().serviceInterface()))));
+                        p.authorizedService().serviceInterface(), p.rateLimit()))));
         routes = Map.copyOf(next);
     }
 

@@ -1,6 +1,7 @@
 package org.mcx.backend.access;
 
 import java.util.concurrent.ConcurrentHashMap;
+import org.mcx.protocol.model.RateLimit;
 
 /**
  * Token buckets per application and per user: one application's flood uses up its own bucket and
@@ -24,6 +25,24 @@ final class RateLimits {
             return wait;
         }
         return take(users, applicationId + "\u0000" + mcServiceId, perUser);
+    }
+
+    /**
+     * As {@link #admit(String, String)}, but a profile with its own limits has its own buckets
+     * (for the application, and for each user) at its own rates; a rate it leaves out is the default.
+     */
+    long admit(String applicationId, String mcServiceId, String applicationProfileId, RateLimit own) {
+        if (own == null) {
+            return admit(applicationId, mcServiceId);
+        }
+        String scope = applicationProfileId + "\u0000";
+        long wait = take(applications, scope + applicationId,
+                own.requestsPerSecond() == null ? perApplication : own.requestsPerSecond());
+        if (wait > 0) {
+            return wait;
+        }
+        return take(users, scope + applicationId + "\u0000" + mcServiceId,
+                own.perUserRequestsPerSecond() == null ? perUser : own.perUserRequestsPerSecond());
     }
 
     private static long take(ConcurrentHashMap<String, Bucket> buckets, String key, double rate) {

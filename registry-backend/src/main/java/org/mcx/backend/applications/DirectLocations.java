@@ -35,9 +35,7 @@ final class DirectLocations {
             return p;
         }
         ServiceLocation direct = live.get(Math.floorMod(app.applicationId().hashCode(), live.size()));
-        return new ApplicationProfile(p.applicationProfileId(), p.applicationProfileIndex(), p.applicationId(),
-                p.authorizedService(), direct, p.serviceInterfaceDescription(), p.version(), p.updatedAt(),
-                p.updatedBy());
+        return Profiles.withLocation(p, direct);
     }
 
     Csc14.AuthorizationResult forApplication(StoredApplication app, Csc14.AuthorizationResult r) {

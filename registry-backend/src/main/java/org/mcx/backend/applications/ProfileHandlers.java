@@ -62,7 +62,7 @@ final class ProfileHandlers {
                     throw ProtocolException.notFound("application " + in.applicationId());
                 }
                 change = writer.create(tx, call.actor(), in.applicationId(), in.authorizedService(),
-                        in.serviceInterfaceDescription());
+                        in.serviceInterfaceDescription(), in.rateLimit());
             } else {
                 ApplicationProfile before = current(c, in.applicationProfileId(), expected);
                 if (!before.applicationId().equals(in.applicationId())) {
@@ -70,7 +70,7 @@ final class ProfileHandlers {
                             "a profile cannot move to another application");
                 }
                 change = writer.update(tx, call.actor(), before, in.authorizedService(),
-                        in.serviceInterfaceDescription());
+                        in.serviceInterfaceDescription(), in.rateLimit());
             }
             ApplicationProfile saved = change.profile();
             writer.announce(tx, saved.applicationId(), change.seq());

@@ -11,6 +11,7 @@ import org.mcx.backend.csc15.GrantFeed;
 import org.mcx.backend.store.Tx;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.model.RateLimit;
 import org.mcx.protocol.model.ServiceInterfaceDescription;
 import org.mcx.protocol.model.ServiceRef;
 
@@ -42,22 +43,22 @@ final class ProfileWriter {
     }
 
     Change create(Tx tx, String actor, String applicationId, ServiceRef service,
-                  ServiceInterfaceDescription description) throws SQLException {
+                  ServiceInterfaceDescription description, RateLimit rateLimit) throws SQLException {
         Connection c = tx.connection();
         refuseDuplicate(c, applicationId, service);
         String id = Ids.profile();
         ApplicationProfile p = new ApplicationProfile(id, ApplicationStore.takeProfileIndex(c, applicationId),
-                applicationId, service, locations.apply(id), description, 1L, now(), actor);
+                applicationId, service, locations.apply(id), description, 1L, now(), actor, rateLimit);
         profiles.insert(c, p);
         return changed(tx, p, "profile.updated");
     }
 
     Change update(Tx tx, String actor, ApplicationProfile before, ServiceRef service,
-                  ServiceInterfaceDescription description) throws SQLException {
+                  ServiceInterfaceDescription description, RateLimit rateLimit) throws SQLException {
         if (!Profiles.sameService(before, service)) {
             refuseDuplicate(tx.connection(), before.applicationId(), service);
         }
-        ApplicationProfile after = Profiles.nextVersion(before, service, description, now(), actor);
+        ApplicationProfile after = Profiles.nextVersion(before, service, description, rateLimit, now(), actor);
         profiles.update(tx.connection(), after, before.version());
         return changed(tx, after, "profile.updated");
     }
@@ -65,7 +66,7 @@ final class ProfileWriter {
     Change delete(Tx tx, String actor, ApplicationProfile before) throws SQLException {
         // The deletion is a change too: it gets the next version, which the notification carries.
         ApplicationProfile tombstone = Profiles.nextVersion(before, before.authorizedService(),
-                before.serviceInterfaceDescription(), now(), actor);
+                before.serviceInterfaceDescription(), before.rateLimit(), now(), actor);
         profiles.delete(tx.connection(), tombstone);
         return changed(tx, tombstone, "profile.deleted");
     }
@@ -83,7 +84,7 @@ final class ProfileWriter {
             }
             ServiceInterfaceDescription description = requested != null && Profiles.sameService(requested, service)
                     ? requested.serviceInterfaceDescription() : ServiceInterfaceDescription.empty();
-            changes.add(create(tx, actor, applicationId, service, description));
+            changes.add(create(tx, actor, applicationId, service, description, null));
         }
         return changes;
     }
