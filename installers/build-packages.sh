@@ -46,11 +46,12 @@ for tool in jpackage jlink jdeps; do
 done
 [ -f "$backend_jar" ] || { echo "$backend_jar is missing: build from the project root (mvn -Pinstallers package -DskipTests)" >&2; exit 1; }
 
-# jlink RUNTIME_DIR JAR EXTRA_MODULES [LEFT_OUT_MODULE]: a runtime with the JDK modules the jar
+# jlink RUNTIME_DIR JAR EXTRA_MODULES [LEFT_OUT_MODULE] [JLINK_OPTION...]: a runtime with the JDK modules the jar
 # uses, plus extras that jdeps cannot see (providers found through ServiceLoader, e.g. the EC
 # crypto TLS needs), minus modules only reached by code the application never runs.
 make_runtime() {
   local dir=$1 jar=$2 extra=$3 left_out=${4:-}
+  shift 4 2>/dev/null || shift $#
   local modules
   modules=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 "$jar")
   modules="$modules,$extra"
@@ -58,10 +59,7 @@ make_runtime() {
   say "runtime modules for $(basename "$jar"): $modules"
   rm -rf "$dir"
   # bin/keytool is kept (no --strip-native-commands): the backend makes its certificate with it.
-  # --generate-cds-archive: the JDK's base class-data archive, which a JDK has and a bare jlinked
-  # runtime lacks; it shortens every start, and the console's demo builds its own archive on top.
-  jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
-    --generate-cds-archive --output "$dir"
+  jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 "$@" --output "$dir"
 }
 
 # Adds what jpackage 17 cannot place outside its install directory to a .deb it made: the
@@ -130,8 +128,10 @@ else
   mkdir -p "$out/input/console"
   cp "$console_jar" "$out/input/console/acmc-desktop.jar"
   # JavaFX needs jdk.unsupported (sun.misc.Unsafe) and, for its Swing and AWT bridges, java.desktop.
+  # --generate-cds-archive: the JDK's base class-data archive, which a bare jlinked runtime lacks and
+  # the demo's fast start builds its own archive on (without it that JVM refuses to start).
   timed "console runtime (jlink)" make_runtime "$out/runtime/console" "$console_jar" \
-      jdk.crypto.ec,jdk.unsupported,java.desktop,jdk.localedata
+      jdk.crypto.ec,jdk.unsupported,java.desktop,jdk.localedata "" --generate-cds-archive
   timed "console app-image (jpackage)" jpackage --type app-image @"$src/app.args" --app-version "$app_version" \
       --icon "$src/resources/acmc-console.png" \
       --input "$out/input/console" --runtime-image "$out/runtime/console" --dest "$out/app-image"
