@@ -8,30 +8,24 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
-import org.mcx.desktop.common.Forms;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
+import org.mcx.desktop.common.CommandPage;
 import org.mcx.desktop.common.ListPage;
-import org.mcx.desktop.common.Page;
 import org.mcx.desktop.common.SecretDialog;
 import org.mcx.desktop.common.Tables;
 import org.mcx.desktop.common.ViewContext;
 import org.mcx.protocol.message.Console;
 
 /** Nodes: the MC service servers and service access servers allowed to connect. */
-public final class NodesView implements Page {
-    private final ListPage<Console.Node> page;
-    private final VBox root;
+public final class NodesView extends CommandPage<Console.Node> {
 
     public NodesView(NodesViewModel vm, ViewContext ctx) {
         I18n i18n = ctx.i18n();
         Button add = Icons.labelled(Feather.PLUS, i18n.get("nodes.new"));
         Button delete = Icons.labelled(Feather.TRASH_2, i18n.get("nodes.delete"));
-        page = new ListPage<>("nodes", i18n.get("nav.nodes"), Feather.CPU, vm.nodes(), i18n,
+        ListPage<Console.Node> page = new ListPage<>("nodes", i18n.get("nav.nodes"), Feather.CPU, vm.nodes(), i18n,
                 n -> n.nodeId() + " " + n.kind(),
                 List.of(Tables.column(i18n.get("nodes.col.id"), Console.Node::nodeId),
                         Tables.column(i18n.get("nodes.col.kind"), n -> n.kind().name()),
@@ -59,41 +53,6 @@ public final class NodesView implements Page {
             sure.initOwner(owner());
             sure.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(n.nodeId()));
         });
-        root = new VBox(page.node(), Forms.message(vm.commands().messageProperty()));
-        VBox.setVgrow(page.node(), Priority.ALWAYS);
-    }
-
-    private javafx.stage.Window owner() {
-        return root.getScene().getWindow();
-    }
-
-    @Override
-    public String id() {
-        return page.id();
-    }
-
-    @Override
-    public String title() {
-        return page.title();
-    }
-
-    @Override
-    public Ikon icon() {
-        return page.icon();
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void shown() {
-        page.shown();
-    }
-
-    @Override
-    public boolean focusSearch() {
-        return page.focusSearch();
+        wrap(page, vm.commands().messageProperty());
     }
 }

@@ -1,34 +1,27 @@
 package org.mcx.desktop.partners;
 
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
-import org.mcx.desktop.common.Forms;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
+import org.mcx.desktop.common.CommandPage;
 import org.mcx.desktop.common.ListPage;
-import org.mcx.desktop.common.Page;
 import org.mcx.desktop.common.Tables;
 import org.mcx.desktop.common.ViewContext;
 import org.mcx.protocol.message.Console;
 
 /** Partner systems, their link state and approval policy. */
-public final class PartnersView implements Page {
-    private final ListPage<Console.Partner> page;
-    private final VBox root;
+public final class PartnersView extends CommandPage<Console.Partner> {
 
     public PartnersView(PartnersViewModel vm, ViewContext ctx) {
         I18n i18n = ctx.i18n();
         Button add = Icons.labelled(Feather.PLUS, i18n.get("partners.new"));
         Button edit = Icons.labelled(Feather.EDIT, i18n.get("partners.edit"));
         Button delete = Icons.labelled(Feather.TRASH_2, i18n.get("partners.delete"));
-        page = new ListPage<>("partners", i18n.get("nav.partners"), Feather.GLOBE, vm.partners(), i18n,
+        ListPage<Console.Partner> page = new ListPage<>("partners", i18n.get("nav.partners"), Feather.GLOBE, vm.partners(), i18n,
                 p -> p.systemId() + " " + p.name() + " " + p.endpoint(),
                 List.of(Tables.column(i18n.get("partners.col.link"), p -> p.connected() ? i18n.get("partners.up") : i18n.get("partners.down")),
                         Tables.column(i18n.get("partners.col.id"), Console.Partner::systemId),
@@ -48,41 +41,6 @@ public final class PartnersView implements Page {
             sure.initOwner(owner());
             sure.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(p.systemId()));
         });
-        root = new VBox(page.node(), Forms.message(vm.commands().messageProperty()));
-        VBox.setVgrow(page.node(), Priority.ALWAYS);
-    }
-
-    private javafx.stage.Window owner() {
-        return root.getScene().getWindow();
-    }
-
-    @Override
-    public String id() {
-        return page.id();
-    }
-
-    @Override
-    public String title() {
-        return page.title();
-    }
-
-    @Override
-    public Ikon icon() {
-        return page.icon();
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void shown() {
-        page.shown();
-    }
-
-    @Override
-    public boolean focusSearch() {
-        return page.focusSearch();
+        wrap(page, vm.commands().messageProperty());
     }
 }

@@ -1,33 +1,27 @@
 package org.mcx.desktop.users;
 
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
-import org.mcx.desktop.common.Forms;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
+import org.mcx.desktop.common.CommandPage;
 import org.mcx.desktop.common.ListPage;
-import org.mcx.desktop.common.Page;
 import org.mcx.desktop.common.Tables;
 import org.mcx.desktop.common.ViewContext;
 import org.mcx.protocol.message.Console;
 
 /** Users and roles (administrators only: the page is not built for others). */
-public final class UsersView implements Page {
-    private final ListPage<Console.User> page;
-    private final VBox root;
+public final class UsersView extends CommandPage<Console.User> {
 
     public UsersView(UsersViewModel vm, ViewContext ctx) {
         I18n i18n = ctx.i18n();
         Button add = Icons.labelled(Feather.USER_PLUS, i18n.get("users.new"));
         Button edit = Icons.labelled(Feather.EDIT, i18n.get("users.edit"));
         Button delete = Icons.labelled(Feather.TRASH_2, i18n.get("users.delete"));
-        page = new ListPage<>("users", i18n.get("nav.users"), Feather.USERS, vm.users(), i18n,
+        ListPage<Console.User> page = new ListPage<>("users", i18n.get("nav.users"), Feather.USERS, vm.users(), i18n,
                 u -> String.join(" ", UsersViewModel.searchable(u)),
                 List.of(Tables.column(i18n.get("users.col.id"), Console.User::mcServiceId),
                         Tables.column(i18n.get("users.col.name"), Console.User::displayName),
@@ -48,41 +42,6 @@ public final class UsersView implements Page {
             sure.initOwner(owner());
             sure.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(u.mcServiceId()));
         });
-        root = new VBox(page.node(), Forms.message(vm.commands().messageProperty()));
-        VBox.setVgrow(page.node(), javafx.scene.layout.Priority.ALWAYS);
-    }
-
-    private javafx.stage.Window owner() {
-        return root.getScene().getWindow();
-    }
-
-    @Override
-    public String id() {
-        return page.id();
-    }
-
-    @Override
-    public String title() {
-        return page.title();
-    }
-
-    @Override
-    public Ikon icon() {
-        return page.icon();
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void shown() {
-        page.shown();
-    }
-
-    @Override
-    public boolean focusSearch() {
-        return page.focusSearch();
+        wrap(page, vm.commands().messageProperty());
     }
 }
