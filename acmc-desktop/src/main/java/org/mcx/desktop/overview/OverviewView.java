@@ -36,7 +36,9 @@ public final class OverviewView implements Page {
                 card(Feather.BOX, "overview.applications", vm.applicationCountProperty()),
                 card(Feather.CLOCK, "overview.pending", vm.pendingCountProperty()),
                 card(Feather.LINK, "overview.partners", vm.partnersConnectedProperty()),
-                card(Feather.ACTIVITY, "overview.rate", vm.eventsPerMinuteProperty()));
+                card(Feather.ACTIVITY, "overview.rate", vm.eventsPerMinuteProperty()),
+                card(Feather.SHUFFLE, "overview.accessForwarded", vm.accessForwardedProperty()),
+                card(Feather.SHIELD_OFF, "overview.accessRefused", vm.accessRefusedProperty()));
         Label links = new Label();
         links.textProperty().bind(vm.partnerLinksProperty());
         ListView<FeedItem> recent = new ListView<>(vm.feed().feed());

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.mcx.desktop.common.LiveList;
@@ -16,12 +18,16 @@ import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ServiceQuery;
 
-/** Counts by status, the partner links, recent events and the event rate, kept live. */
+/** Counts by status, the partner links, the service access servers' counters, recent events and the event rate, kept live. */
 public final class OverviewViewModel {
     private final NotificationsViewModel feed;
     private final LiveList<Console.ServiceInstance> services;
     private final LiveList<Console.Application> applications;
     private final LiveList<Console.Partner> partners;
+    private final LiveList<Console.AccessNode> accessNodes;
+    private final LongProperty accessForwarded = new SimpleLongProperty();
+    private final LongProperty accessRefused = new SimpleLongProperty();
+    private int ticks;
     private final IntegerProperty servicesUp = new SimpleIntegerProperty();
     private final IntegerProperty applicationCount = new SimpleIntegerProperty();
     private final IntegerProperty pendingCount = new SimpleIntegerProperty();
@@ -46,6 +52,18 @@ public final class OverviewViewModel {
                         .thenApply(Console.Partners::partners)
                         : CompletableFuture.completedFuture(List.of()))
                 .follow(session, "partner.");
+        // The service access servers' counters: refusals come with access.denied events (at most one
+        // a second per kind); forwarded requests come with none, so the clock refreshes them too.
+        accessNodes = new LiveList<Console.AccessNode>(ctx.tasks(), ctx.errors(), "access counters",
+                () -> session.<Console.AccessNodes>request(MessageType.ACCESS_STATS, new Common.Empty())
+                        .thenApply(Console.AccessNodes::nodes))
+                .follow(session, "access.");
+        accessNodes.setAfterLoad(() -> {
+            accessForwarded.set(accessNodes.items().stream().filter(n -> n.stats() != null)
+                    .mapToLong(n -> n.stats().forwarded()).sum());
+            accessRefused.set(accessNodes.items().stream().filter(n -> n.stats() != null)
+                    .mapToLong(n -> sum(n.stats().denied()) + sum(n.stats().shed())).sum());
+        });
         services.setAfterLoad(() -> servicesUp.set((int) services.items().stream()
                 .filter(s -> s.status() == Console.InstanceStatus.UP).count()));
         applications.setAfterLoad(() -> {
@@ -63,11 +81,29 @@ public final class OverviewViewModel {
         services.reload();
         applications.reload();
         partners.reload();
+        accessNodes.reload();
     }
 
     /** Called every few seconds by the view's clock. */
     public void tick(Instant now) {
         eventsPerMinute.set(feed.lastMinute(now));
+        if (++ticks % 5 == 0) {
+            accessNodes.reload();
+        }
+    }
+
+    private static long sum(java.util.Map<String, Long> counts) {
+        return counts == null ? 0 : counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Requests the service access servers forwarded, since each started. */
+    public LongProperty accessForwardedProperty() {
+        return accessForwarded;
+    }
+
+    /** Requests they refused or shed, since each started. */
+    public LongProperty accessRefusedProperty() {
+        return accessRefused;
     }
 
     public List<FeedItem> recent(int n) {
