@@ -2,6 +2,7 @@ package org.mcx.desktop.tools;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
@@ -19,6 +20,8 @@ import org.mcx.desktop.demo.DemoSystems;
 import org.mcx.desktop.shell.ConsoleWindow;
 import org.mcx.desktop.testing.FxTest;
 import org.mcx.desktop.testing.Png;
+import org.mcx.protocol.MessageType;
+import org.mcx.protocol.message.Exchange;
 
 /**
  * Makes docs/screenshots/*.png from the real UI in demo mode (headless). Not part of the normal
@@ -96,8 +99,9 @@ class ScreenshotsTool extends FxTest {
         shot(root, "audit");
         show(window, "notifications");
         shot(root, "notifications");
-        show(window, "requests");
-        shot(root, "partner-requests");
+        Exchange.Created asked = session.<Exchange.Created>request(MessageType.SERVER_IDENTITY_CREATE,
+                new Exchange.CreateRequest(DemoOptions.PARTNER_ID, List.of(DemoOptions.SAMPLE_USER, "bob")))
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
         show(window, "partners");
         waitUntil("the partners", () -> !lookup("#partners-table", TableView.class).getItems().isEmpty());
         shot(root, "partners");
@@ -105,9 +109,24 @@ class ScreenshotsTool extends FxTest {
                 DemoOptions.APPROVER_PASSWORD, null, DemoOptions.PARTNER_ID + " (partner)").get(WAIT_SECONDS, TimeUnit.SECONDS);
         javafx.stage.Stage second = onFx(javafx.stage.Stage::new);
         ConsoleWindow partner = onFx(() -> consoles.open(second, approver));
-        onFxRun(() -> partner.shell().show("applications"));
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        // The partner's approver with the request in the inbox, then the answer back at the primary.
+        onFxRun(() -> partner.shell().show("requests"));
+        javafx.scene.Node inboxPage = onFx(() -> partner.shell().current().node());
+        waitUntil("the request in the approver's inbox", () -> robot.from(inboxPage).lookup("#incoming-table")
+                .tryQuery().map(t -> ((TableView<?>) t).getItems().size() == 1).orElse(false));
+        onFxRun(() -> robot.from(inboxPage).lookup("#incoming-table").queryAs(TableView.class).getSelectionModel().select(0));
         shot(second.getScene().getRoot(), "partner-console-approver");
+        approver.request(MessageType.SERVER_IDENTITY_DECIDE, new Exchange.Decide(asked.requestId(),
+                Exchange.ApproverDecision.APPROVE, "welcome to county B")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        show(window, "requests");
+        javafx.scene.Node requestsPage = onFx(() -> window.shell().current().node());
+        onFxRun(() -> robot.from(requestsPage).lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(1));
+        waitUntil("the answer at the primary", () -> robot.from(requestsPage).lookup("#outgoing-table").tryQuery()
+                .map(t -> ((TableView<Exchange.Request>) t).getItems().stream().anyMatch(r -> r.response() != null))
+                .orElse(false));
+        onFxRun(() -> robot.from(requestsPage).lookup("#outgoing-table").queryAs(TableView.class).getSelectionModel().select(0));
+        shot(root, "partner-requests");
 
         onFxRun(() -> new org.mcx.desktop.shell.ThemeSwitch(true));
         show(window, "overview");
