@@ -11,6 +11,7 @@
 #   benchmarks/sas-vs-nginx.sh                       # build, then run with the defaults below
 #   SKIP_BUILD=1 ROUNDS=3 DURATION=10 benchmarks/sas-vs-nginx.sh
 #   JFR=1 benchmarks/sas-vs-nginx.sh                 # also record the SAS JVM with Flight Recorder
+#   SAS_IO=epoll SAS_THREADS=1 benchmarks/sas-vs-nginx.sh   # the SAS on another transport / loop count
 #
 # Everything it starts (nginx, the JVM) is stopped on exit, by pid. Needs root only to install
 # wrk and nginx from Debian when they are missing.
@@ -27,6 +28,8 @@ UPSTREAM_PORT=${UPSTREAM_PORT:-18180}
 PROXY_PORT=${PROXY_PORT:-18181}
 SAS_PORT=${SAS_PORT:-18182}
 JAVA_OPTS=${JAVA_OPTS:-}
+SAS_IO=${SAS_IO:-auto}        # the backend's --sas-io: auto (io_uring, else epoll), io_uring, epoll, nio
+SAS_THREADS=${SAS_THREADS:-0} # the backend's --sas-threads: 0 = one event loop per core
 MAX_SECONDS=$(( 120 + ROUNDS * 3 * (DURATION + 5) + 3 * (WARMUP + 5) + SAS_WARMUP ))
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -126,6 +129,7 @@ log "nginx: upstream 127.0.0.1:$UPSTREAM_PORT, proxy 127.0.0.1:$PROXY_PORT (pid 
 # --- the service access server -----------------------------------------------------------------
 # shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$JAR" sas-setup --sas-port "$SAS_PORT" --upstream-port "$UPSTREAM_PORT" \
+    --sas-io "$SAS_IO" --sas-threads "$SAS_THREADS" \
     --out "$WORK/out" --freshness-rounds "$FRESHNESS_ROUNDS" --max-seconds "$MAX_SECONDS" \
     > "$WORK/sas-setup.md" 2> "$WORK/sas-setup.log" &
 JAVA_PID=$!
@@ -206,7 +210,7 @@ echo "## sas-vs-nginx: service access server vs nginx proxy_pass vs direct"
 echo
 echo "$(date -u +%F' '%H:%M' UTC'); $(nproc) cores; $(java -version 2>&1 | head -1); $("$NGINX" -v 2>&1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); load average at end $LOAD_END"
 echo
-echo "Settings: wrk -t$THREADS -c$CONNECTIONS --latency, $ROUNDS round(s) of ${DURATION} s per variant in turns after ${WARMUP} s warm-up each (${SAS_WARMUP} s for the SAS); response body $BYTES B; JAVA_OPTS='${JAVA_OPTS}'"
+echo "Settings: wrk -t$THREADS -c$CONNECTIONS --latency, $ROUNDS round(s) of ${DURATION} s per variant in turns after ${WARMUP} s warm-up each (${SAS_WARMUP} s for the SAS); response body $BYTES B; SAS: $(grep -o 'ready on [^)]*)' "$WORK/sas-setup.log" | head -1 | sed 's/.*(//; s/)//'); JAVA_OPTS='${JAVA_OPTS}'"
 echo
 echo "| round | variant | requests/s | p50 | p99 | added p99 over direct | non-2xx | socket errors |"
 echo "|---|---|---|---|---|---|---|---|"

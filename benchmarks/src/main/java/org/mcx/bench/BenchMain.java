@@ -22,7 +22,7 @@ public final class BenchMain implements Runnable {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", LOGGING);
         }
-        int code = new CommandLine(new BenchMain()).execute(args);
+        int code = new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         // Library threads (clients' timers, Jetty's scheduler) must not keep a finished run alive.
         System.exit(code);
     }

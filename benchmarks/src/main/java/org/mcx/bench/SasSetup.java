@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.mcx.backend.access.AccessConfig;
+import org.mcx.backend.access.Transport;
 import org.mcx.backend.access.AccessServer;
 import org.mcx.backend.store.Database;
 import org.mcx.protocol.Endpoint;
@@ -58,6 +59,10 @@ public final class SasSetup implements Callable<Integer> {
     double rate;
     @Option(names = "--max-in-flight", defaultValue = "4096", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
+    @Option(names = "--sas-io", defaultValue = "auto", description = "auto, io_uring, epoll or nio, as the backend's --sas-io (default: ${DEFAULT-VALUE}).")
+    Transport sasIo;
+    @Option(names = "--sas-threads", defaultValue = "0", description = "Event loops, as the backend's --sas-threads; 0: one per core (default: ${DEFAULT-VALUE}).")
+    int sasThreads;
     @Option(names = "--freshness-rounds", defaultValue = "20", description = "Revocations to time, of each kind (default: ${DEFAULT-VALUE}).")
     int freshnessRounds;
     @Option(names = "--max-seconds", defaultValue = "1800", description = "Stay up at most this long (default: ${DEFAULT-VALUE}).")
@@ -89,7 +94,8 @@ public final class SasSetup implements Callable<Integer> {
             register(backend, heartbeats);
             backend.createUser();
             // The same AccessServer.start the backend's --sas-port uses, with the rate limits raised.
-            AccessConfig config = AccessConfig.defaults("127.0.0.1", sasPort).withLimits(maxInFlight, rate, rate);
+            AccessConfig config = AccessConfig.defaults("127.0.0.1", sasPort).withLimits(maxInFlight, rate, rate)
+                    .withIo(sasIo, sasThreads);
             try (AccessServer sas = AccessServer.start(config, backend.base(), SAS_NODE, sasSecret, null)) {
                 URI sasBase = URI.create("http://127.0.0.1:" + sas.port());
                 SasClient load = SasClient.authorize(backend, "bench-load", BenchBackend.USER, "bench-user-password",
@@ -102,7 +108,8 @@ public final class SasSetup implements Callable<Integer> {
                 Files.writeString(out.resolve("token"), load.token());
                 Files.writeString(out.resolve("path"), load.path());
                 Files.writeString(out.resolve("ready"), "ready\n");
-                log.info("service access server ready on {}; staying up for at most {} s", sasBase, maxSeconds);
+                log.info("service access server ready on {} ({}, {} event loops); staying up for at most {} s", sasBase,
+                        sasIo.resolve().name().toLowerCase(java.util.Locale.ROOT), config.eventLoopThreads(), maxSeconds);
                 stop.await(maxSeconds, TimeUnit.SECONDS);
                 spec.commandLine().getOut().printf("%nSAS counters at the end: %s%n", sas.counters().snapshot());
                 spec.commandLine().getOut().flush();

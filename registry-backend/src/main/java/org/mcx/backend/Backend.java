@@ -109,7 +109,8 @@ public final class Backend implements AutoCloseable {
     private static AccessServer startAccessServer(BackendConfig config, WebSocketListener listener,
                                                   IdentityModule identity) throws Exception {
         String secret = identity.provisionNode(LOCAL_SAS_NODE, Console.NodeKind.SAS).join();
-        AccessConfig access = AccessConfig.defaults(config.bindHost(), config.sasPort());
+        AccessConfig access = AccessConfig.defaults(config.bindHost(), config.sasPort())
+                .withIo(config.sasTransport(), config.sasThreads());
         SSLContext trustOurselves = null;
         if (config.tls()) {
             access = access.withTls(config.tlsKeystore(), config.tlsKeystorePassword());

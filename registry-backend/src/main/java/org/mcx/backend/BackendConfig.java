@@ -2,6 +2,7 @@ package org.mcx.backend;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.mcx.backend.access.Transport;
 import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.identity.IdentityConfig;
 import org.mcx.backend.store.Database;
@@ -12,7 +13,8 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
                             int sasPort, Path tlsKeystore, String tlsKeystorePassword,
                             Database.Durability durability, IdentityConfig identity, int maxMessageBytes,
                             double csc14RequestsPerSecond, Duration authTimeout, String publicHost,
-                            boolean trustedDirectAccess, Backoff outboxBackoff) {
+                            boolean trustedDirectAccess, Backoff outboxBackoff, Transport sasTransport,
+                            int sasThreads) {
 
     /** The usual settings: every application through the SAS, partner outboxes at {@link Backoff#defaults()}. */
     public BackendConfig(Path dataDir, String bindHost, int port, String systemId, String adminPassword,
@@ -20,7 +22,8 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
                          Database.Durability durability, IdentityConfig identity, int maxMessageBytes,
                          double csc14RequestsPerSecond, Duration authTimeout, String publicHost) {
         this(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore, tlsKeystorePassword, durability,
-                identity, maxMessageBytes, csc14RequestsPerSecond, authTimeout, publicHost, false, Backoff.defaults());
+                identity, maxMessageBytes, csc14RequestsPerSecond, authTimeout, publicHost, false, Backoff.defaults(),
+                Transport.AUTO, 0);
     }
 
     /** Loopback defaults for tests and the demo: plain ws://, cheap password hashing. */
@@ -28,7 +31,7 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         return new BackendConfig(dataDir, "127.0.0.1", 0, systemId, "admin-password", 0, null, null,
                 Database.Durability.PROCESS_CRASH, IdentityConfig.defaults().withIterations(1000),
                 Codec.DEFAULT_MAX_MESSAGE_BYTES, 2000, Duration.ofSeconds(10), null, false,
-                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)), Transport.AUTO, 0);
     }
 
     public boolean tls() {
@@ -96,6 +99,11 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         return copy().outboxBackoff(backoff).build();
     }
 
+    /** How the service access server's event loops reach the kernel, and how many there are (0: one per core). */
+    public BackendConfig withSasIo(Transport transport, int threads) {
+        return copy().sasIo(transport, threads).build();
+    }
+
     private Copy copy() {
         return new Copy(this);
     }
@@ -118,6 +126,8 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         private String publicHost;
         private boolean trustedDirectAccess;
         private Backoff outboxBackoff;
+        private Transport sasTransport;
+        private int sasThreads;
 
         Copy(BackendConfig c) {
             dataDir = c.dataDir;
@@ -136,6 +146,14 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
             publicHost = c.publicHost;
             trustedDirectAccess = c.trustedDirectAccess;
             outboxBackoff = c.outboxBackoff;
+            sasTransport = c.sasTransport;
+            sasThreads = c.sasThreads;
+        }
+
+        Copy sasIo(Transport transport, int threads) {
+            sasTransport = transport;
+            sasThreads = threads;
+            return this;
         }
 
         Copy outboxBackoff(Backoff v) {
@@ -197,7 +215,7 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         BackendConfig build() {
             return new BackendConfig(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore,
                     tlsKeystorePassword, durability, identity, maxMessageBytes, csc14Rate, authTimeout, publicHost,
-                    trustedDirectAccess, outboxBackoff);
+                    trustedDirectAccess, outboxBackoff, sasTransport, sasThreads);
         }
     }
 

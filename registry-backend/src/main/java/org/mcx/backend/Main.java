@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import javax.net.ssl.SSLContext;
 import org.mcx.backend.access.AccessConfig;
+import org.mcx.backend.access.Transport;
 import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.access.AccessServer;
 import org.mcx.backend.samples.NodeCredentials;
@@ -72,6 +73,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--sas-port", defaultValue = "0",
             description = "Service access server port, put into application profiles' serviceLocation. Default: ${DEFAULT-VALUE} (none).")
     int sasPort;
+
+    @Option(names = "--sas-io", defaultValue = "auto",
+            description = "How the service access server reaches the kernel: auto (io_uring, else epoll, else nio), io_uring, epoll or nio. Default: ${DEFAULT-VALUE}.")
+    Transport sasIo;
+
+    @Option(names = "--sas-threads", defaultValue = "0",
+            description = "Service access server event loop threads; 0 for one per core. Default: ${DEFAULT-VALUE}.")
+    int sasThreads;
 
     @Option(names = "--public-host", description = "Host name external applications use for this system (default: the bind address, or localhost).")
     String publicHost;
@@ -210,6 +219,7 @@ public final class Main implements Callable<Integer> {
         BackendConfig config = new BackendConfig(dataDir, bind, port, systemId, firstAdminPassword, sasPort, keystore,
                 keystorePassword, durability, identity, maxMessageBytes, csc14Rate, Duration.ofSeconds(10), publicHost)
                 .withTrustedDirectAccess(trustedDirectAccess)
+                .withSasIo(sasTransport(), sasThreads)
                 .withOutboxBackoff(new Backoff(Duration.ofMillis(outboxMinDelayMs), Duration.ofMillis(outboxMaxDelayMs)));
         Backend backend = Backend.start(config);
         if (keystore != null) {
@@ -229,6 +239,16 @@ public final class Main implements Callable<Integer> {
             }
             backend.close();
         });
+    }
+
+    /** The --sas-io setting; naming one this machine cannot honour stops the start, in words. */
+    private Transport sasTransport() {
+        try {
+            sasIo.resolve();
+            return sasIo;
+        } catch (IllegalStateException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
     }
 
     private String readAdminPasswordFile() throws java.io.IOException {
@@ -290,7 +310,7 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--sas-only needs --sas-port");
         }
         boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
-        AccessConfig config = AccessConfig.defaults(bind, sasPort);
+        AccessConfig config = AccessConfig.defaults(bind, sasPort).withIo(sasTransport(), sasThreads);
         if (tlsKeystore != null) {
             config = config.withTls(tlsKeystore, Files.readString(tlsKeystorePasswordFile).strip());
         } else if (!loopback) {

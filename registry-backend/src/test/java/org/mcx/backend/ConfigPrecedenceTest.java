@@ -60,6 +60,18 @@ class ConfigPrecedenceTest {
     }
 
     @Test
+    void theServiceAccessServersIoIsReadFromTheFileAndAnUnknownOneIsRefused() throws Exception {
+        Path conf = write("sas-io = nio\nsas-threads = 3\n");
+        Main main = parse(Map.of(), "--config", conf.toString());
+        assertThat(main.sasIo).isEqualTo(org.mcx.backend.access.Transport.NIO);
+        assertThat(main.sasThreads).isEqualTo(3);
+        assertThat(parse(Map.of("MCX_SAS_IO", "io_uring")).sasIo).isEqualTo(org.mcx.backend.access.Transport.IO_URING);
+        assertThatThrownBy(() -> parse(Map.of(), "--sas-io", "kqueue"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--sas-io").hasMessageContaining("kqueue");
+    }
+
+    @Test
     void anUnreadableFileIsRefused() {
         assertThatThrownBy(() -> Main.commandLine(new String[] {"--config=" + dir.resolve("missing.conf")}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -5,17 +5,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
@@ -27,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -39,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * front of the MC service servers, fed only over CSC-15. Runs inside the backend
  * ({@code --sas-port}) or alone ({@code --sas-only}), several beside one registry.
  *
- * <p>HTTP/1.1, and HTTP/2 where TLS negotiates it. Netty, one event loop per core: a request is read, checked, forwarded and answered on one
- * thread, over upstream connections that thread owns — why it is not Jetty's proxy is measured in
- * docs/benchmarks.md (sas-vs-nginx).
+ * <p>HTTP/1.1, and HTTP/2 where TLS negotiates it. Netty, one event loop per core by default, on
+ * io_uring where the kernel allows it: a request is read, checked, forwarded and answered on one
+ * thread, over upstream connections that thread owns — why it is not Jetty's proxy, and why
+ * io_uring, is measured in docs/benchmarks.md (sas-vs-nginx).
  */
 public final class AccessServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AccessServer.class);
@@ -75,13 +69,14 @@ public final class AccessServer implements AutoCloseable {
                 new RateLimits(config.requestsPerSecondPerApplication(), config.requestsPerSecondPerUser()),
                 counters, reporter), new Admission(config.maxInFlight()), counters, reporter);
 
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("mcx-sas-accept", true), io);
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                new DefaultThreadFactory("mcx-sas", true), io);
-        Class<? extends ServerChannel> serverType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        Class<? extends Channel> clientType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        Transport transport = config.transport().resolve();
+        int threads = config.eventLoopThreads();
+        EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("mcx-sas-accept", true),
+                transport.ioHandlers());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("mcx-sas", true),
+                transport.ioHandlers());
+        Class<? extends ServerChannel> serverType = transport.serverChannel();
+        Class<? extends Channel> clientType = transport.clientChannel();
         SslContext tls = config.keystore() == null ? null : serverTls(config.keystore(), config.keystorePassword());
         SslContext upstreamTls = SslContextBuilder.forClient().build();
         ConcurrentHashMap<EventLoop, Upstreams> upstreams = new ConcurrentHashMap<>();
@@ -106,7 +101,7 @@ public final class AccessServer implements AutoCloseable {
         }
         AccessServer sas = new AccessServer(acceptor, workers, listener, link, reporter, counters);
         log.info("service access server on {}:{} ({}, {} event loops)", config.host(), sas.port(),
-                epoll ? "epoll" : "nio", Runtime.getRuntime().availableProcessors());
+                transport.name().toLowerCase(Locale.ROOT), threads);
         return sas;
     }
 
