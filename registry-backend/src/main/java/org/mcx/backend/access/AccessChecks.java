@@ -55,8 +55,7 @@ final class AccessChecks {
         int slash = rawPath.indexOf('/', PREFIX.length());
         String profileId = slash < 0 ? rawPath.substring(PREFIX.length()) : rawPath.substring(PREFIX.length(), slash);
         String rest = slash < 0 ? "" : rawPath.substring(slash);
-        String token = bearer(authorization);
-        UserTokenFormat.Claims claims = token == null ? null : tokens.verify(grants.tokenKey(), token)
+        UserTokenFormat.Claims claims = tokens.verify(grants.tokenKey(), authorization)
                 .filter(c -> !c.expired(Instant.now())).orElse(null);
         if (claims == null) {
             throw new Refusal(401, "Unauthorized", "bad-token", "a valid bearer user token is required", 0);
@@ -99,12 +98,5 @@ final class AccessChecks {
             throw new Refusal(503, "Service Unavailable", "no-instance", "no live instance of this service", 5);
         }
         return new Target(route, pool, instance, rest, claims.mcServiceId(), priority, false);
-    }
-
-    private static String bearer(String value) {
-        if (value == null || value.length() < 8 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return value.substring(7).trim();
     }
 }

@@ -15,7 +15,7 @@ final class Pool {
 
     private final List<ServiceEndpoint> instances;
     private final AtomicInteger next = new AtomicInteger();
-    private final ConcurrentHashMap<String, Long> downUntil = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ServiceEndpoint, Long> downUntil = new ConcurrentHashMap<>();
 
     Pool(List<ServiceEndpoint> instances) {
         this.instances = List.copyOf(instances);
@@ -32,7 +32,7 @@ final class Pool {
             if (candidate.equals(avoid)) {
                 continue;
             }
-            Long until = downUntil.get(candidate.serviceId() + candidate.port());
+            Long until = downUntil.get(candidate);
             if (until == null || until - now < 0) {
                 return candidate;
             }
@@ -43,7 +43,7 @@ final class Pool {
     }
 
     void failed(ServiceEndpoint instance) {
-        downUntil.put(instance.serviceId() + instance.port(), System.nanoTime() + COOL_DOWN_NANOS);
+        downUntil.put(instance, System.nanoTime() + COOL_DOWN_NANOS);
     }
 
     int size() {

@@ -11,7 +11,8 @@ final class RateLimits {
     private final double perApplication;
     private final double perUser;
     private final ConcurrentHashMap<String, Bucket> applications = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Bucket> users = new ConcurrentHashMap<>();
+    /** Per application, then per user: no key is built per request. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Bucket>> users = new ConcurrentHashMap<>();
 
     RateLimits(double perApplicationPerSecond, double perUserPerSecond) {
         this.perApplication = perApplicationPerSecond;
@@ -24,7 +25,7 @@ final class RateLimits {
         if (wait > 0) {
             return wait;
         }
-        return take(users, applicationId + "\u0000" + mcServiceId, perUser);
+        return take(usersOf(applicationId), mcServiceId, perUser);
     }
 
     /**
@@ -41,8 +42,15 @@ final class RateLimits {
         if (wait > 0) {
             return wait;
         }
-        return take(users, scope + applicationId + "\u0000" + mcServiceId,
+        return take(usersOf(scope + applicationId), mcServiceId,
                 own.perUserRequestsPerSecond() == null ? perUser : own.perUserRequestsPerSecond());
+    }
+
+    private ConcurrentHashMap<String, Bucket> usersOf(String applicationScope) {
+        if (users.size() > 100_000) {
+            users.clear(); // bounded memory whatever ids arrive
+        }
+        return users.computeIfAbsent(applicationScope, k -> new ConcurrentHashMap<>());
     }
 
     private static long take(ConcurrentHashMap<String, Bucket> buckets, String key, double rate) {

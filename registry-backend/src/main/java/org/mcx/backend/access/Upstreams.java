@@ -29,7 +29,7 @@ final class Upstreams {
     private final Class<? extends Channel> channelType;
     private final SslContext tls;
     private final int connectTimeoutMillis;
-    private final Map<String, ArrayDeque<Channel>> idle = new HashMap<>();
+    private final Map<ServiceEndpoint, ArrayDeque<Channel>> idle = new HashMap<>(); // keyed by value: no key built per request
 
     Upstreams(EventLoop loop, Class<? extends Channel> channelType, SslContext tls, int connectTimeoutMillis) {
         this.loop = loop;
@@ -40,7 +40,7 @@ final class Upstreams {
 
     /** A pooled live connection to the instance, or null. */
     Channel pooled(ServiceEndpoint instance) {
-        ArrayDeque<Channel> channels = idle.get(key(instance));
+        ArrayDeque<Channel> channels = idle.get(instance);
         while (channels != null && !channels.isEmpty()) {
             Channel c = channels.pollLast(); // the most recently used is the least likely to be stale
             if (c.isActive()) {
@@ -66,22 +66,18 @@ final class Upstreams {
                     }
                 })
                 .connect(instance.host(), instance.port());
-        ArrayDeque<Channel> channels = idle.computeIfAbsent(key(instance), k -> new ArrayDeque<>());
+        ArrayDeque<Channel> channels = idle.computeIfAbsent(instance, k -> new ArrayDeque<>());
         connecting.channel().closeFuture().addListener(f -> channels.remove(connecting.channel()));
         return connecting;
     }
 
     /** Gives a connection whose last exchange completed cleanly back for the next request. */
     void release(ServiceEndpoint instance, Channel channel) {
-        ArrayDeque<Channel> channels = idle.computeIfAbsent(key(instance), k -> new ArrayDeque<>());
+        ArrayDeque<Channel> channels = idle.computeIfAbsent(instance, k -> new ArrayDeque<>());
         if (channels.size() >= MAX_IDLE_PER_INSTANCE || !channel.isActive()) {
             channel.close();
             return;
         }
         channels.addLast(channel); // taken out again when it closes (see connect)
-    }
-
-    private static String key(ServiceEndpoint instance) {
-        return instance.scheme() + "://" + instance.host() + ":" + instance.port();
     }
 }
