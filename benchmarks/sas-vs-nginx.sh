@@ -5,7 +5,8 @@
 #   (b) nginx    - nginx proxy_pass to (a), upstream keepalive, an Authorization check
 #   (c) sas      - our service access server, every check on, forwarding to (a)
 # in ROUNDS turns of DURATION seconds each (after WARMUP seconds of each), then prints a markdown
-# table: requests/s, p50, p99, added p99 over direct (same round), ratios. Before the load, the
+# table: requests/s, p50, p99, added p99 over direct (same round), CPU per request of the JVM and of
+# the nginx workers (from /proc), ratios. Before the load, the
 # Java side also times how long a revocation takes to reach the access server.
 #
 #   benchmarks/sas-vs-nginx.sh                       # build, then run with the defaults below
@@ -187,7 +188,12 @@ for v in "${VARIANTS[@]}"; do
     run_wrk "$v" "$w" > "$WORK/warmup-$v.txt"
 done
 
-declare -A RESULT
+# CPU time (clock ticks, user + system) of processes, from /proc: where each request's cost goes.
+cpu_ticks() { local t=0 p; for p in "$@"; do t=$(( t + $(awk '{ print $14 + $15 }' "/proc/$p/stat") )); done; echo "$t"; }
+NGINX_WORKERS=$(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')
+TICKS=$(getconf CLK_TCK)
+
+declare -A RESULT CPU
 for r in $(seq 1 "$ROUNDS"); do
     for v in "${VARIANTS[@]}"; do
         log "round $r: $v, ${DURATION} s"
@@ -195,8 +201,11 @@ for r in $(seq 1 "$ROUNDS"); do
             jcmd "$JAVA_PID" JFR.start name=sas settings=${JFR_SETTINGS:-profile} duration="${DURATION}s" \
                 filename="${JFR_FILE:-/tmp/sas-vs-nginx.jfr}" >/dev/null
         fi
+        j0=$(cpu_ticks "$JAVA_PID"); n0=$(cpu_ticks $NGINX_WORKERS)
         run_wrk "$v" "$DURATION" > "$WORK/wrk-$r-$v.txt"
+        j1=$(cpu_ticks "$JAVA_PID"); n1=$(cpu_ticks $NGINX_WORKERS)
         RESULT[$r,$v]=$(summarise < "$WORK/wrk-$r-$v.txt")
+        CPU[$r,$v]="$(( j1 - j0 )) $(( n1 - n0 ))"
         [[ -n "${VERBOSE:-}" ]] && cat "$WORK/wrk-$r-$v.txt" >&2
     done
 done
@@ -212,16 +221,19 @@ echo "$(date -u +%F' '%H:%M' UTC'); $(nproc) cores; $(java -version 2>&1 | head 
 echo
 echo "Settings: wrk -t$THREADS -c$CONNECTIONS --latency, $ROUNDS round(s) of ${DURATION} s per variant in turns after ${WARMUP} s warm-up each (${SAS_WARMUP} s for the SAS); response body $BYTES B; SAS: $(grep -o 'ready on [^)]*)' "$WORK/sas-setup.log" | head -1 | sed 's/.*(//; s/)//'); JAVA_OPTS='${JAVA_OPTS}'"
 echo
-echo "| round | variant | requests/s | p50 | p99 | added p99 over direct | non-2xx | socket errors |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| round | variant | requests/s | p50 | p99 | added p99 over direct | JVM CPU per request | nginx CPU per request | non-2xx | socket errors |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for r in $(seq 1 "$ROUNDS"); do
     read -r drps dp50 dp99 _ _ <<< "${RESULT[$r,direct]}"
     for v in "${VARIANTS[@]}"; do
         read -r rps p50 p99 non2xx errors <<< "${RESULT[$r,$v]}"
+        read -r jt nt <<< "${CPU[$r,$v]}"
         added=$(awk -v a="$p99" -v b="$dp99" 'BEGIN { printf "%.2f ms", (a - b) / 1000 }')
         [[ "$v" == direct ]] && added="-"
         awk -v r="$r" -v v="$v" -v rps="$rps" -v p50="$p50" -v p99="$p99" -v add="$added" -v n="$non2xx" -v e="$errors" \
-            'BEGIN { printf "| %s | %s | %\047d/s | %.2f ms | %.2f ms | %s | %d | %d |\n", r, v, rps, p50/1000, p99/1000, add, n, e }'
+            -v jt="$jt" -v nt="$nt" -v hz="$TICKS" -v d="$DURATION" \
+            'BEGIN { req = rps * d; printf "| %s | %s | %\047d/s | %.2f ms | %.2f ms | %s | %.1f µs | %.1f µs | %d | %d |\n",
+                     r, v, rps, p50/1000, p99/1000, add, jt * 1e6 / hz / req, nt * 1e6 / hz / req, n, e }'
     done
 done
 echo
