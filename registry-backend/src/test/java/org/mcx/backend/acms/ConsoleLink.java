@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,6 +28,12 @@ final class ConsoleLink implements AutoCloseable {
 
     private final ProtocolClient client;
     private final BlockingQueue<Common.Event> events = new LinkedBlockingQueue<>();
+    /**
+     * Events read while waiting for another one, kept for a later wait: the two systems' links run
+     * side by side, so events of one request may come in either order (a partner's answer can
+     * overtake its stored indication) and a wait must not throw away what the next one looks for.
+     */
+    private final List<Common.Event> passedOver = new ArrayList<>();
 
     private ConsoleLink(ProtocolClient client) {
         this.client = client;
@@ -61,13 +69,20 @@ final class ConsoleLink implements AutoCloseable {
         return fail(type.wireName() + " was accepted; expected " + expected);
     }
 
-    /** The next event on {@code topic} about {@code requestId} (or any partner event when null). */
+    /** The first event not yet waited for on {@code topic} about {@code requestId} (or any partner event when null). */
     Common.Event awaitEvent(String topic, String requestId) throws InterruptedException {
         return awaitEvent(e -> e.topic().equals(topic)
                 && (requestId == null || requestId.equals(e.data().path("requestId").asText())), topic + " " + requestId);
     }
 
     Common.Event awaitEvent(Predicate<Common.Event> wanted, String what) throws InterruptedException {
+        for (Iterator<Common.Event> it = passedOver.iterator(); it.hasNext(); ) {
+            Common.Event e = it.next();
+            if (wanted.test(e)) {
+                it.remove();
+                return e;
+            }
+        }
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             Common.Event e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -77,11 +92,15 @@ final class ConsoleLink implements AutoCloseable {
             if (wanted.test(e)) {
                 return e;
             }
+            passedOver.add(e);
         }
     }
 
+    /** Every event received and not yet waited for. */
     List<Common.Event> eventsSoFar() {
-        return List.copyOf(events);
+        List<Common.Event> all = new ArrayList<>(passedOver);
+        all.addAll(events);
+        return all;
     }
 
     Exchange.Request request(String requestId) throws Exception {
