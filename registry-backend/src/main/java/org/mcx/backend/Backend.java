@@ -63,6 +63,11 @@ public final class Backend implements AutoCloseable {
         this.closeInOrder = closeInOrder;
     }
 
+    /** What the WebSocket listener's defences are doing (bytes queued, slow peers dropped, floods closed). */
+    public org.mcx.backend.transport.ListenerStats listenerStats() {
+        return listener.stats();
+    }
+
     /** The service access server started with {@code --sas-port}, if any. */
     public java.util.Optional<AccessServer> accessServer() {
         return java.util.Optional.ofNullable(sas);
@@ -90,7 +95,7 @@ public final class Backend implements AutoCloseable {
         Router router = new Router(codec, handlers, auditHandlers);
         ListenerConfig listenerConfig = new ListenerConfig(config.bindHost(), config.port(), config.tlsKeystore(),
                 config.tlsKeystorePassword(), config.maxMessageBytes(), config.authTimeout(),
-                java.time.Duration.ofMinutes(10), config.csc14RequestsPerSecond());
+                java.time.Duration.ofMinutes(10), config.csc14RequestsPerSecond(), config.connectionLimits());
         WebSocketListener listener = WebSocketListener.start(listenerConfig, router, codec, timers);
         AccessServer sas = config.sasPort() > 0 ? startAccessServer(config, listener, modules.identity) : null;
         List<AutoCloseable> closing = new java.util.ArrayList<>();

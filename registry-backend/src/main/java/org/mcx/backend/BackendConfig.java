@@ -6,6 +6,7 @@ import org.mcx.backend.access.Transport;
 import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.identity.IdentityConfig;
 import org.mcx.backend.store.Database;
+import org.mcx.backend.transport.ConnectionLimits;
 import org.mcx.protocol.Codec;
 
 /** Everything one backend process is started with; built by {@link Main} or by tests and the demo. */
@@ -14,7 +15,7 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
                             Database.Durability durability, IdentityConfig identity, int maxMessageBytes,
                             double csc14RequestsPerSecond, Duration authTimeout, String publicHost,
                             boolean trustedDirectAccess, Backoff outboxBackoff, Transport sasTransport,
-                            int sasThreads) {
+                            int sasThreads, ConnectionLimits connectionLimits) {
 
     /** The usual settings: every application through the SAS, partner outboxes at {@link Backoff#defaults()}. */
     public BackendConfig(Path dataDir, String bindHost, int port, String systemId, String adminPassword,
@@ -23,7 +24,7 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
                          double csc14RequestsPerSecond, Duration authTimeout, String publicHost) {
         this(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore, tlsKeystorePassword, durability,
                 identity, maxMessageBytes, csc14RequestsPerSecond, authTimeout, publicHost, false, Backoff.defaults(),
-                Transport.AUTO, 0);
+                Transport.AUTO, 0, ConnectionLimits.defaults());
     }
 
     /** Loopback defaults for tests and the demo: plain ws://, cheap password hashing. */
@@ -31,7 +32,7 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         return new BackendConfig(dataDir, "127.0.0.1", 0, systemId, "admin-password", 0, null, null,
                 Database.Durability.PROCESS_CRASH, IdentityConfig.defaults().withIterations(1000),
                 Codec.DEFAULT_MAX_MESSAGE_BYTES, 2000, Duration.ofSeconds(10), null, false,
-                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)), Transport.AUTO, 0);
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)), Transport.AUTO, 0, ConnectionLimits.defaults());
     }
 
     public boolean tls() {
@@ -104,6 +105,11 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         return copy().sasIo(transport, threads).build();
     }
 
+    /** What one WebSocket peer may cost in queued bytes and time. */
+    public BackendConfig withConnectionLimits(ConnectionLimits limits) {
+        return copy().connectionLimits(limits).build();
+    }
+
     private Copy copy() {
         return new Copy(this);
     }
@@ -128,6 +134,7 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         private Backoff outboxBackoff;
         private Transport sasTransport;
         private int sasThreads;
+        private ConnectionLimits connectionLimits;
 
         Copy(BackendConfig c) {
             dataDir = c.dataDir;
@@ -148,6 +155,12 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
             outboxBackoff = c.outboxBackoff;
             sasTransport = c.sasTransport;
             sasThreads = c.sasThreads;
+            connectionLimits = c.connectionLimits;
+        }
+
+        Copy connectionLimits(ConnectionLimits v) {
+            connectionLimits = v;
+            return this;
         }
 
         Copy sasIo(Transport transport, int threads) {
@@ -215,7 +228,7 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         BackendConfig build() {
             return new BackendConfig(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore,
                     tlsKeystorePassword, durability, identity, maxMessageBytes, csc14Rate, authTimeout, publicHost,
-                    trustedDirectAccess, outboxBackoff, sasTransport, sasThreads);
+                    trustedDirectAccess, outboxBackoff, sasTransport, sasThreads, connectionLimits);
         }
     }
 

@@ -42,7 +42,12 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
     /** Exit code of a start refused for a reason a restart cannot fix (the service unit does not restart on it). */
-    static final int REFUSED = 3;
+    /**
+     * The data cannot be served as it is (newer schema, damaged or missing database): a restart
+     * cannot fix it, so the service manager must not retry. Not 3, which the JVM uses when
+     * {@code -XX:+ExitOnOutOfMemoryError} ends it — and that exit must be restarted.
+     */
+    static final int REFUSED = 65;
 
     @Option(names = ConfigDefaults.CONFIG_OPTION, paramLabel = "FILE",
             description = "Settings file (properties: data-dir = /var/lib/mcx-registry). Order: command line, then MCX_* "

@@ -36,11 +36,6 @@ public final class Codec {
 
     private final ObjectMapper mapper;
     private final int maxMessageBytes;
-    /** Only for streaming past oversized frames: never builds values, so needs no length limit. */
-    private final JsonFactory unlimited = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxStringLength(Integer.MAX_VALUE).build()).build();
-
     public Codec() {
         this(DEFAULT_MAX_MESSAGE_BYTES);
     }
@@ -103,13 +98,15 @@ public final class Codec {
     public Envelope parse(String text) {
         if (text.length() > maxMessageBytes || utf8Length(text) > maxMessageBytes) {
             throw new EnvelopeException(ErrorCode.TOO_LARGE,
-                    "message larger than " + maxMessageBytes + " bytes", null, topLevelId(text));
+                    "message larger than " + maxMessageBytes + " bytes", null, TopLevelId.find(text));
         }
         JsonNode root;
         try {
             root = mapper.readTree(text);
         } catch (StreamConstraintsException e) {
-            throw new EnvelopeException(ErrorCode.BAD_REQUEST, "JSON nested too deeply or too long", null, null);
+            // The JSON is well formed up to the limit: its id, if it has one, addresses the refusal.
+            throw new EnvelopeException(ErrorCode.BAD_REQUEST, "JSON nested too deeply or too long", null,
+                    TopLevelId.find(text));
         } catch (JsonProcessingException e) {
             throw new EnvelopeException(ErrorCode.BAD_REQUEST, "malformed JSON", null, null);
         }
@@ -119,8 +116,10 @@ public final class Codec {
         JsonNode idNode = root.get("id");
         String id = null;
         if (idNode != null && !idNode.isNull()) {
-            if (!idNode.isTextual() || idNode.asText().isEmpty() || idNode.asText().length() > 64) {
-                throw new EnvelopeException(ErrorCode.BAD_REQUEST, "must be a string of 1-64 characters", "id", null);
+            if (!idNode.isTextual() || !TopLevelId.isValid(idNode.asText())) {
+                // A lone surrogate cannot travel back in UTF-8 unchanged, so such an id is unreadable too.
+                throw new EnvelopeException(ErrorCode.BAD_REQUEST,
+                        "must be a string of 1-64 characters of well-formed Unicode", "id", null);
             }
             id = idNode.asText();
         }
@@ -152,30 +151,6 @@ public final class Codec {
             throw new EnvelopeException(ErrorCode.BAD_REQUEST, "required field is missing or null", "id", null);
         }
         return new Envelope(Envelope.VERSION, id, re, type.asText(), body == null || body.isNull() ? null : body);
-    }
-
-    /**
-     * The top-level {@code id} of a frame too large to decode, found by streaming past the rest
-     * without building it, so the refusal can still be answered to its request.
-     */
-    private String topLevelId(String text) {
-        try (com.fasterxml.jackson.core.JsonParser p = unlimited.createParser(text)) {
-            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                com.fasterxml.jackson.core.JsonToken value = p.nextToken();
-                if ("id".equals(name)) {
-                    return value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && p.getTextLength() <= 64
-                            ? p.getText() : null;
-                }
-                p.skipChildren();
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return null;
     }
 
     /** Decodes and validates a body; an absent body is an empty object. */
@@ -236,7 +211,8 @@ public final class Codec {
         return sb.toString();
     }
 
-    private static int utf8Length(String s) {
+    /** The length of {@code s} encoded as UTF-8, without encoding it. */
+    public static int utf8Length(String s) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

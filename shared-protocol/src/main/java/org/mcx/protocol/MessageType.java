@@ -33,6 +33,8 @@ public enum MessageType {
     AUTH_NODE("auth.node", Auth.NodeLogin.class, Auth.NodeSession.class, Sender.PEER, null, CSC15, REGISTRATION),
     AUTH_PARTNER("auth.partner", Auth.PartnerLogin.class, Auth.PartnerSession.class, Sender.PEER, null, ACMS),
     AUTH_USER("auth.user", Auth.UserLogin.class, Auth.UserToken.class, Sender.PEER, null, CSC14),
+    /** Ends the console session: its token is revoked at once and every connection using it is closed. */
+    AUTH_LOGOUT("auth.logout", Common.Empty.class, Common.Empty.class, Sender.PEER, Role.VIEWER, ACMC),
 
     // CSC-14
     GET_SERVICE_INFORMATION("getServiceInformation", Csc14.GetServiceInformation.class, Csc14.ServiceInformation.class, Sender.PEER, null, CSC14),
@@ -140,7 +142,7 @@ public enum MessageType {
     }
 
     public boolean isAuthentication() {
-        return wireName.startsWith("auth.") && this != AUTH_USER;
+        return wireName.startsWith("auth.") && this != AUTH_USER && this != AUTH_LOGOUT;
     }
 
     public static Optional<MessageType> ofWireName(String name) {

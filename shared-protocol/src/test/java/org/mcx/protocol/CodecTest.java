@@ -113,10 +113,46 @@ class CodecTest {
     }
 
     @Test
+    void aTooDeepBodyIsStillAnsweredToItsId() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        EnvelopeException before = (EnvelopeException) badRequest(() -> codec.parse(
+                "{\"v\":1,\"id\":\"c-7\",\"type\":\"x\",\"body\":{\"a\":" + deep + "}}"));
+        assertThat(before.replyTo()).isEqualTo("c-7");
+        EnvelopeException after = (EnvelopeException) badRequest(() -> codec.parse(
+                "{\"v\":1,\"body\":{\"a\":" + deep + ",\"id\":\"inner\"},\"type\":\"x\",\"\\u0069d\":\"c-8\"}"));
+        assertThat(after.replyTo()).as("the body's own id is not the frame's").isEqualTo("c-8");
+    }
+
+    @Test
+    void anIdThatCannotTravelBackUnchangedIsUnreadable() {
+        for (String id : new String[] {"\\ud800", "a\\udc00", "\\ud800x", "\\udbff"}) {
+            EnvelopeException e = (EnvelopeException) badRequest(() -> codec.parse(
+                    "{\"v\":1,\"id\":\"" + id + "\",\"type\":\"x\"}"));
+            assertThat(e.replyTo()).as(id).isNull();
+            assertThat(e.field()).isEqualTo("id");
+        }
+        String pair = codec.parse("{\"v\":1,\"id\":\"\\ud83d\\ude00\",\"type\":\"x\"}").id();
+        assertThat(pair).isEqualTo("\ud83d\ude00");
+    }
+
+    @Test
+    void theIdScanTakesOnlyWellFormedTopLevelIds() {
+        assertThat(TopLevelId.find("{\"a\":{\"id\":\"no\"},\"id\":\"yes\"}")).isEqualTo("yes");
+        assertThat(TopLevelId.find("{\"a\":\"\\\"id\\\":\\\"no\",\"b\":1}")).isNull();
+        assertThat(TopLevelId.find("{\"id\":7}")).isNull();
+        assertThat(TopLevelId.find("{\"id\":\"" + "x".repeat(65) + "\"}")).isNull();
+        assertThat(TopLevelId.find("{\"id\":\"\\u00zz\"}")).isNull();
+        assertThat(TopLevelId.find("[\"id\",\"x\"]")).isNull();
+        assertThat(TopLevelId.find("{\"id\"")).isNull();
+    }
+
+    @Test
     void oversizedMessagesAreTooLarge() {
         Codec small = new Codec(1000);
         String frame = "{\"v\":1,\"id\":\"c\",\"type\":\"x\",\"body\":{\"a\":\"" + "é".repeat(600) + "\"}}";
-        assertThat(badRequest(() -> small.parse(frame)).code()).isEqualTo(ErrorCode.TOO_LARGE);
+        EnvelopeException e = (EnvelopeException) badRequest(() -> small.parse(frame));
+        assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE);
+        assertThat(e.replyTo()).isEqualTo("c");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.mcx.backend.transport.Principal;
 import org.mcx.protocol.ErrorCode;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Auth;
+import org.mcx.protocol.message.Common;
 
 /**
  * {@code auth.login} and {@code auth.resume} on /acmc. Hashing runs on the CPU executor, the
@@ -26,21 +27,25 @@ import org.mcx.protocol.message.Auth;
  */
 final class ConsoleAuth {
     static final String BAD_CREDENTIALS = "invalid user name or password";
+    /** Close code for a console whose session ended elsewhere: its roles changed, or it logged out. */
+    static final int CLOSE_SIGNED_OUT = 4403;
 
     private final BackendContext ctx;
     private final Passwords passwords;
     private final LoginGuard guard;
+    private final PasswordChecks checks;
     private final Map<String, Set<PeerSession>> consolesByUser = new ConcurrentHashMap<>();
 
-    ConsoleAuth(BackendContext ctx, Passwords passwords, LoginGuard guard) {
+    ConsoleAuth(BackendContext ctx, Passwords passwords, LoginGuard guard, PasswordChecks checks) {
         this.ctx = ctx;
         this.passwords = passwords;
         this.guard = guard;
+        this.checks = checks;
     }
 
     CompletableFuture<Auth.Session> login(Call<Auth.Login> call) {
         String username = call.body().username();
-        return verify(username, call.body().password(), "auth.login").thenCompose(user -> {
+        return verify(call.session(), username, call.body().password(), "auth.login").thenCompose(user -> {
             if (user.roles().isEmpty()) {
                 throw ProtocolException.forbidden("this user has no console role");
             }
@@ -76,22 +81,57 @@ final class ConsoleAuth {
     }
 
     /**
-     * Checks a name and password against the lock, then the hash. The answer is the same for an
-     * unknown name and a wrong password; a locked name says until when, whoever it names.
+     * {@code auth.logout}: the session's token is deleted, so it resumes nowhere, and after the
+     * answer every connection that uses it is closed, this one included.
      */
-    CompletableFuture<StoredUser> verify(String username, String password, String action) {
+    CompletableFuture<Common.Empty> logout(Call<Common.Empty> call) {
+        Principal.ConsoleUser user = call.principal(Principal.ConsoleUser.class);
+        return ctx.db().write(tx -> {
+            Sql.update(tx.connection(), "DELETE FROM sessions WHERE token_hash = ?", user.sessionTokenHash());
+            ctx.audit().record(tx, user.mcServiceId(), "auth.logout", null, AuditLog.ALLOWED, null);
+            return new Common.Empty();
+        }).whenComplete((done, failure) -> {
+            if (failure == null) {
+                call.afterReply().add(() -> closeConnectionsOf(user, call.session()));
+            }
+        });
+    }
+
+    private void closeConnectionsOf(Principal.ConsoleUser user, PeerSession loggingOut) {
+        for (PeerSession s : consolesByUser.getOrDefault(user.mcServiceId(), Set.of())) {
+            if (s.principal() instanceof Principal.ConsoleUser other
+                    && other.sessionTokenHash().equals(user.sessionTokenHash())) {
+                s.close(s == loggingOut ? 1000 : CLOSE_SIGNED_OUT, s == loggingOut ? "logged out" : "logged out elsewhere");
+            }
+        }
+    }
+
+    /**
+     * Checks a name and password against the lock, then the hash. The answer is the same for an
+     * unknown name and a wrong password; a locked name says until when, whoever it names. The
+     * whole check holds a place at the {@link PasswordChecks} gate, or is refused at once.
+     */
+    CompletableFuture<StoredUser> verify(PeerSession peer, String username, String password, String action) {
+        PasswordChecks.Ticket ticket;
+        try {
+            ticket = checks.admit(peer);
+        } catch (ProtocolException busy) {
+            return CompletableFuture.failedFuture(busy);
+        }
         Instant now = Instant.now();
         return ctx.db().read(c -> new Lookup(guard.lockedUntil(c, username, now), UserStore.find(c, username)))
-                .thenApplyAsync(lookup -> {
+                .thenCompose(lookup -> {
                     if (lookup.lockedUntil().isPresent()) {
                         throw locked(lookup.lockedUntil().get());
                     }
-                    if (lookup.user().isEmpty()) {
-                        passwords.verifyDummy(password);
-                        return Optional.<StoredUser>empty();
-                    }
-                    return lookup.user().filter(u -> passwords.verify(password, u.passwordHash()));
-                }, ctx.cpu())
+                    return ticket.hash(() -> {
+                        if (lookup.user().isEmpty()) {
+                            passwords.verifyDummy(password);
+                            return Optional.<StoredUser>empty();
+                        }
+                        return lookup.user().filter(u -> passwords.verify(password, u.passwordHash()));
+                    });
+                })
                 .thenCompose(match -> ctx.db().write(tx -> {
                     if (match.isPresent()) {
                         guard.succeeded(tx.connection(), username);
@@ -110,7 +150,7 @@ final class ConsoleAuth {
                         throw new ProtocolException(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS);
                     }
                     return user;
-                });
+                }).whenComplete((user, failure) -> ticket.close());
     }
 
     private static ProtocolException locked(Instant until) {
@@ -135,7 +175,7 @@ final class ConsoleAuth {
      */
     void signOut(String mcServiceId, String reason) {
         for (PeerSession s : consolesByUser.getOrDefault(mcServiceId, Set.of())) {
-            s.close(4403, reason);
+            s.close(CLOSE_SIGNED_OUT, reason);
         }
     }
 

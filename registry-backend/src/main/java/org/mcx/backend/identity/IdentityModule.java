@@ -38,7 +38,8 @@ public final class IdentityModule {
         this.ctx = ctx;
         this.passwords = new Passwords(ctx.config().identity().pbkdf2Iterations());
         LoginGuard guard = new LoginGuard(ctx.config().identity());
-        this.consoles = new ConsoleAuth(ctx, passwords, guard);
+        PasswordChecks checks = PasswordChecks.defaults(ctx.cpu(), ctx.config().identity().maxPendingLogons());
+        this.consoles = new ConsoleAuth(ctx, passwords, guard, checks);
         this.users = new UserAdmin(ctx, passwords, guard, consoles, feed);
         this.nodes = new NodeAdmin(ctx);
         this.signer = TokenSigner.loadOrCreate(ctx.db());
@@ -56,6 +57,7 @@ public final class IdentityModule {
                 .on(MessageType.AUTH_RESUME, Auth.Resume.class, consoles::resume)
                 .on(MessageType.AUTH_NODE, Auth.NodeLogin.class, nodes::authenticate)
                 .on(MessageType.AUTH_USER, Auth.UserLogin.class, userTokens::issue)
+                .on(MessageType.AUTH_LOGOUT, Common.Empty.class, consoles::logout)
                 .on(MessageType.USERS_LIST, Common.Empty.class, users::list)
                 .on(MessageType.USERS_SAVE, Console.SaveUser.class, users::save)
                 .on(MessageType.USERS_DELETE, Console.DeleteUser.class, users::delete)

@@ -29,7 +29,7 @@ final class UserTokens {
     CompletableFuture<Auth.UserToken> issue(Call<Auth.UserLogin> call) {
         Principal.Application app = call.principal(Principal.Application.class);
         String user = call.body().mcServiceId();
-        return credentials.verify(user, call.body().password(), "auth.user").thenCompose(u -> {
+        return credentials.verify(call.session(), user, call.body().password(), "auth.user").thenCompose(u -> {
             if (!u.externalAccessAllowed()) {
                 throw ProtocolException.forbidden("this user may not use external applications");
             }

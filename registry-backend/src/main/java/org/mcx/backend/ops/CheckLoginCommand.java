@@ -59,6 +59,9 @@ public final class CheckLoginCommand implements Callable<Integer> {
             client.connect().get(timeoutSeconds, TimeUnit.SECONDS);
             Auth.UserInfo who = client.session().orElseThrow().user();
             spec.commandLine().getOut().println("logged in to " + url + " as " + who.mcServiceId() + " " + who.roles());
+            // The session is revoked at once: a check leaves no token behind that could be resumed.
+            client.logout().get(timeoutSeconds, TimeUnit.SECONDS);
+            spec.commandLine().getOut().println("logged out");
             return 0;
         } catch (ExecutionException e) {
             // The answer an operator needs is the cause (refused login, unreachable, untrusted certificate).

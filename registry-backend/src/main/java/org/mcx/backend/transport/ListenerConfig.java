@@ -8,7 +8,8 @@ import java.time.Duration;
  * refused by the caller unless the address is loopback.
  */
 public record ListenerConfig(String host, int port, Path keystore, String keystorePassword, int maxMessageBytes,
-                             Duration authTimeout, Duration idleTimeout, double csc14RequestsPerSecond) {
+                             Duration authTimeout, Duration idleTimeout, double csc14RequestsPerSecond,
+                             ConnectionLimits limits) {
     public boolean tls() {
         return keystore != null;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -27,11 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One WebSocket connection on one path: its authenticated principal, what it has asked and not yet
  * been answered, and what the server has asked it. Sends never block; a peer that stops reading
- * is disconnected once too many frames wait for it.
+ * is dropped once the bytes waiting for it pass their bound, or stay above the level that pauses
+ * reading for longer than the slow-peer timeout ({@link ConnectionLimits}).
  */
 public final class PeerSession {
     private static final Logger log = LoggerFactory.getLogger(PeerSession.class);
-    static final int MAX_QUEUED_FRAMES = 100_000;
     public static final int CLOSE_UNAUTHENTICATED = 4401;
     public static final int CLOSE_FLOOD = 4429;
 
@@ -41,15 +42,26 @@ public final class PeerSession {
     private final String remoteAddress;
     private final Timers timers;
     private volatile Principal principal;
-    private final AtomicInteger queuedFrames = new AtomicInteger();
+    private final SendBacklog backlog;
+    private final ListenerStats stats;
+    private final Duration slowPeerTimeout;
+    private final AtomicBoolean slowPeerTimerArmed = new AtomicBoolean();
+    private final AtomicLong drainedCount = new AtomicLong();
+    private volatile Runnable onDrained = () -> { };
     private final AtomicLong nextRequestId = new AtomicLong();
     private final Map<String, CompletableFuture<JsonNode>> awaitingPeer = new ConcurrentHashMap<>();
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger closed = new AtomicInteger();
+    private final AtomicBoolean slowDropLogged = new AtomicBoolean();
+    private final AtomicBoolean floodClosed = new AtomicBoolean();
     final FloodGuard floodGuard;
 
-    PeerSession(Endpoint endpoint, Session session, Codec codec, Timers timers, FloodGuard floodGuard) {
+    PeerSession(Endpoint endpoint, Session session, Codec codec, Timers timers, FloodGuard floodGuard,
+                SendBacklog backlog, Duration slowPeerTimeout, ListenerStats stats) {
         this.endpoint = endpoint;
+        this.stats = stats;
+        this.backlog = backlog;
+        this.slowPeerTimeout = slowPeerTimeout;
         this.session = session;
         this.codec = codec;
         this.timers = timers;
@@ -87,16 +99,68 @@ public final class PeerSession {
         if (!isOpen()) {
             return;
         }
-        if (queuedFrames.incrementAndGet() > MAX_QUEUED_FRAMES) {
-            queuedFrames.decrementAndGet();
-            log.warn("{} on {} is not reading; disconnecting", describe(), endpoint.path());
-            close(1008, "peer too slow");
+        long bytes = Codec.utf8Length(frame);
+        if (!backlog.reserve(bytes)) {
+            dropSlowPeer(backlog.queuedBytes() + " bytes wait for it");
             return;
         }
-        session.sendText(frame, Callback.from(queuedFrames::decrementAndGet, failure -> {
-            queuedFrames.decrementAndGet();
+        session.sendText(frame, Callback.from(() -> written(bytes), failure -> {
+            written(bytes);
             log.debug("send to {} failed: {}", describe(), failure.toString());
         }));
+        if (backlog.isBacklogged()) {
+            armSlowPeerTimer();
+        }
+    }
+
+    private void written(long bytes) {
+        boolean wasBacklogged = backlog.isBacklogged();
+        backlog.release(bytes);
+        if (wasBacklogged && !backlog.isBacklogged()) {
+            drainedCount.incrementAndGet();
+            onDrained.run();
+        }
+    }
+
+    /** Whether reading this peer's next frame should wait until it has read what waits for it. */
+    boolean isBacklogged() {
+        return backlog.isBacklogged();
+    }
+
+    /** Runs whenever this peer's backlog falls back below the level that pauses reading. */
+    void onDrained(Runnable action) {
+        this.onDrained = action;
+    }
+
+    /** Drops the peer if it is still backlogged, without having drained once, when the timeout ends. */
+    private void armSlowPeerTimer() {
+        if (!slowPeerTimerArmed.compareAndSet(false, true)) {
+            return;
+        }
+        long drainedBefore = drainedCount.get();
+        timers.schedule(() -> {
+            slowPeerTimerArmed.set(false);
+            if (!isOpen() || !backlog.isBacklogged()) {
+                return;
+            }
+            if (drainedCount.get() == drainedBefore) {
+                dropSlowPeer("it has read nothing of its backlog in " + slowPeerTimeout.toSeconds() + " s");
+            } else {
+                armSlowPeerTimer();
+            }
+        }, slowPeerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Drops the TCP connection at once: a close frame would wait behind the backlog the peer is not
+     * reading, and the backlog's memory is what must be freed.
+     */
+    private void dropSlowPeer(String why) {
+        if (closed.get() == 0 && slowDropLogged.compareAndSet(false, true)) {
+            stats.slowPeersDropped.incrementAndGet();
+            log.warn("{} on {} is not reading ({}); disconnecting", describe(), endpoint.path(), why);
+        }
+        session.disconnect();
     }
 
     public void sendError(String re, ProtocolException e) {
@@ -158,6 +222,9 @@ public final class PeerSession {
     }
 
     public void close(int code, String reason) {
+        if (code == CLOSE_FLOOD && floodClosed.compareAndSet(false, true)) {
+            stats.floodersClosed.incrementAndGet();
+        }
         session.close(code, reason, Callback.NOOP);
     }
 

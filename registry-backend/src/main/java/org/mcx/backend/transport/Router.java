@@ -57,36 +57,45 @@ public final class Router {
             session.sendError(null, ProtocolException.badRequest("id", "a request needs an id"));
             return;
         }
-        String id = envelope.id();
-        Optional<MessageType> known = MessageType.ofWireName(envelope.type());
-        if (!session.isAuthenticated() && (known.isEmpty() || !known.get().isAuthentication())) {
-            deny(session, id, envelope.type(), ErrorCode.UNAUTHENTICATED, "authenticate first");
-            return;
-        }
-        if (known.isEmpty()) {
-            session.sendError(id, new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown type " + envelope.type(), "type"));
-            return;
-        }
-        MessageType type = known.get();
-        String refusal = refusal(session, type);
-        if (refusal != null) {
-            deny(session, id, type.wireName(), ErrorCode.FORBIDDEN, refusal);
-            return;
-        }
-        if (!inFlightIds.add(id)) {
-            session.sendError(id, new ProtocolException(ErrorCode.CONFLICT, "request id " + id + " is still being answered", "id"));
-            return;
-        }
-        if (!session.floodGuard.admit()) {
-            inFlightIds.remove(id);
-            session.sendError(id, new ProtocolException(ErrorCode.RATE_LIMITED, "too many requests; slow down"));
-            if (session.floodGuard.isFlooding()) {
+        boolean authenticated = session.isAuthenticated();
+        if (!session.floodGuard.admit(authenticated)) {
+            // Counted before anything else, so that a flood costs neither lookups nor audit rows.
+            session.sendError(envelope.id(), new ProtocolException(ErrorCode.RATE_LIMITED, "too many requests; slow down"));
+            if (session.floodGuard.isFlooding(authenticated)) {
                 log.warn("{} floods {}; disconnecting", session.describe(), session.endpoint().path());
                 session.close(PeerSession.CLOSE_FLOOD, "flooding");
             }
             return;
         }
+        if (!route(session, inFlightIds, envelope)) {
+            session.floodGuard.finished();
+        }
+    }
+
+    /** Checks an admitted request in the contract's order; true if a handler took it. */
+    private boolean route(PeerSession session, Set<String> inFlightIds, Envelope envelope) {
+        String id = envelope.id();
+        Optional<MessageType> known = MessageType.ofWireName(envelope.type());
+        if (!session.isAuthenticated() && (known.isEmpty() || !known.get().isAuthentication())) {
+            deny(session, id, envelope.type(), ErrorCode.UNAUTHENTICATED, "authenticate first");
+            return false;
+        }
+        if (known.isEmpty()) {
+            session.sendError(id, new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown type " + envelope.type(), "type"));
+            return false;
+        }
+        MessageType type = known.get();
+        String refusal = refusal(session, type);
+        if (refusal != null) {
+            deny(session, id, type.wireName(), ErrorCode.FORBIDDEN, refusal);
+            return false;
+        }
+        if (!inFlightIds.add(id)) {
+            session.sendError(id, new ProtocolException(ErrorCode.CONFLICT, "request id " + id + " is still being answered", "id"));
+            return false;
+        }
         dispatch(session, inFlightIds, id, type, envelope);
+        return true;
     }
 
     private void dispatch(PeerSession session, Set<String> inFlightIds, String id, MessageType type, Envelope envelope) {

@@ -222,6 +222,22 @@ public final class ProtocolClient implements AutoCloseable {
     }
 
     /**
+     * Ends a console session for good: asks the server to revoke the session's token
+     * ({@code auth.logout}), then {@linkplain #close() closes}. Completes when the token is revoked;
+     * fails if the server could not be told (not connected, no answer), in which case the token
+     * lapses only when it expires, and the client is closed all the same.
+     */
+    public CompletableFuture<Void> logout() {
+        if (session().isEmpty()) {
+            close();
+            return CompletableFuture.failedFuture(new IllegalStateException("no console session to log out of"));
+        }
+        return request(MessageType.AUTH_LOGOUT, new Common.Empty(), Common.Empty.class)
+                .<Void>thenApply(done -> null)
+                .whenComplete((done, failure) -> close());
+    }
+
+    /**
      * Closes the link (code 1000), fails waiting requests with {@link ConnectionLostException} and
      * stops reconnecting for good. Waits briefly for that to be done, except on the dispatcher thread.
      */
