@@ -126,8 +126,26 @@ class TransportTest {
             c.login("admin", BackendFixture.ADMIN_PASSWORD);
             String deep = "[".repeat(5000) + "]".repeat(5000);
             c.sendText("{\"v\":1,\"id\":\"d\",\"type\":\"services.list\",\"body\":{\"a\":" + deep + "}}");
-            assertThat(code(c.next())).isEqualTo("BAD_REQUEST");
+            JsonNode reply = c.next();
+            assertThat(code(reply)).isEqualTo("BAD_REQUEST");
+            assertThat(reply.path("re").asText()).as("the id was readable, so the refusal answers it").isEqualTo("d");
+            c.sendText("{\"v\":1,\"type\":\"services.list\",\"body\":{\"a\":" + deep + "},\"id\":\"after\"}");
+            assertThat(c.next().path("re").asText()).isEqualTo("after");
             assertThat(code(c.call("users.list", "{}"))).isEmpty();
+        }
+    }
+
+    @Test
+    void anIdThatWouldComeBackAlteredIsTreatedAsUnreadable() throws Exception {
+        try (RawClient c = acmc()) {
+            c.login("admin", BackendFixture.ADMIN_PASSWORD);
+            c.sendText("{\"v\":1,\"id\":\"x\\ud800\",\"type\":\"services.list\",\"body\":{}}");
+            JsonNode reply = c.next();
+            assertThat(code(reply)).isEqualTo("BAD_REQUEST");
+            assertThat(reply.get("re").isNull()).isTrue();
+            assertThat(reply.path("body").path("field").asText()).isEqualTo("id");
+            c.sendText("{\"v\":1,\"id\":\"\\ud83d\\ude00\",\"type\":\"services.list\",\"body\":{}}");
+            assertThat(c.next().path("re").asText()).as("a surrogate pair travels back unchanged").isEqualTo("\ud83d\ude00");
         }
     }
 

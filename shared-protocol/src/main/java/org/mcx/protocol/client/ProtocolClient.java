@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -232,9 +233,22 @@ public final class ProtocolClient implements AutoCloseable {
             close();
             return CompletableFuture.failedFuture(new IllegalStateException("no console session to log out of"));
         }
-        return request(MessageType.AUTH_LOGOUT, new Common.Empty(), Common.Empty.class)
-                .<Void>thenApply(done -> null)
-                .whenComplete((done, failure) -> close());
+        CompletableFuture<Void> loggedOut = new CompletableFuture<>();
+        // Closed off the dispatcher thread, so that close() waits until the link is down before the caller hears.
+        Executor closer = r -> {
+            Thread t = new Thread(r, "mcx-client-logout");
+            t.setDaemon(true);
+            t.start();
+        };
+        request(MessageType.AUTH_LOGOUT, new Common.Empty(), Common.Empty.class).whenCompleteAsync((done, failure) -> {
+            close();
+            if (failure == null) {
+                loggedOut.complete(null);
+            } else {
+                loggedOut.completeExceptionally(failure);
+            }
+        }, closer);
+        return loggedOut;
     }
 
     /**
