@@ -21,6 +21,7 @@ import org.mcx.backend.ops.CheckLoginCommand;
 import org.mcx.backend.ops.ConfigDefaults;
 import org.mcx.backend.ops.DurationConverter;
 import org.mcx.backend.ops.LogFiles;
+import org.mcx.backend.ops.OutOfMemoryExit;
 import org.mcx.backend.ops.RestoreCommand;
 import org.mcx.backend.store.NewerSchemaException;
 import org.mcx.backend.store.ScheduledBackups;
@@ -207,6 +208,7 @@ public final class Main implements Callable<Integer> {
             LogFiles.useDirectory(logDir);
         }
         log.info("registry-backend {} starting", org.mcx.protocol.Version.current());
+        OutOfMemoryExit.ensure();
         String firstAdminPassword = adminPassword != null ? adminPassword : readAdminPasswordFile();
         boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
         Path keystore = tlsKeystore;
