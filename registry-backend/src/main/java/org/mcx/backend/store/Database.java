@@ -33,28 +33,45 @@ public final class Database implements AutoCloseable {
         POWER_LOSS
     }
 
+    /** Free space below which writes are refused before H2 would fail on a full disk. */
+    public static final long DEFAULT_RESERVE_BYTES = 4L << 20;
+
     private final JdbcDataSource dataSource;
-    private final Connection writeConnection;
+    private volatile Connection writeConnection;
+    private final TransactionRunner runner;
     private final WriterThread writer;
+    private final StoreAvailability availability;
     private final ExecutorService readers;
-    private final ThreadLocal<Connection> readConnection = new ThreadLocal<>();
+    /** Bumped when the database is reopened, so that readers replace their connections. */
+    private final AtomicInteger generation = new AtomicInteger();
+    private final ThreadLocal<ReaderConnection> readConnection = new ThreadLocal<>();
     private final Durability durability;
 
-    private Database(JdbcDataSource dataSource, Durability durability) throws SQLException {
+    private record ReaderConnection(Connection connection, int generation) {
+    }
+
+    private Database(JdbcDataSource dataSource, Path dataDir, Durability durability, long reserveBytes)
+            throws SQLException {
         this.dataSource = dataSource;
         this.durability = durability;
         this.readers = Executors.newFixedThreadPool(2, named("mcx-db-reader"));
-        this.writeConnection = dataSource.getConnection();
-        this.writeConnection.setAutoCommit(false);
-        this.writer = new WriterThread(new TransactionRunner(writeConnection, durability));
+        this.writeConnection = newWriteConnection();
+        this.availability = new StoreAvailability(dataDir, reserveBytes, this::reopen);
+        this.runner = new TransactionRunner(writeConnection, durability, availability);
+        this.writer = new WriterThread(runner, availability);
     }
 
     /** Opens (creating if needed) the database under {@code dataDir} and migrates it. */
     public static Database open(Path dataDir, Durability durability) {
+        return open(dataDir, durability, DEFAULT_RESERVE_BYTES);
+    }
+
+    /** As {@link #open(Path, Durability)}, refusing writes when less than {@code reserveBytes} are free. */
+    public static Database open(Path dataDir, Durability durability, long reserveBytes) {
         JdbcDataSource ds = dataSource(dataDir);
         migrate(Flyway.configure().dataSource(ds).locations(MIGRATIONS).load(), dataDir);
         try {
-            Database db = new Database(ds, durability);
+            Database db = new Database(ds, dataDir, durability, reserveBytes);
             log.info("database open at {} ({} durability)", dataDir, durability);
             return db;
         } catch (SQLException e) {
@@ -100,6 +117,10 @@ public final class Database implements AutoCloseable {
      * future completes. A failure rolls back this work alone.
      */
     public <T> CompletableFuture<T> write(TransactionalWork<T> work) {
+        StoreUnavailableException refused = availability.refusal();
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused); // the writer thread finds the way back by itself
+        }
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
             writer.submit(new TransactionRunner.Item<>(work, result));
@@ -111,13 +132,61 @@ public final class Database implements AutoCloseable {
 
     /** Runs a read on the reader pool with a connection of its own (auto-commit, read committed). */
     public <T> CompletableFuture<T> read(ConnectionWork<T> work) {
+        StoreUnavailableException closed = availability.readRefusal();
+        if (closed != null) {
+            return CompletableFuture.failedFuture(closed);
+        }
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return work.apply(readerConnection());
             } catch (SQLException e) {
-                throw new StoreException("read failed", e);
+                throw storageFaultOr(e, "read failed");
             }
         }, readers);
+    }
+
+    /** {@code e} as the store's refusal if it is the storage failing, else as a failed statement. */
+    private RuntimeException storageFaultOr(SQLException e, String what) {
+        if (StorageFailure.isStoreLost(e)) {
+            availability.lost(e);
+            StoreUnavailableException refusal = availability.readRefusal();
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        return new StoreException(what, e);
+    }
+
+    private Connection newWriteConnection() throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    /**
+     * Writer thread: after H2 closed the database on a storage failure, opens it again (H2 recovers
+     * the file to its last commit) and has readers replace their connections.
+     */
+    private void reopen() throws SQLException {
+        Connection fresh = newWriteConnection();
+        try (Statement s = fresh.createStatement()) {
+            s.execute("SELECT COUNT(*) FROM flyway_schema_history");
+        } catch (SQLException e) {
+            closeQuietly(fresh);
+            throw e;
+        }
+        closeQuietly(writeConnection);
+        writeConnection = fresh;
+        runner.use(fresh);
+        generation.incrementAndGet();
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.debug("closing a connection of a failed database: {}", e.toString());
+        }
     }
 
     /**
@@ -127,13 +196,19 @@ public final class Database implements AutoCloseable {
     public <T> CompletableFuture<T> atQuietPoint(ConnectionWork<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Runnable quiet = () -> {
+            StoreUnavailableException closed = availability.readRefusal();
+            if (closed != null) {
+                result.completeExceptionally(closed);
+                return;
+            }
             try {
                 T value = task.apply(writeConnection);
                 writeConnection.commit();
                 result.complete(value);
-            } catch (SQLException | RuntimeException e) {
-                result.completeExceptionally(e instanceof SQLException
-                        ? new StoreException("read at a quiet point failed", e) : e);
+            } catch (SQLException e) {
+                result.completeExceptionally(storageFaultOr(e, "read at a quiet point failed"));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
             }
         };
         try {
@@ -145,13 +220,18 @@ public final class Database implements AutoCloseable {
     }
 
     private Connection readerConnection() throws SQLException {
-        Connection c = readConnection.get();
-        if (c == null || c.isClosed()) {
-            c = dataSource.getConnection();
+        ReaderConnection mine = readConnection.get();
+        int current = generation.get();
+        if (mine == null || mine.generation() != current || mine.connection().isClosed()) {
+            if (mine != null) {
+                closeQuietly(mine.connection());
+            }
+            Connection c = dataSource.getConnection();
             c.setAutoCommit(true);
-            readConnection.set(c);
+            mine = new ReaderConnection(c, current);
+            readConnection.set(mine);
         }
-        return c;
+        return mine.connection();
     }
 
     /** Online backup to a zip file (H2 {@code BACKUP TO}). */

@@ -19,12 +19,19 @@ import org.slf4j.LoggerFactory;
 final class TransactionRunner {
     private static final Logger log = LoggerFactory.getLogger(TransactionRunner.class);
 
-    private final Connection connection;
+    private Connection connection;
     private final Database.Durability durability;
+    private final StoreAvailability availability;
 
-    TransactionRunner(Connection connection, Database.Durability durability) {
+    TransactionRunner(Connection connection, Database.Durability durability, StoreAvailability availability) {
         this.connection = connection;
         this.durability = durability;
+        this.availability = availability;
+    }
+
+    /** After the database was reopened: the new writer connection. Writer thread only. */
+    void use(Connection reopened) {
+        this.connection = reopened;
     }
 
     /** One queued unit of work and the future its caller waits on. */
@@ -48,8 +55,12 @@ final class TransactionRunner {
             }
         } catch (SQLException e) {
             rollbackAll(done);
-            StoreException failure = new StoreException("commit failed", e);
-            done.forEach(d -> d.item().result().completeExceptionally(d.failure() != null ? d.failure() : failure));
+            RuntimeException failure = storageFault(e);
+            if (failure == null) {
+                failure = new StoreException("commit failed", e);
+            }
+            RuntimeException cause = failure;
+            done.forEach(d -> d.item().result().completeExceptionally(d.failure() != null ? d.failure() : cause));
             return;
         }
         for (Done d : done) {
@@ -72,11 +83,21 @@ final class TransactionRunner {
             return new Done(item, tx, value, null);
         } catch (SQLException e) {
             undo(savepoint, tx);
-            return new Done(item, tx, null, new StoreException("transaction failed", e));
+            RuntimeException fault = storageFault(e);
+            return new Done(item, tx, null, fault != null ? fault : new StoreException("transaction failed", e));
         } catch (RuntimeException | Error e) {
             undo(savepoint, tx);
             return new Done(item, tx, null, e);
         }
+    }
+
+    /** The refusal to answer if {@code e} is the storage failing (H2 then closes the database), else null. */
+    private RuntimeException storageFault(SQLException e) {
+        if (!StorageFailure.isStoreLost(e)) {
+            return null;
+        }
+        availability.lost(e);
+        return availability.readRefusal();
     }
 
     private void undo(Savepoint savepoint, Tx tx) {

@@ -19,11 +19,13 @@ final class WriterThread implements AutoCloseable {
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final TransactionRunner runner;
+    private final StoreAvailability availability;
     private final Thread thread;
     private volatile boolean stopping;
 
-    WriterThread(TransactionRunner runner) {
+    WriterThread(TransactionRunner runner, StoreAvailability availability) {
         this.runner = runner;
+        this.availability = availability;
         this.thread = new Thread(this::loop, "mcx-db-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -51,11 +53,19 @@ final class WriterThread implements AutoCloseable {
             try {
                 Object first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    if (availability.refusing()) {
+                        availability.beforeWriting(); // idle: look for the way back, so reads return too
+                    }
                     continue;
                 }
                 taken.add(first);
                 queue.drainTo(taken, MAX_BATCH - 1);
+                boolean writable = availability.beforeWriting();
                 for (Object work : taken) {
+                    if (!writable && work instanceof TransactionRunner.Item<?> refused) {
+                        refused.result().completeExceptionally(availability.refusal());
+                        continue;
+                    }
                     if (work instanceof TransactionRunner.Item<?> item) {
                         batch.add(item);
                     } else {
