@@ -23,7 +23,8 @@ import org.mcx.backend.ops.DurationConverter;
 import org.mcx.backend.ops.LogFiles;
 import org.mcx.backend.ops.OutOfMemoryExit;
 import org.mcx.backend.ops.RestoreCommand;
-import org.mcx.backend.store.NewerSchemaException;
+import org.mcx.backend.store.StoreIntegrity;
+import org.mcx.backend.store.StoreRefusedException;
 import org.mcx.backend.store.ScheduledBackups;
 import org.mcx.backend.identity.IdentityConfig;
 import org.mcx.backend.identity.Passwords;
@@ -57,6 +58,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--data-dir", description = "Directory for the H2 database and TLS material (required unless --sas-only).")
     Path dataDir;
+
+    @Option(names = "--new-database", description = "If the database in --data-dir is missing or damaged, keep what"
+            + " is left of it aside and start with a new, empty one (a readable database is never touched).")
+    boolean newDatabase;
 
     @Option(names = "--port", defaultValue = "8443", description = "WebSocket listener port (0 = any free port). Default: ${DEFAULT-VALUE}.")
     int port;
@@ -175,7 +180,7 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (e instanceof NewerSchemaException) {
+            if (e instanceof StoreRefusedException) {
                 log.error("start refused: {}", e.getMessage());
                 commandLine.getErr().println("registry-backend: " + e.getMessage());
                 return REFUSED;
@@ -209,6 +214,9 @@ public final class Main implements Callable<Integer> {
         }
         log.info("registry-backend {} starting", org.mcx.protocol.Version.current());
         OutOfMemoryExit.ensure();
+        if (newDatabase) {
+            StoreIntegrity.startOverIfDamaged(dataDir);
+        }
         String firstAdminPassword = adminPassword != null ? adminPassword : readAdminPasswordFile();
         boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
         Path keystore = tlsKeystore;

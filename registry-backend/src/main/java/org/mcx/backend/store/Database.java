@@ -68,8 +68,13 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(Path, Durability)}, refusing writes when less than {@code reserveBytes} are free. */
     public static Database open(Path dataDir, Durability durability, long reserveBytes) {
+        boolean creating = StoreIntegrity.checkBeforeOpen(dataDir);
+        if (creating) {
+            log.info("creating a new database in {}", dataDir);
+        }
         JdbcDataSource ds = dataSource(dataDir);
         migrate(Flyway.configure().dataSource(ds).locations(MIGRATIONS).load(), dataDir);
+        StoreIntegrity.markHeld(dataDir);
         try {
             Database db = new Database(ds, dataDir, durability, reserveBytes);
             log.info("database open at {} ({} durability)", dataDir, durability);
