@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "benchmarks", mixinStandardHelpOptions = true,
         description = "MCX Open Access load harness: figures against raw baselines measured in the same run.",
         subcommands = {EchoBench.class, DiscoveryBench.class, FanoutBench.class, DurableSaveBench.class, ConcurrentSaveBench.class,
-                StallBench.class, AllBenches.class, JfrSummary.class, SasSetup.class})
+                StallBench.class, AllBenches.class, JfrSummary.class, SasSetup.class,
+                        org.mcx.bench.soak.SoakBench.class})
 public final class BenchMain implements Runnable {
     /** The harness's own logging configuration (quiet), unless one is given on the command line. */
     static final String LOGGING = "bench-logback.xml";

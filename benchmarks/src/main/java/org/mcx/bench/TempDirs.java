@@ -9,13 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Temporary directories for databases; deleted after the run. */
-final class TempDirs {
+public final class TempDirs {
     private static final Logger log = LoggerFactory.getLogger(TempDirs.class);
 
     private TempDirs() {
     }
 
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -118,6 +118,7 @@ final class ConsoleAuth {
         } catch (ProtocolException busy) {
             return CompletableFuture.failedFuture(busy);
         }
+        Runnable forget = peer.onClose(ticket::abandon);
         Instant now = Instant.now();
         return ctx.db().read(c -> new Lookup(guard.lockedUntil(c, username, now), UserStore.find(c, username)))
                 .thenCompose(lookup -> {
@@ -150,7 +151,10 @@ final class ConsoleAuth {
                         throw new ProtocolException(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS);
                     }
                     return user;
-                }).whenComplete((user, failure) -> ticket.close());
+                }).whenComplete((user, failure) -> {
+                    forget.run();
+                    ticket.close();
+                });
     }
 
     private static ProtocolException locked(Instant until) {

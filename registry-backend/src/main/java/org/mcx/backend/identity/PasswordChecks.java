@@ -79,6 +79,8 @@ final class PasswordChecks {
         private final Object connection;
         private final String address;
         private boolean released;
+        private Runnable waiting;
+        private CompletableFuture<?> waitingResult;
 
         private Ticket(Object connection, String address) {
             this.connection = connection;
@@ -88,14 +90,37 @@ final class PasswordChecks {
         /** Runs {@code work} (a hash) when this address's turn comes and a hashing slot is free. */
         <T> CompletableFuture<T> hash(Supplier<T> work) {
             CompletableFuture<T> result = new CompletableFuture<>();
-            enqueue(address, () -> {
+            Runnable job = () -> {
                 try {
                     result.complete(work.get());
                 } catch (RuntimeException | Error e) {
                     result.completeExceptionally(e);
                 }
-            });
+            };
+            synchronized (PasswordChecks.this) {
+                waiting = job;
+                waitingResult = result;
+                enqueue(address, job);
+            }
             return result;
+        }
+
+        /**
+         * The connection closed: a hash still waiting is dropped unhashed, so that connections an
+         * attacker opens and abandons do not keep their places in the line.
+         */
+        void abandon() {
+            CompletableFuture<?> dropped = null;
+            synchronized (PasswordChecks.this) {
+                if (waiting != null && dequeue(address, waiting)) {
+                    dropped = waitingResult;
+                }
+                waiting = null;
+                waitingResult = null;
+            }
+            if (dropped != null) {
+                dropped.completeExceptionally(new ProtocolException(ErrorCode.UNAVAILABLE, "connection closed"));
+            }
         }
 
         @Override
@@ -119,6 +144,18 @@ final class PasswordChecks {
         }
         line.add(job);
         startWhatMay();
+    }
+
+    private synchronized boolean dequeue(String address, Runnable job) {
+        ArrayDeque<Runnable> line = waitingByAddress.get(address);
+        if (line == null || !line.remove(job)) {
+            return false; // already hashing or done
+        }
+        if (line.isEmpty()) {
+            waitingByAddress.remove(address);
+            turns.remove(address);
+        }
+        return true;
     }
 
     private synchronized void startWhatMay() {

@@ -213,12 +213,16 @@ public final class PeerSession {
         }
     }
 
-    /** Runs once when the connection closes, for whatever reason. */
-    public void onClose(Runnable listener) {
+    /**
+     * Runs once when the connection closes, for whatever reason (at once if it has). Returns what
+     * unregisters it, for listeners that outlive their purpose before the connection does.
+     */
+    public Runnable onClose(Runnable listener) {
         closeListeners.add(listener);
         if (closed.get() != 0) {
             listener.run();
         }
+        return () -> closeListeners.remove(listener);
     }
 
     public void close(int code, String reason) {

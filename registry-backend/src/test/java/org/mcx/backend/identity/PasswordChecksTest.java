@@ -78,6 +78,28 @@ class PasswordChecksTest {
     }
 
     @Test
+    void aCheckWhoseConnectionClosedIsDroppedUnhashedAndGivesItsPlaceBack() {
+        PasswordChecks gate = new PasswordChecks(cpu::add, 1, 10, 10);
+        logOn(gate, "busy", "10.0.0.1");
+        PasswordChecks.Ticket gone = gate.admit("gone", "10.6.6.6", 1);
+        CompletableFuture<String> dropped = gone.hash(() -> {
+            hashed.add("gone");
+            return "gone";
+        });
+        dropped.whenComplete((r, e) -> gone.close());
+        logOn(gate, "next", "10.0.0.2");
+
+        gone.abandon();
+        assertThat(dropped).isCompletedExceptionally();
+        assertThat(gate.pending()).isEqualTo(2);
+        while (!cpu.isEmpty()) {
+            runOneHash();
+        }
+        assertThat(hashed).containsExactly("busy", "next");
+        gone.abandon(); // again, or after the hash: nothing happens
+    }
+
+    @Test
     void aFailingHashGivesItsPlaceBack() {
         PasswordChecks gate = new PasswordChecks(cpu::add, 1, 1, 1);
         PasswordChecks.Ticket ticket = gate.admit("x", "10.0.0.1", 1);
