@@ -14,11 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -206,31 +203,10 @@ class WebSocketFuzzTest {
 
     /** One connection, reading everything the server sends into a queue. */
     private static final class Peer implements AutoCloseable {
-        private final LinkedBlockingDeque<String> received = new LinkedBlockingDeque<>();
-        private final WebSocketClient ws;
-        private volatile int closeCode = -1;
+        private final RawClient ws;
 
         Peer(BackendFixture backend, String path) throws InterruptedException {
-            ws = new WebSocketClient(backend.base().resolve(path)) {
-                @Override
-                public void onOpen(ServerHandshake handshake) {
-                }
-
-                @Override
-                public void onMessage(String message) {
-                    received.add(message);
-                }
-
-                @Override
-                public void onClose(int code, String reason, boolean remote) {
-                    closeCode = code;
-                }
-
-                @Override
-                public void onError(Exception ex) {
-                }
-            };
-            assertThat(ws.connectBlocking(10, TimeUnit.SECONDS)).isTrue();
+            ws = new RawClient(backend.base(), path);
         }
 
         boolean isOpen() {
@@ -243,7 +219,7 @@ class WebSocketFuzzTest {
         }
 
         JsonNode call(String frame, String id) throws Exception {
-            ws.send(frame);
+            ws.sendText(frame);
             JsonNode answer = nextAnswer();
             assertThat(answer).as("an answer to %s (seed %d)", id, SEED).isNotNull();
             assertThat(answer.path("re").asText()).as("seed %d", SEED).isEqualTo(id);
@@ -258,17 +234,17 @@ class WebSocketFuzzTest {
         void exchange(String hostile, String id, String sentinelId, String path) throws Exception {
             String context = "seed " + SEED + ", " + path + ", frame " + abbreviate(hostile);
             Expected expected = Expected.of(hostile);
-            ws.send(hostile);
+            ws.sendText(hostile);
             if (!ws.isOpen()) {
                 return;
             }
-            ws.send("{\"v\":1,\"id\":\"" + sentinelId + "\",\"type\":\"no.such.type\"}");
+            ws.sendText("{\"v\":1,\"id\":\"" + sentinelId + "\",\"type\":\"no.such.type\"}");
             List<JsonNode> answers = new ArrayList<>();
             boolean sentinelAnswered = false;
             while (!sentinelAnswered || expected.answered() && answers.isEmpty()) {
                 JsonNode answer = nextAnswer(context);
                 if (answer == null) {
-                    assertThat(closeCode).as("closed instead of answering; " + context).isIn(1000, 1009, 4403);
+                    assertThat(ws.closeCode()).as("closed instead of answering; " + context).isIn(1000, 1009, 4403);
                     return;
                 }
                 if (sentinelId.equals(answer.path("re").asText(null))) {
@@ -297,9 +273,9 @@ class WebSocketFuzzTest {
         private JsonNode nextAnswer(String context) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline) {
-                String frame = received.poll(100, TimeUnit.MILLISECONDS);
+                String frame = ws.poll(100);
                 if (frame == null) {
-                    if (!ws.isOpen() && received.isEmpty()) {
+                    if (!ws.isOpen()) {
                         return null;
                     }
                     continue;
@@ -314,7 +290,7 @@ class WebSocketFuzzTest {
 
         @Override
         public void close() throws InterruptedException {
-            ws.closeBlocking();
+            ws.close();
         }
     }
 

@@ -82,6 +82,16 @@ public final class RawClient implements AutoCloseable {
         throw new AssertionError("no reply to " + id + " within 10 s");
     }
 
+    /** The next frame as received, or null if none came within {@code millis}. */
+    public String poll(long millis) throws InterruptedException {
+        return received.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The close code, or -1 while open. */
+    public int closeCode() {
+        return closed.isDone() ? closed.join() : -1;
+    }
+
     /** The next frame, whatever it is. */
     public JsonNode next() throws Exception {
         String frame = received.poll(10, TimeUnit.SECONDS);
