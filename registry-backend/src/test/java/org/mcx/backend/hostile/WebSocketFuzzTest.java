@@ -215,7 +215,7 @@ class WebSocketFuzzTest {
 
         void authenticate(String type, String body) throws Exception {
             JsonNode answer = call(frame(type, body, "auth"), "auth");
-            assertThat(answer.path("type").asText()).as("authenticated on %s", ws.getURI()).isEqualTo(type);
+            assertThat(answer.path("type").asText()).as("authenticated as %s", type).isEqualTo(type);
         }
 
         JsonNode call(String frame, String id) throws Exception {
