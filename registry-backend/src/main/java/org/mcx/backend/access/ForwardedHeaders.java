@@ -49,6 +49,11 @@ final class ForwardedHeaders {
         retarget(request, target);
     }
 
+    /** A body read whole goes up with its length, chunked or not as it came: the instance sees one framing. */
+    static void wholeBody(HttpRequest request, long length) {
+        request.headers().remove(HttpHeaderNames.TRANSFER_ENCODING).set(HttpHeaderNames.CONTENT_LENGTH, length);
+    }
+
     /** A retry on another instance: the same request, another host. */
     static void retarget(HttpRequest request, Target target) {
         request.headers().set(HttpHeaderNames.HOST, target.instance().host() + ":" + target.instance().port());

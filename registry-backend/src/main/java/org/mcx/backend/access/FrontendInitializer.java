@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -30,6 +31,13 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_REQUEST_LINE = 8192;
     static final int MAX_CHUNK = 16 * 1024;
     static final int MAX_STREAMS = 128;
+    /**
+     * The codec's own bound on requests decoded but not yet answered (Netty's default, 128, closes the
+     * connection at once). It must hold everything one read can carry — 64 KiB of 16-byte requests —
+     * since the decoder decodes a whole read even when reading is paused; the SAS's {@link Backlog}
+     * bounds what waits, in bytes.
+     */
+    static final int MAX_PIPELINE_DEPTH = 8192;
 
     private final Gateway gateway;
     private final ClientConnections connections;
@@ -66,7 +74,9 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
 
     private void http1(ChannelPipeline p, Channel ch) {
         HeadDeadline deadline = new HeadDeadline(gateway.config().idleTimeout().toNanos());
-        p.addLast(deadline, new HttpServerCodec(MAX_REQUEST_LINE, gateway.config().maxHeaderBytes(), MAX_CHUNK),
+        HttpDecoderConfig decoding = new HttpDecoderConfig().setMaxInitialLineLength(MAX_REQUEST_LINE)
+                .setMaxHeaderSize(gateway.config().maxHeaderBytes()).setMaxChunkSize(MAX_CHUNK);
+        p.addLast(deadline, new HttpServerCodec(decoding, MAX_PIPELINE_DEPTH),
                 new HttpServerExpectContinueHandler(),
                 new FrontendHandler(gateway, deadline, upstreams.apply(ch.eventLoop())));
     }

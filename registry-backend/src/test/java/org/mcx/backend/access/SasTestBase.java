@@ -44,6 +44,8 @@ abstract class SasTestBase {
     ProtocolClient app;
     EchoUpstream upstreamA;
     EchoUpstream upstreamB;
+    /** What both instances received (a request goes to either). */
+    final EchoUpstream.Received received = new EchoUpstream.Received();
     AccessServer sas;
     String applicationId;
     String profileId;
@@ -64,8 +66,8 @@ abstract class SasTestBase {
         Console.ApplicationCreated created = admin.call(MessageType.APPLICATIONS_CREATE,
                 new Console.CreateApplication("Board", true), Console.ApplicationCreated.class);
 
-        upstreamA = new EchoUpstream("a");
-        upstreamB = new EchoUpstream("b");
+        upstreamA = new EchoUpstream("a", received);
+        upstreamB = new EchoUpstream("b", received);
         gmNode = connect(Endpoint.REGISTRATION, Authenticator.node("gm-node", gmSecret));
         register("gm-a", upstreamA.port());
         register("gm-b", upstreamB.port());
