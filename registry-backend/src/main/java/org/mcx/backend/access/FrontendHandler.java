@@ -159,9 +159,13 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(Problem.of(r, true)).addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** Answers now; the request's body, if any, is read and dropped before the next request. */
+    /**
+     * Answers now; the request's body, if any, is read and dropped before the next request — within
+     * the head deadline, which starts now: a refused body that never ends must not hold the connection.
+     */
     private void refuse(HttpRequest request, Refusal r, boolean keepAlive) {
         ctx.writeAndFlush(Problem.of(r, !keepAlive));
+        deadline.awaitNext();
         discarding = true;
         closeAfterDiscard = !keepAlive;
         discarded = 0;

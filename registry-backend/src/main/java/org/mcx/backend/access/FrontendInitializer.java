@@ -75,7 +75,8 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
     private void http1(ChannelPipeline p, Channel ch) {
         HeadDeadline deadline = new HeadDeadline(gateway.config().idleTimeout().toNanos());
         HttpDecoderConfig decoding = new HttpDecoderConfig().setMaxInitialLineLength(MAX_REQUEST_LINE)
-                .setMaxHeaderSize(gateway.config().maxHeaderBytes()).setMaxChunkSize(MAX_CHUNK);
+                .setMaxHeaderSize(gateway.config().maxHeaderBytes()).setMaxChunkSize(MAX_CHUNK)
+                .setHeadersFactory(RequestHeaders.FACTORY);
         p.addLast(deadline, new HttpServerCodec(decoding, MAX_PIPELINE_DEPTH),
                 new HttpServerExpectContinueHandler(),
                 new FrontendHandler(gateway, deadline, upstreams.apply(ch.eventLoop())));

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * What RFC 9112 asks of a request head beyond what the decoder already refuses, checked before
  * anything else: HTTP/1.1 or HTTP/1.0 exactly; neither TRACE (it would echo the request, with what
- * the SAS adds, back to the caller) nor CONNECT; exactly one valid {@code Host} (§3.2); no transfer
+ * the SAS adds, back to the caller) nor CONNECT; at most one {@code Content-Length} (§6.3, in
+ * HTTP/1.0 too: see {@link RequestHeaders}); exactly one valid {@code Host} (§3.2); no transfer
  * coding but chunked (§6.1: 501); a target in origin or absolute form ({@link RequestTarget}). Each
  * refusal names the field at fault.
  */
@@ -34,6 +35,9 @@ final class RequestHead {
             throw new Refusal(501, "Not Implemented", "bad-method", "method: " + method + " is not forwarded", 0);
         }
         HttpHeaders headers = request.headers();
+        if (headers instanceof RequestHeaders counted && counted.contentLengthLines() > 1) {
+            throw bad("Content-Length: more than one"); // the decoder lets HTTP/1.0 through with the first
+        }
         host(headers.getAll(HttpHeaderNames.HOST), version == HttpVersion.HTTP_1_1 && !http2, http2);
         String codings = headers.get(HttpHeaderNames.TRANSFER_ENCODING);
         if (codings != null) {
