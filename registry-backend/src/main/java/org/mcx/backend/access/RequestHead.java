@@ -10,9 +10,10 @@ import java.util.List;
  * What RFC 9112 asks of a request head beyond what the decoder already refuses, checked before
  * anything else: HTTP/1.1 or HTTP/1.0 exactly; neither TRACE (it would echo the request, with what
  * the SAS adds, back to the caller) nor CONNECT; at most one {@code Content-Length} (§6.3, in
- * HTTP/1.0 too: see {@link RequestHeaders}); exactly one valid {@code Host} (§3.2); no transfer
- * coding but chunked (§6.1: 501); a target in origin or absolute form ({@link RequestTarget}). Each
- * refusal names the field at fault.
+ * HTTP/1.0 too: see {@link RequestHeaders}); exactly one valid {@code Host} (§3.2); no expectation
+ * but 100-continue (answered before this: the service never sees {@code Expect}); no transfer coding
+ * but chunked (§6.1: 501); a target in origin or absolute form ({@link RequestTarget}). Each refusal
+ * names the field at fault.
  */
 final class RequestHead {
     private RequestHead() {
@@ -39,6 +40,10 @@ final class RequestHead {
             throw bad("Content-Length: more than one"); // the decoder lets HTTP/1.0 through with the first
         }
         host(headers.getAll(HttpHeaderNames.HOST), version == HttpVersion.HTTP_1_1 && !http2, http2);
+        if (headers.contains(HttpHeaderNames.EXPECT)) {
+            // 100-continue was answered (and removed) before this; the SAS meets no other expectation.
+            throw new Refusal(417, "Expectation Failed", "bad-request", "Expect: only 100-continue is supported", 0);
+        }
         String codings = headers.get(HttpHeaderNames.TRANSFER_ENCODING);
         if (codings != null) {
             for (String coding : codings.split(",")) {
