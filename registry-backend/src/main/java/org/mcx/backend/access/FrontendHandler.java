@@ -4,11 +4,16 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2FrameStreamException;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
@@ -281,6 +286,28 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         log.debug("client connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        Http2Error error = http2 ? streamError(cause) : null;
+        if (error != null) {
+            // Closing alone would reset the stream with CANCEL; a malformed request is a PROTOCOL_ERROR (RFC 9113 §8.1.1).
+            ctx.writeAndFlush(new DefaultHttp2ResetFrame(error)).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         ctx.close();
+    }
+
+    /**
+     * The HTTP/2 error a stream failed with; PROTOCOL_ERROR for a request the codec could not convert
+     * (no {@code :path}, say: Netty throws a NullPointerException); null if it failed otherwise.
+     */
+    private static Http2Error streamError(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof Http2FrameStreamException e) {
+                return e.error();
+            }
+            if (t instanceof Http2Exception e) {
+                return e.error();
+            }
+        }
+        return cause instanceof DecoderException ? Http2Error.PROTOCOL_ERROR : null;
     }
 }

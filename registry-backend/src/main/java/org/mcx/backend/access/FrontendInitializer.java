@@ -2,6 +2,7 @@ package org.mcx.backend.access;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
@@ -9,6 +10,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -21,6 +23,8 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline of one application connection: the per-address cap, TLS when configured, then
@@ -28,6 +32,7 @@ import java.util.function.Function;
  * an HTTP/1.1 request (converted to the same messages) by its own {@link FrontendHandler}.
  */
 final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
+    private static final Logger log = LoggerFactory.getLogger(FrontendInitializer.class);
     static final int MAX_REQUEST_LINE = 8192;
     static final int MAX_CHUNK = 16 * 1024;
     static final int MAX_STREAMS = 128;
@@ -69,6 +74,14 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                             http1(ctx.pipeline(), ctx.channel());
                         }
                     }
+
+                    /** Counted, not logged as a warning: anyone on the network can fail a handshake, as often as he likes. */
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        gateway.counters().denied("bad-tls");
+                        log.debug("TLS with {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+                        ctx.close();
+                    }
                 });
     }
 
@@ -101,6 +114,19 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                                 new HttpServerExpectContinueHandler(),
                                 new FrontendHandler(gateway, HeadDeadline.NONE, mine));
                     }
-                }));
+                }),
+                new ChannelInboundHandlerAdapter() {
+                    /**
+                     * A connection error the codec has answered with GOAWAY, and closes itself (closing here
+                     * too would send a second GOAWAY, NO_ERROR): logged quietly, as a client's fault.
+                     */
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        log.debug("HTTP/2 connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+                        if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) == null) {
+                            ctx.close();
+                        }
+                    }
+                });
     }
 }
