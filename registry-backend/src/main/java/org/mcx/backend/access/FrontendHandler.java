@@ -16,6 +16,8 @@ import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameStreamException;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@link AccessChecks}), then refused with a problem document or handed to an {@link Exchange}.
  * Requests are answered in order, one at a time; pipelined requests wait in a {@link Backlog}, and
  * reading stops while 64 wait (or 64 KiB), so however many a client pipelines, the rest wait in TCP
- * and every one is answered in turn. A client that does not read its answers stops being read too.
+ * and every one is answered in turn. A client that does not read its answers stops being read too,
+ * and is let go when it has taken nothing for the idle timeout.
  * Only a single read carrying more than the backlog's hard bound (some 900 small requests at once)
  * ends the connection: what was accepted is answered, the last answer says {@code Connection: close},
  * the rest is dropped unread, as after any close (RFC 9112 §9.3.2: the client retries them).
@@ -49,6 +52,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private boolean overflowed;
     private boolean exchangePaused;
     private boolean reading = true;
+    private ScheduledFuture<?> stall;
 
     FrontendHandler(Gateway gateway, HeadDeadline deadline, Upstreams upstreams) {
         this.gateway = gateway;
@@ -270,11 +274,40 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         } else if (writable) {
             drain(); // requests that waited for a slow reader to catch up
         }
+        watchStall(writable);
         super.channelWritabilityChanged(ctx);
+    }
+
+    /**
+     * A client that takes nothing more of its answers for the idle timeout is let go: its exchange
+     * would otherwise hold an admission slot and an upstream connection for as long as it likes
+     * (once an answer has started, no other deadline runs).
+     */
+    private void watchStall(boolean writable) {
+        if (writable || stall != null) {
+            if (writable && stall != null) {
+                stall.cancel(false);
+                stall = null;
+            }
+            return;
+        }
+        long millis = gateway.config().idleTimeout().toMillis();
+        stall = ctx.executor().schedule(() -> {
+            stall = null;
+            if (!ctx.channel().isWritable()) {
+                gateway.counters().denied("slow-reader");
+                log.debug("client {} took nothing for {} ms; closing", ctx.channel().remoteAddress(), millis);
+                ctx.close();
+            }
+        }, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (stall != null) {
+            stall.cancel(false);
+            stall = null;
+        }
         if (exchange != null) {
             exchange.clientClosed();
             exchange = null;

@@ -15,6 +15,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * A careless upstream, as real ones are: it announces its software, its host and port in
  * {@code Location}, and echoes what it was sent, so tests can see what the proxy passes and hides.
+ * A path ending in {@code /big} gets 64 MiB, written as fast as the connection takes it; {@code /wide}
+ * gets 256 KiB at once.
  */
 final class EchoUpstream implements AutoCloseable {
     /**
@@ -82,6 +84,15 @@ final class EchoUpstream implements AutoCloseable {
                         + "\",\"headers\":\"" + String.join(",", request.getHeaders().getFieldNamesCollection()).toLowerCase()
                         + "\"}";
                 Runnable answer = () -> response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+                if (request.getHttpURI().getPath().endsWith("/big")) {
+                    large(response, callback);
+                    return true;
+                }
+                if (request.getHttpURI().getPath().endsWith("/wide")) {
+                    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, WIDE.length);
+                    response.write(true, ByteBuffer.wrap(WIDE), callback);
+                    return true;
+                }
                 if (request.getHttpURI().getPath().endsWith("/hold")) {
                     held.add(answer);
                 } else {
@@ -114,6 +125,49 @@ final class EchoUpstream implements AutoCloseable {
                 return true;
             }
         }
+    }
+
+    /** Bytes of {@code /big} answers this instance has handed to its connections (what the SAS took). */
+    final java.util.concurrent.atomic.AtomicLong largeBytesWritten = new java.util.concurrent.atomic.AtomicLong();
+    /** The most of one {@code /big} answer handed to a connection so far. */
+    final java.util.concurrent.atomic.AtomicLong largestAnswerWritten = new java.util.concurrent.atomic.AtomicLong();
+    private static final byte[] WIDE = new byte[256 * 1024];
+    /** Called after each piece of a {@code /big} answer is written: a test samples what it watches there. */
+    volatile Runnable onLargePiece = () -> { };
+    private static final int LARGE_SIZE = 64 * 1024 * 1024;
+    private static final byte[] PIECE = new byte[64 * 1024];
+
+    /** A 64 MiB answer, written a piece at a time as the connection takes it (no piece is copied). */
+    private void large(Response response, Callback done) {
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, LARGE_SIZE);
+        new org.eclipse.jetty.util.IteratingCallback() {
+            private long written;
+
+            @Override
+            protected Action process() {
+                if (written > 0) {
+                    largeBytesWritten.addAndGet(PIECE.length);
+                    largestAnswerWritten.accumulateAndGet(written, Math::max);
+                    onLargePiece.run();
+                }
+                if (written >= LARGE_SIZE) {
+                    return Action.SUCCEEDED;
+                }
+                written += PIECE.length;
+                response.write(written >= LARGE_SIZE, ByteBuffer.wrap(PIECE), this);
+                return Action.SCHEDULED;
+            }
+
+            @Override
+            protected void onCompleteSuccess() {
+                done.succeeded();
+            }
+
+            @Override
+            protected void onCompleteFailure(Throwable cause) {
+                done.failed(cause);
+            }
+        }.iterate();
     }
 
     /** Answers every held request. */

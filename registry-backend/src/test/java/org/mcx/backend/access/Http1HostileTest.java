@@ -24,7 +24,7 @@ class Http1HostileTest extends SasTestBase {
 
     @Override
     AccessConfig config(AccessConfig defaults) {
-        return defaults.withLimits(4096, 1_000_000, 1_000_000).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        return defaults.withLimits(4096, 1_000_000, 1_000_000).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     private String head(String method, String rest, String fields) {

@@ -46,8 +46,8 @@ class PipeliningTest extends SasTestBase {
     }
 
     @Test
-    void aThousandPipelinedGetsAreAllAnsweredInOrder() throws Exception {
-        int n = 1000;
+    void threeHundredPipelinedGetsInOneWriteAreAllAnsweredInOrder() throws Exception {
+        int n = 300; // about 100 KB: more than one read of the SAS brings, and more than the 64 it reads ahead
         try (RawClient client = new RawClient(sas.port())) {
             StringBuilder all = new StringBuilder();
             for (int i = 0; i < n; i++) {

@@ -52,7 +52,12 @@ final class RawClient implements AutoCloseable {
     }
 
     RawClient(int port, int readTimeoutMillis) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(new Socket("127.0.0.1", port), readTimeoutMillis);
+    }
+
+    /** Over a socket already connected (from a chosen local address, say). */
+    RawClient(Socket connected, int readTimeoutMillis) throws IOException {
+        socket = connected;
         socket.setSoTimeout(readTimeoutMillis);
         socket.setTcpNoDelay(true);
         in = socket.getInputStream();
