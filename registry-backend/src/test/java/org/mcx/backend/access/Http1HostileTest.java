@@ -18,8 +18,16 @@ import org.junit.jupiter.api.TestFactory;
  * serves a valid request after all of them.
  */
 class Http1HostileTest extends SasTestBase {
-    /** @param statuses the answers allowed; {@code forwarded}: the request reaches the service */
-    private record Case(String name, String bytes, Set<Integer> statuses, boolean mustClose, boolean forwarded) {
+    /**
+     * @param statuses  the answers allowed
+     * @param forwarded the request reaches a service, whole
+     * @param partly    it reaches a service only in part: never as a complete request
+     */
+    private record Case(String name, String bytes, Set<Integer> statuses, boolean mustClose, boolean forwarded,
+                        boolean partly) {
+        Case(String name, String bytes, Set<Integer> statuses, boolean mustClose, boolean forwarded) {
+            this(name, bytes, statuses, mustClose, forwarded, false);
+        }
     }
 
     @Override
@@ -83,8 +91,9 @@ class Http1HostileTest extends SasTestBase {
         c.add(closing("a chunk size with a sign", head("POST", "/groups", "Transfer-Encoding: chunked\r\n") + "+3\r\nabc\r\n0\r\n\r\n", 400));
         c.add(closing("a chunk extension ended by LF alone", head("POST", "/groups", "Transfer-Encoding: chunked\r\n")
                 + "3;a=b\nabc\r\n0\r\n\r\n", 400));
-        c.add(closing("a chunked body over the limit", head("POST", "/groups", "Transfer-Encoding: chunked\r\n")
-                + ("4000\r\n" + "x".repeat(0x4000) + "\r\n").repeat(65) + "0\r\n\r\n", 413));
+        // Past 64 KiB a body streams, so this one reaches a service in part; the connection is reset at the limit.
+        c.add(new Case("a chunked body over the limit", head("POST", "/groups", "Transfer-Encoding: chunked\r\n")
+                + ("4000\r\n" + "x".repeat(0x4000) + "\r\n").repeat(65) + "0\r\n\r\n", Set.of(413), true, false, true));
         c.add(new Case("a request smuggled inside a body is only data", head("POST", "/groups", "Content-Length: 52\r\n")
                 + "GET /services/" + profileId.substring(0, 15) + "/admin HTTP/1.1\r\nHost: x\r\n\r\n", Set.of(201), false, true));
         // expectations
@@ -132,9 +141,19 @@ class Http1HostileTest extends SasTestBase {
             }
         }
         int after = upstreamA.hits.get() + upstreamB.hits.get();
+        if (c.partly) {
+            // It may have reached a service in part, or (all of it read before a connection was up) not at all.
+            assertThat(received.requests).as("complete at a service").noneMatch(EchoUpstream.Seen::complete);
+            return;
+        }
         assertThat(after - before).as("requests that reached a service").isEqualTo(c.forwarded ? 1 : 0);
         if (c.name.startsWith("a request smuggled")) {
             EchoUpstream.Seen seen = received.requests.poll(10, TimeUnit.SECONDS);
+            while (seen != null && !seen.complete()) {
+                seen = received.requests.poll(10, TimeUnit.SECONDS); // a part of an earlier case, come late
+            }
+            assertThat(seen).isNotNull();
+            assertThat(seen.body().length).isEqualTo(52);
             assertThat(new String(seen.body(), java.nio.charset.StandardCharsets.US_ASCII)).startsWith("GET /services/");
         }
         received.requests.clear();
