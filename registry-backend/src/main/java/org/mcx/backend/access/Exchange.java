@@ -5,7 +5,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
@@ -120,7 +119,7 @@ final class Exchange {
         }
         if (content instanceof LastHttpContent last) {
             requestDone = true;
-            content = withoutTrailers(last);
+            content = ForwardedHeaders.withoutTrailers(last);
         }
         bodyBytes += content.content().readableBytes();
         if (bodyBytes > gateway.config().maxBodyBytes()) {
@@ -159,16 +158,6 @@ final class Exchange {
     private void malformed(Refusal r) {
         requestDone = true; // nothing more will come
         fail(r.status, r.title, r.reason, r.getMessage(), false);
-    }
-
-    /** Trailer fields could restate what the SAS sets or removes (MC-Service-Id, Authorization): none pass. */
-    private static LastHttpContent withoutTrailers(LastHttpContent last) {
-        if (last.trailingHeaders().isEmpty()) {
-            return last;
-        }
-        LastHttpContent bare = new DefaultLastHttpContent(last.content().retain());
-        last.release();
-        return bare;
     }
 
     private void write(HttpContent content) {

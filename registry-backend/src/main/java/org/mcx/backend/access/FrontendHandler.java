@@ -4,20 +4,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
-import io.netty.handler.codec.http2.Http2Error;
-import io.netty.handler.codec.http2.Http2Exception;
-import io.netty.handler.codec.http2.Http2FrameStreamException;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@link AccessChecks}), then refused with a problem document or handed to an {@link Exchange}.
  * Requests are answered in order, one at a time; pipelined requests wait in a {@link Backlog}, and
  * reading stops while 64 wait (or 64 KiB), so however many a client pipelines, the rest wait in TCP
- * and every one is answered in turn. A client that does not read its answers stops being read too,
- * and is let go when it has taken nothing for the idle timeout.
+ * and every one is answered in turn. A client that does not read its answers stops being read too
+ * (and {@link StallDeadline} lets it go when it has taken nothing for the idle timeout).
  * Only a single read carrying more than the backlog's hard bound (some 900 small requests at once)
  * ends the connection: what was accepted is answered, the last answer says {@code Connection: close},
  * the rest is dropped unread, as after any close (RFC 9112 §9.3.2: the client retries them).
@@ -52,7 +45,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private boolean overflowed;
     private boolean exchangePaused;
     private boolean reading = true;
-    private ScheduledFuture<?> stall;
 
     FrontendHandler(Gateway gateway, HeadDeadline deadline, Upstreams upstreams) {
         this.gateway = gateway;
@@ -274,40 +266,11 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         } else if (writable) {
             drain(); // requests that waited for a slow reader to catch up
         }
-        watchStall(writable);
         super.channelWritabilityChanged(ctx);
-    }
-
-    /**
-     * A client that takes nothing more of its answers for the idle timeout is let go: its exchange
-     * would otherwise hold an admission slot and an upstream connection for as long as it likes
-     * (once an answer has started, no other deadline runs).
-     */
-    private void watchStall(boolean writable) {
-        if (writable || stall != null) {
-            if (writable && stall != null) {
-                stall.cancel(false);
-                stall = null;
-            }
-            return;
-        }
-        long millis = gateway.config().idleTimeout().toMillis();
-        stall = ctx.executor().schedule(() -> {
-            stall = null;
-            if (!ctx.channel().isWritable()) {
-                gateway.counters().denied("slow-reader");
-                log.debug("client {} took nothing for {} ms; closing", ctx.channel().remoteAddress(), millis);
-                ctx.close();
-            }
-        }, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (stall != null) {
-            stall.cancel(false);
-            stall = null;
-        }
         if (exchange != null) {
             exchange.clientClosed();
             exchange = null;
@@ -319,28 +282,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         log.debug("client connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
-        Http2Error error = http2 ? streamError(cause) : null;
-        if (error != null) {
-            // Closing alone would reset the stream with CANCEL; a malformed request is a PROTOCOL_ERROR (RFC 9113 §8.1.1).
-            ctx.writeAndFlush(new DefaultHttp2ResetFrame(error)).addListener(ChannelFutureListener.CLOSE);
-            return;
-        }
         ctx.close();
-    }
-
-    /**
-     * The HTTP/2 error a stream failed with; PROTOCOL_ERROR for a request the codec could not convert
-     * (no {@code :path}, say: Netty throws a NullPointerException); null if it failed otherwise.
-     */
-    private static Http2Error streamError(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof Http2FrameStreamException e) {
-                return e.error();
-            }
-            if (t instanceof Http2Exception e) {
-                return e.error();
-            }
-        }
-        return cause instanceof DecoderException ? Http2Error.PROTOCOL_ERROR : null;
     }
 }

@@ -92,6 +92,7 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                 .setHeadersFactory(RequestHeaders.FACTORY);
         p.addLast(deadline, new HttpServerCodec(decoding, MAX_PIPELINE_DEPTH),
                 new HttpServerExpectContinueHandler(),
+                new StallDeadline(gateway.config().idleTimeout().toMillis(), gateway.counters()),
                 new FrontendHandler(gateway, deadline, upstreams.apply(ch.eventLoop())));
     }
 
@@ -110,8 +111,9 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                 new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
                     @Override
                     protected void initChannel(Http2StreamChannel stream) {
-                        stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
+                        stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), StreamReset.INSTANCE,
                                 new HttpServerExpectContinueHandler(),
+                                new StallDeadline(idle, gateway.counters()),
                                 new FrontendHandler(gateway, HeadDeadline.NONE, mine));
                     }
                 }),
