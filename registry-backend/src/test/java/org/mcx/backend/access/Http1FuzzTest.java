@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Seeded fuzzing of the HTTP/1.1 request path, through the real SAS over raw sockets: valid requests
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * repeats a run, {@code -Dsas.fuzz.case=I} replays one case of it; a failure prints all three.
  */
 class Http1FuzzTest extends SasTestBase {
+    private static final Logger log = LoggerFactory.getLogger(Http1FuzzTest.class);
     private static final int CASES = Integer.getInteger("sas.fuzz.cases", 3000);
     private static final long SEED = Long.getLong("sas.fuzz.seed", System.nanoTime());
     private static final int ONLY = Integer.getInteger("sas.fuzz.case", -1);
@@ -82,7 +85,7 @@ class Http1FuzzTest extends SasTestBase {
         Map<String, Integer> endings = new HashMap<>();
         outcomes.forEach(o -> endings.merge(o.ending, 1, Integer::sum));
         long forwarded = outcomes.stream().mapToLong(o -> o.claimed.size()).sum();
-        System.out.printf("sas fuzz: seed %d, %d cases in %d ms, oracle endings %s, %d requests forwarded; SAS %s%n", SEED,
+        log.info("sas fuzz: seed {}, {} cases in {} ms, oracle endings {}, {} requests forwarded; SAS {}", SEED,
                 outcomes.size(), (System.nanoTime() - started) / 1_000_000, endings, forwarded, sas.counters().snapshot());
         assertThat(failures).as("fuzz failures (repeat with -Dsas.fuzz.seed=%d)", SEED).isEmpty();
         assertThat(forwarded).as("mutations that still reached the service (the run exercises forwarding)")
