@@ -3,6 +3,9 @@ package org.mcx.backend.access;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -24,12 +27,20 @@ import org.slf4j.LoggerFactory;
 /**
  * One authorized request on its way to an instance and its answer on the way back (10.X.5 steps
  * 3-5). Everything runs on the client connection's event loop, which also owns the upstream
- * connection, so no state here needs a lock. Bodies stream through piece by piece in both
- * directions, with back-pressure; nothing is held whole.
+ * connection, so no state here needs a lock.
+ *
+ * <p>A request body is read whole (up to {@link #WHOLE_BODY_BYTES}) before anything goes upstream,
+ * and then sent with its {@code Content-Length}: a chunked body the decoder finds malformed part-way
+ * ({@code 3\r\nabc\r\nzz}) is refused with nothing sent. A larger body streams through piece by
+ * piece, with back-pressure; if it turns out malformed, the upstream connection is reset before the
+ * last chunk, so the instance never holds a complete request. Trailer fields are dropped, all of
+ * them. Answers stream back piece by piece; nothing is held whole.
  */
 final class Exchange {
     private static final Logger log = LoggerFactory.getLogger(Exchange.class);
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+    /** Bodies up to this size are read whole before the request goes upstream: the write buffer's high mark. */
+    static final int WHOLE_BODY_BYTES = 64 * 1024;
 
     private final FrontendHandler front;
     private final ChannelHandlerContext client;
@@ -43,7 +54,11 @@ final class Exchange {
     private Target target;
     private Channel upstream;
     private boolean reused;
+    private boolean collecting;
+    private boolean headSent;
     private boolean requestDone;
+    private boolean lastSent;
+    private boolean pausedByUpstream;
     private boolean responseStarted;
     private boolean upstreamKeepAlive;
     private boolean skippingInformational;
@@ -58,13 +73,30 @@ final class Exchange {
         this.gateway = gateway;
         this.upstreams = upstreams;
         this.target = target;
-        this.head = head;
         this.clientKeepAlive = clientKeepAlive;
-        this.hasBody = HttpUtil.getContentLength(head, 0L) > 0 || HttpUtil.isTransferEncodingChunked(head);
-        ForwardedHeaders.toUpstream(head, target, query);
+        if (head instanceof FullHttpRequest whole) {
+            // An HTTP/2 request without a body comes whole. Kept as a bare head (its empty content
+            // released) so that a retry can write it again.
+            this.head = new DefaultHttpRequest(whole.protocolVersion(), whole.method(), whole.uri(), whole.headers());
+            whole.release();
+            requestDone = true;
+        } else {
+            this.head = head;
+        }
+        this.hasBody = HttpUtil.getContentLength(this.head, 0L) > 0 || HttpUtil.isTransferEncodingChunked(this.head);
+        ForwardedHeaders.toUpstream(this.head, target, query);
     }
 
     void start() {
+        if (hasBody && !requestDone) {
+            collecting = true;
+            scheduleTimeout(); // the body, then the answer, within the upstream timeout
+            return;
+        }
+        send();
+    }
+
+    private void send() {
         Channel pooled = upstreams.pooled(target.instance());
         if (pooled != null) {
             attach(pooled, true);
@@ -79,21 +111,58 @@ final class Exchange {
 
     /** A piece of the request body from the client. */
     void requestContent(HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            Throwable cause = content.decoderResult().cause();
+            content.release();
+            malformed(Unreadable.body(cause));
+            return;
+        }
+        if (content instanceof LastHttpContent last) {
+            requestDone = true;
+            content = ForwardedHeaders.withoutTrailers(last);
+        }
         bodyBytes += content.content().readableBytes();
-        requestDone = content instanceof LastHttpContent;
         if (bodyBytes > gateway.config().maxBodyBytes()) {
             content.release();
             fail(413, "Content Too Large", "too-large", "the body is over the limit", false);
+            return;
+        }
+        if (collecting) {
+            waiting.add(content);
+            if (requestDone) {
+                collecting = false;
+                ForwardedHeaders.wholeBody(head, bodyBytes);
+                send();
+            } else if (bodyBytes > WHOLE_BODY_BYTES) {
+                collecting = false; // too large to hold: stream it, guarded by resetting on a malformed end
+                send();
+            }
             return;
         }
         if (upstream == null) {
             waiting.add(content); // still connecting
             return;
         }
-        upstream.writeAndFlush(content);
+        write(content);
+        upstream.flush();
         if (!requestDone && !upstream.isWritable()) {
-            client.channel().config().setAutoRead(false);
+            pausedByUpstream = true;
+            front.pauseReading(true);
         }
+    }
+
+    /**
+     * The decoder found the chunked body malformed and reads no more of this connection. Nothing of
+     * the request may complete upstream: if its head is there already, the connection is reset.
+     */
+    private void malformed(Refusal r) {
+        requestDone = true; // nothing more will come
+        fail(r.status, r.title, r.reason, r.getMessage(), false);
+    }
+
+    private void write(HttpContent content) {
+        lastSent |= content instanceof LastHttpContent;
+        upstream.write(content);
     }
 
     /** What the instance answers: a head, pieces of body, the end. */
@@ -130,7 +199,11 @@ final class Exchange {
     }
 
     void upstreamWritable(boolean writable) {
-        client.channel().config().setAutoRead(writable);
+        boolean pause = !writable && !requestDone;
+        if (pause != pausedByUpstream) {
+            pausedByUpstream = pause;
+            front.pauseReading(pause);
+        }
     }
 
     void clientWritable(boolean writable) {
@@ -206,19 +279,34 @@ final class Exchange {
         upstream = channel;
         reused = pooled;
         channel.pipeline().get(UpstreamHandler.class).serve(this);
+        headSent = true;
+        lastSent = false;
         channel.write(head);
         for (HttpContent c : waiting) {
-            channel.write(c);
+            write(c);
         }
         waiting.clear();
+        if (requestDone && !lastSent) {
+            write(LastHttpContent.EMPTY_LAST_CONTENT); // a retry on a new connection: the end went to the old one
+        }
         channel.flush();
+        scheduleTimeout();
+    }
+
+    private void scheduleTimeout() {
+        cancelTimeout();
         long millis = gateway.config().upstreamTimeout().toMillis();
         timeout = client.executor().schedule(this::timedOut, millis, TimeUnit.MILLISECONDS);
     }
 
     private void timedOut() {
         timeout = null;
-        if (!finished && !responseStarted) {
+        if (finished || responseStarted) {
+            return;
+        }
+        if (!requestDone && !pausedByUpstream) {
+            fail(408, "Request Timeout", "body-timeout", "the request body did not arrive in time", false);
+        } else {
             fail(504, "Gateway Timeout", "upstream-timeout", "the service did not answer in time", clientKeepAlive);
         }
     }
@@ -258,7 +346,10 @@ final class Exchange {
         releaseWaiting();
     }
 
-    /** Lets go of the upstream connection: back to the pool when it is clean, else closed. */
+    /**
+     * Lets go of the upstream connection: back to the pool when it is clean, else closed — reset,
+     * when the instance has part of a request, so it cannot take what it has for a complete one.
+     */
     private void detach(boolean reusable) {
         cancelTimeout();
         if (upstream == null) {
@@ -269,6 +360,9 @@ final class Exchange {
         if (reusable) {
             upstreams.release(target.instance(), upstream);
         } else {
+            if (headSent && !lastSent) {
+                upstream.config().setOption(ChannelOption.SO_LINGER, 0); // RST, not FIN; unsent bytes dropped
+            }
             upstream.close();
         }
         upstream = null;

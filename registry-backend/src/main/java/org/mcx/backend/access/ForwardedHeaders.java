@@ -1,5 +1,6 @@
 package org.mcx.backend.access;
 
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -7,6 +8,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.HttpConversionUtil;
 import java.util.List;
 
@@ -47,6 +49,24 @@ final class ForwardedHeaders {
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
         request.setUri(target.upstreamPath() + (query == null ? "" : query));
         retarget(request, target);
+    }
+
+    /**
+     * Trailer fields could restate what the SAS sets or removes ({@code MC-Service-Id},
+     * {@code Authorization}): none pass. The end of the body, without them.
+     */
+    static LastHttpContent withoutTrailers(LastHttpContent last) {
+        if (last.trailingHeaders().isEmpty()) {
+            return last;
+        }
+        LastHttpContent bare = new DefaultLastHttpContent(last.content().retain());
+        last.release();
+        return bare;
+    }
+
+    /** A body read whole goes up with its length, chunked or not as it came: the instance sees one framing. */
+    static void wholeBody(HttpRequest request, long length) {
+        request.headers().remove(HttpHeaderNames.TRANSFER_ENCODING).set(HttpHeaderNames.CONTENT_LENGTH, length);
     }
 
     /** A retry on another instance: the same request, another host. */

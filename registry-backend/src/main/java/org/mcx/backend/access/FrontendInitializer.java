@@ -2,12 +2,15 @@ package org.mcx.backend.access;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -20,6 +23,8 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline of one application connection: the per-address cap, TLS when configured, then
@@ -27,9 +32,17 @@ import java.util.function.Function;
  * an HTTP/1.1 request (converted to the same messages) by its own {@link FrontendHandler}.
  */
 final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
+    private static final Logger log = LoggerFactory.getLogger(FrontendInitializer.class);
     static final int MAX_REQUEST_LINE = 8192;
     static final int MAX_CHUNK = 16 * 1024;
     static final int MAX_STREAMS = 128;
+    /**
+     * The codec's own bound on requests decoded but not yet answered (Netty's default, 128, closes the
+     * connection at once). It must hold everything one read can carry — 64 KiB of 16-byte requests —
+     * since the decoder decodes a whole read even when reading is paused; the SAS's {@link Backlog}
+     * bounds what waits, in bytes.
+     */
+    static final int MAX_PIPELINE_DEPTH = 8192;
 
     private final Gateway gateway;
     private final ClientConnections connections;
@@ -61,13 +74,25 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                             http1(ctx.pipeline(), ctx.channel());
                         }
                     }
+
+                    /** Counted, not logged as a warning: anyone on the network can fail a handshake, as often as he likes. */
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        gateway.counters().denied("bad-tls");
+                        log.debug("TLS with {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+                        ctx.close();
+                    }
                 });
     }
 
     private void http1(ChannelPipeline p, Channel ch) {
         HeadDeadline deadline = new HeadDeadline(gateway.config().idleTimeout().toNanos());
-        p.addLast(deadline, new HttpServerCodec(MAX_REQUEST_LINE, gateway.config().maxHeaderBytes(), MAX_CHUNK),
+        HttpDecoderConfig decoding = new HttpDecoderConfig().setMaxInitialLineLength(MAX_REQUEST_LINE)
+                .setMaxHeaderSize(gateway.config().maxHeaderBytes()).setMaxChunkSize(MAX_CHUNK)
+                .setHeadersFactory(RequestHeaders.FACTORY);
+        p.addLast(deadline, new HttpServerCodec(decoding, MAX_PIPELINE_DEPTH),
                 new HttpServerExpectContinueHandler(),
+                new StallDeadline(gateway.config().idleTimeout().toMillis(), gateway.counters()),
                 new FrontendHandler(gateway, deadline, upstreams.apply(ch.eventLoop())));
     }
 
@@ -86,10 +111,24 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                 new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
                     @Override
                     protected void initChannel(Http2StreamChannel stream) {
-                        stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
+                        stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), StreamReset.INSTANCE,
                                 new HttpServerExpectContinueHandler(),
+                                new StallDeadline(idle, gateway.counters()),
                                 new FrontendHandler(gateway, HeadDeadline.NONE, mine));
                     }
-                }));
+                }),
+                new ChannelInboundHandlerAdapter() {
+                    /**
+                     * A connection error the codec has answered with GOAWAY, and closes itself (closing here
+                     * too would send a second GOAWAY, NO_ERROR): logged quietly, as a client's fault.
+                     */
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        log.debug("HTTP/2 connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+                        if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) == null) {
+                            ctx.close();
+                        }
+                    }
+                });
     }
 }

@@ -17,4 +17,12 @@ final class Refusal extends Exception {
         this.reason = reason;
         this.retryAfter = retryAfter;
     }
+
+    /**
+     * Whether the connection can serve another request after this answer: not after a body too
+     * large to read to its end, nor a request in an HTTP version this server does not speak.
+     */
+    boolean keepsConnection() {
+        return status != 413 && status != 505;
+    }
 }

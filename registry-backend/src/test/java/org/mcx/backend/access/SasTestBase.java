@@ -44,6 +44,8 @@ abstract class SasTestBase {
     ProtocolClient app;
     EchoUpstream upstreamA;
     EchoUpstream upstreamB;
+    /** What both instances received (a request goes to either). */
+    final EchoUpstream.Received received = new EchoUpstream.Received();
     AccessServer sas;
     String applicationId;
     String profileId;
@@ -64,11 +66,10 @@ abstract class SasTestBase {
         Console.ApplicationCreated created = admin.call(MessageType.APPLICATIONS_CREATE,
                 new Console.CreateApplication("Board", true), Console.ApplicationCreated.class);
 
-        upstreamA = new EchoUpstream("a");
-        upstreamB = new EchoUpstream("b");
+        upstreamA = new EchoUpstream("a", received);
+        upstreamB = new EchoUpstream("b", received);
         gmNode = connect(Endpoint.REGISTRATION, Authenticator.node("gm-node", gmSecret));
-        register("gm-a", upstreamA.port());
-        register("gm-b", upstreamB.port());
+        registerInstances();
 
         applicationId = created.applicationId();
         app = connect(Endpoint.CSC14, Authenticator.application(created.applicationId(), created.secret()));
@@ -88,9 +89,20 @@ abstract class SasTestBase {
         return defaults;
     }
 
-    private void register(String serviceId, int port) throws Exception {
+    /** Registers the GM service's instances; a test class may put its own upstreams there instead. */
+    void registerInstances() throws Exception {
+        register("gm-a", upstreamA.port());
+        register("gm-b", upstreamB.port());
+    }
+
+    void register(String serviceId, int port) throws Exception {
+        register(serviceId, port, 30);
+    }
+
+    /** @param ttlSeconds how long the instance stays registered without a heartbeat (at most 300) */
+    void register(String serviceId, int port, int ttlSeconds) throws Exception {
         gmNode.call(MessageType.REGISTER_SERVICE, new Registration.RegisterService(serviceId, ServiceType.GM, "CSC-2",
-                List.of("HTTP"), "1", "http", "127.0.0.1", port, "/gm", 30, Map.of()), Registration.Lease.class);
+                List.of("HTTP"), "1", "http", "127.0.0.1", port, "/gm", ttlSeconds, Map.of()), Registration.Lease.class);
     }
 
     ProtocolClient connect(Endpoint endpoint, Authenticator auth) throws Exception {
