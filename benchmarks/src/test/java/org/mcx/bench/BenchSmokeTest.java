@@ -64,4 +64,14 @@ class BenchSmokeTest {
         assertThat(r.stalls()).isZero();
         assertThat(r.correct()).isTrue();
     }
+
+    @Test
+    void theSoakHoldsConnectionsAndLosesNothingToKill9() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        CommandLine cmd = new CommandLine(new org.mcx.bench.soak.SoakBench()).setOut(new java.io.PrintWriter(out));
+        int exit = cmd.execute("--phases", "connections,kill-9", "--connections", "200", "--kill-cycles", "1",
+                "--writers", "2");
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("| 200 | 0 |").contains("acknowledged and lost");
+    }
 }
