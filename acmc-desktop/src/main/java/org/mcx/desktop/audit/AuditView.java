@@ -35,6 +35,8 @@ public final class AuditView implements Page {
         actor.textProperty().bindBidirectional(vm.actorProperty());
         CustomTextField action = SearchBox.create(i18n.get("audit.action"));
         action.textProperty().bindBidirectional(vm.actionProperty());
+        actor.setPrefColumnCount(12);
+        action.setPrefColumnCount(12);
         DatePicker from = new DatePicker();
         from.setPromptText(i18n.get("audit.from"));
         from.setAccessibleText(i18n.get("audit.from"));
@@ -56,20 +58,47 @@ public final class AuditView implements Page {
                 Tables.column(i18n.get("audit.col.outcome"), Console.AuditEntry::outcome),
                 Tables.column(i18n.get("audit.col.detail"), e -> e.detail() == null ? "" : e.detail().toString())));
         Button export = Icons.labelled(Feather.DOWNLOAD, i18n.get("audit.export"));
+        export.setId("export-audit");
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setInitialFileName("audit.csv");
+            ExportFolder folder = ExportFolder.user();
+            chooser.setInitialDirectory(folder.initial());
+            chooser.setInitialFileName("audit-" + java.time.LocalDate.now() + ".csv");
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
             File file = chooser.showSaveDialog(export.getScene().getWindow());
             if (file != null) {
+                folder.remember(file);
                 vm.export(file.toPath());
             }
         });
         Button refresh = Icons.iconOnly(Feather.REFRESH_CW, i18n.get("refresh"));
         refresh.setOnAction(e -> vm.reload());
-        root = Forms.page(Forms.toolbar(actor, action, from, to, Forms.spacer(), export, refresh), table,
+        Tables.placeholder(table, vm.entries(), i18n.get("audit.none"), i18n);
+        Tables.onOpen(table, this::details);
+        from.setPrefWidth(150);
+        to.setPrefWidth(150);
+        // The filters wrap onto a second line in a narrow window rather than push the buttons out.
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 8, actor, action, from, to);
+        for (Node n : filters.getChildren()) {
+            Forms.keepWidth(n);
+        }
+        from.setMinWidth(130);
+        to.setMinWidth(130);
+        javafx.scene.layout.HBox.setHgrow(filters, Priority.ALWAYS);
+        filters.setPrefWrapLength(640);
+        root = Forms.page(Forms.toolbar(filters, export, refresh), table,
                 Forms.message(vm.messageProperty()), Forms.message(vm.entries().errorProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    private void details(Console.AuditEntry e) {
+        org.mcx.desktop.common.RowDetails.show(root.getScene().getWindow(), i18n, i18n.get("audit.details", e.seq()),
+                List.of(java.util.Map.entry(i18n.get("audit.col.at"), Tables.format(e.at())),
+                        java.util.Map.entry(i18n.get("audit.col.actor"), String.valueOf(e.actor())),
+                        java.util.Map.entry(i18n.get("audit.col.action"), String.valueOf(e.action())),
+                        java.util.Map.entry(i18n.get("audit.col.target"), String.valueOf(e.target())),
+                        java.util.Map.entry(i18n.get("audit.col.outcome"), String.valueOf(e.outcome())),
+                        java.util.Map.entry(i18n.get("audit.col.detail"), e.detail() == null ? "" : e.detail().toPrettyString())));
     }
 
     @Override
@@ -94,6 +123,7 @@ public final class AuditView implements Page {
 
     @Override
     public void shown() {
+        vm.messageProperty().set(null);
         vm.reload();
     }
 

@@ -14,10 +14,13 @@ import org.kordamp.ikonli.Ikon;
 public abstract class CommandPage<T> implements Page {
     private ListPage<T> page;
     private VBox root;
+    private Commands commands;
 
     /** The subclass's constructor calls this once, last, with the page it built. */
-    protected final void wrap(ListPage<T> listPage, ObservableValue<String> message) {
+    protected final void wrap(ListPage<T> listPage, Commands commands) {
         page = listPage;
+        this.commands = commands;
+        ObservableValue<String> message = commands.messageProperty();
         root = new VBox(listPage.node(), Forms.message(message));
         VBox.setVgrow(listPage.node(), Priority.ALWAYS);
     }
@@ -49,6 +52,7 @@ public abstract class CommandPage<T> implements Page {
 
     @Override
     public void shown() {
+        commands.clear(); // what the last command said belongs to that visit
         page.shown();
     }
 

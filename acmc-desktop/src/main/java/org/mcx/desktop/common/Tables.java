@@ -3,13 +3,25 @@ package org.mcx.desktop.common;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.util.Duration;
 
-/** Read-only table columns from plain getters, so a view declares its columns in one line each. */
+/**
+ * Read-only table columns from plain getters, so a view declares its columns in one line each.
+ * A cell's whole text is in its tooltip, so a value cut short by a narrow column is still readable.
+ */
 public final class Tables {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
@@ -19,13 +31,28 @@ public final class Tables {
 
     public static <T, V> TableColumn<T, V> column(String title, Function<T, V> value) {
         TableColumn<T, V> c = new TableColumn<>(title);
-        c.setMinWidth(Math.max(50, title.length() * 8 + 24)); // headers stay readable; long values may be cut
+        c.setMinWidth(headerWidth(title)); // headers stay readable; long values have a tooltip
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new TextCell<>());
         return c;
     }
 
+    /** The width a column needs to show its bold title whole, with the sort arrow's room. */
+    static double headerWidth(String title) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
+        javafx.scene.text.Font base = javafx.scene.text.Font.getDefault();
+        t.setFont(javafx.scene.text.Font.font(base.getFamily(), javafx.scene.text.FontWeight.BOLD, Math.max(14, base.getSize())));
+        return Math.max(50, Math.ceil(t.getLayoutBounds().getWidth()) + 32);
+    }
+
+    /** A time column wide enough for the whole time ("2026-11-22 10:00:00"). */
     public static <T> TableColumn<T, String> time(String title, Function<T, Instant> value) {
-        return column(title, row -> format(value.apply(row)));
+        TableColumn<T, String> c = column(title, row -> format(value.apply(row)));
+        javafx.scene.text.Text sample = new javafx.scene.text.Text("0000-00-00 00:00:00");
+        javafx.scene.text.Font base = javafx.scene.text.Font.getDefault();
+        sample.setFont(javafx.scene.text.Font.font(base.getFamily(), Math.max(14, base.getSize())));
+        c.setMinWidth(Math.max(c.getMinWidth(), Math.ceil(sample.getLayoutBounds().getWidth()) + 24));
+        return c;
     }
 
     public static String format(Instant at) {
@@ -37,5 +64,61 @@ public final class Tables {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label(placeholder));
         return t;
+    }
+
+    /**
+     * The placeholder of a table showing {@code list}: {@code emptyText} when there is nothing at
+     * all, and how many rows the search or filters hide when there are rows but none is shown.
+     */
+    public static void placeholder(TableView<?> table, LiveList<?> list, String emptyText, I18n i18n) {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.textProperty().bind(Bindings.createStringBinding(() -> list.items().isEmpty() ? emptyText
+                : i18n.get("table.allHidden", list.items().size()), list.items(), list.filtered()));
+        table.setPlaceholder(l);
+    }
+
+    /** Double-click on a row, or Enter on the selected one, opens it (edit, decide, details). */
+    public static <T> void onOpen(TableView<T> table, Consumer<T> open) {
+        table.setRowFactory(tv -> {
+            TableRow<T> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            T selected = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null) {
+                e.consume();
+                open.accept(selected);
+            }
+        });
+    }
+
+    /** A cell showing its value's text, with the whole text in a tooltip. */
+    static final class TextCell<T, V> extends TableCell<T, V> {
+        private final Tooltip tip = new Tooltip();
+
+        TextCell() {
+            tip.setShowDelay(Duration.millis(400));
+            tip.setWrapText(true);
+            tip.setMaxWidth(600);
+        }
+
+        @Override
+        protected void updateItem(V item, boolean empty) {
+            super.updateItem(item, empty);
+            String text = empty || item == null ? null : item.toString();
+            setText(text);
+            if (text == null || text.isEmpty()) {
+                setTooltip(null);
+            } else {
+                tip.setText(text);
+                setTooltip(tip);
+            }
+        }
     }
 }

@@ -30,11 +30,17 @@ public final class UsersViewModel {
 
     public CompletableFuture<Common.Empty> delete(String mcServiceId) {
         return commands.<Common.Empty>send(MessageType.USERS_DELETE, new Console.DeleteUser(mcServiceId),
-                "users.deleted", mcServiceId);
+                "users.deleted", mcServiceId).whenComplete((u, f) -> users.reload());
     }
 
     public static String roles(Console.User u) {
         return String.join(", ", u.roles().stream().map(Enum::name).toList());
+    }
+
+    /** The roles in words; "none (MC service user only)" for a user without console roles. */
+    public static String roles(Console.User u, org.mcx.desktop.common.I18n i18n) {
+        return u.roles().isEmpty() ? i18n.get("users.noRole")
+                : String.join(", ", u.roles().stream().map(r -> i18n.get("role." + r.name())).toList());
     }
 
     public static String services(Console.User u) {

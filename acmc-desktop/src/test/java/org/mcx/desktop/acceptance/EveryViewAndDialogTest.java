@@ -1,0 +1,136 @@
+package org.mcx.desktop.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mcx.desktop.common.Page;
+import org.mcx.desktop.demo.DemoOptions;
+import org.mcx.desktop.shell.ConsoleWindow;
+
+/**
+ * Every view and every dialog of the console, for each role, at 1024×700 and 1600×1000, light and
+ * dark, reached from the keyboard: nothing cut short, nothing thrown, nothing logged as an error.
+ * The administrator's pass also writes the screenshots of docs/screenshots.
+ */
+class EveryViewAndDialogTest extends AcceptanceBase {
+
+    static Stream<Arguments> rolesAndLooks() {
+        List<Arguments> all = new ArrayList<>();
+        for (Look look : List.of(Look.SMALL_LIGHT, Look.LARGE_DARK, Look.SMALL_DARK, Look.LARGE_LIGHT)) {
+            all.add(Arguments.of(DemoOptions.ADMIN, look));
+        }
+        for (String user : OPERATOR_VIEWER_APPROVER) {
+            all.add(Arguments.of(user, Look.SMALL_LIGHT));
+            all.add(Arguments.of(user, Look.LARGE_DARK));
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @MethodSource("rolesAndLooks")
+    void everyViewAndDialogOpensWithNothingCutShort(String user, Look look) throws Exception {
+        ConsoleWindow w = openAs(user, false, stage);
+        apply(look, stage);
+        boolean docs = user.equals(DemoOptions.ADMIN) && !look.dark();
+        for (Page page : onFx(w::pages)) {
+            String where = user + " at " + look + ", view " + page.id();
+            showByKey(w, page.id());
+            assertLayout(root(stage), where);
+            problems.assertNone("showing " + where);
+            if (docs || (user.equals(DemoOptions.ADMIN) && Set.of("overview", "profiles").contains(page.id()))) {
+                shot(root(stage), page.id() + look.suffix());
+            }
+            dialogsOf(w, page.id(), where, docs && look.width() == 1600);
+        }
+        DialogPane about = openDialog("#about", "about");
+        assertLayout(about, user + " at " + look + ", About");
+        cancel(about);
+        problems.assertNone("the About dialog");
+    }
+
+    /** Opens each dialog this view offers the user, checks it and closes it again. */
+    private void dialogsOf(ConsoleWindow w, String pageId, String where, boolean shots) throws Exception {
+        switch (pageId) {
+            case "users" -> {
+                check(openDialog("#new-user", "new user"), where + ", New user", shots ? "dialog-user" : null);
+                select("#users-table", 0);
+                check(openDialog("#edit-user", "edit user"), where + ", Edit user", null);
+                check(openDialog("#delete-user", "delete user"), where + ", Delete user", null);
+            }
+            case "partners" -> {
+                check(openDialog("#new-partner", "new partner"), where + ", New partner", shots ? "dialog-partner" : null);
+                select("#partners-table", 0);
+                check(openDialog("#edit-partner", "edit partner"), where + ", Edit partner", null);
+                check(openDialog("#delete-partner", "delete partner"), where + ", Delete partner", null);
+            }
+            case "nodes" -> {
+                check(openDialog("#new-node", "new node"), where + ", New node", shots ? "dialog-node" : null);
+                select("#nodes-table", 0);
+                check(openDialog("#delete-node", "delete node"), where + ", Delete node", null);
+            }
+            case "applications" -> {
+                if (w.context().session().may(org.mcx.protocol.MessageType.APPLICATIONS_CREATE)) {
+                    check(openDialog("#create-application", "new application"), where + ", New application", null);
+                }
+                if (w.context().session().may(org.mcx.protocol.MessageType.APPLICATIONS_DECIDE)) {
+                    waitUntil("the sample application's request", () -> !lookup("#pending-table", TableView.class).getItems().isEmpty());
+                    select("#pending-table", 0);
+                    check(openDialog("#approve", "approve"), where + ", Approve", shots ? "dialog-approve" : null);
+                    check(openDialog("#deny", "deny"), where + ", Deny", null);
+                }
+            }
+            case "requests" -> {
+                if (w.context().session().may(org.mcx.protocol.MessageType.SERVER_IDENTITY_CREATE)) {
+                    check(openDialog("#new-request", "new request"), where + ", New request", shots ? "dialog-request" : null);
+                }
+            }
+            case "profiles" -> {
+                select("#profiles-table", 0);
+                waitUntil("the editor shows the profile", () -> !lookup("#profile-capabilities", TextField.class).getText().isEmpty());
+                if (w.context().session().may(org.mcx.protocol.MessageType.PROFILES_SAVE)) {
+                    String before = onFx(() -> lookup("#profile-capabilities", TextField.class).getText());
+                    onFxRun(() -> lookup("#profile-capabilities", TextField.class).setText(before + ", extra"));
+                    robot.push(KeyCode.CONTROL, KeyCode.S);
+                    check(dialog("review"), where + ", Review the change", shots ? "dialog-review" : null);
+                    onFxRun(() -> lookup("#profile-capabilities", TextField.class).setText(before));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private DialogPane openDialog(String buttonQuery, String what) throws Exception {
+        robot.clickOn(buttonQuery);
+        return dialog(what);
+    }
+
+    private void select(String tableQuery, int row) throws Exception {
+        waitUntil(tableQuery + " has rows", () -> lookup(tableQuery, TableView.class).getItems().size() > row);
+        onFxRun(() -> {
+            TableView<?> t = lookup(tableQuery, TableView.class);
+            t.getSelectionModel().select(row);
+            t.requestFocus();
+        });
+    }
+
+    private void check(DialogPane d, String where, String shot) throws Exception {
+        assertLayout(d, where);
+        if (shot != null) {
+            shot(d, shot);
+        }
+        cancel(d);
+        assertThat(dialogShowing()).as("no dialog left open after " + where).isFalse();
+        problems.assertNone(where);
+    }
+}
