@@ -127,7 +127,7 @@ public final class ApplicationsView implements Page {
     }
 
     private void createDialog() {
-        Dialog<ButtonType> d = Dialogs.create(root.getScene().getWindow(), i18n.get("applications.create"),
+        Dialog<ButtonType> d = Dialogs.create(root.getScene().getWindow(), i18n.get("applications.createTitle"),
                 i18n.get("applications.createHeader"));
         TextField name = new TextField();
         name.setId("application-name");

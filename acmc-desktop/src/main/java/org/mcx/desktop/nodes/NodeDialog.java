@@ -26,7 +26,7 @@ final class NodeDialog {
     }
 
     static Optional<Choice> show(Window owner, I18n i18n) {
-        Dialog<ButtonType> d = Dialogs.create(owner, i18n.get("nodes.new"), i18n.get("nodes.newHeader"));
+        Dialog<ButtonType> d = Dialogs.create(owner, i18n.get("nodes.newTitle"), i18n.get("nodes.newHeader"));
         TextField id = new TextField();
         id.setId("node-id");
         id.setPromptText("gm-east-1");

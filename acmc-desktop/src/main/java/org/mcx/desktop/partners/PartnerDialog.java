@@ -28,7 +28,7 @@ final class PartnerDialog {
 
     static Optional<Console.SavePartner> show(Window owner, I18n i18n, Console.Partner existing) {
         boolean adding = existing == null;
-        Dialog<ButtonType> d = Dialogs.create(owner, i18n.get(adding ? "partners.new" : "partners.editTitle"),
+        Dialog<ButtonType> d = Dialogs.create(owner, i18n.get(adding ? "partners.newTitle" : "partners.editTitle"),
                 adding ? i18n.get("partners.newHeader") : i18n.get("partners.editHeader", existing.name(), existing.systemId()));
         TextField id = new TextField(adding ? "" : existing.systemId());
         id.setId("partner-id");

@@ -64,6 +64,7 @@ public final class ShellView {
 
         Label title = new Label(vm.title());
         title.getStyleClass().add(Styles.TITLE_4);
+        title.setId("shell-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button themeButton = Icons.iconOnly(theme.dark() ? Feather.SUN : Feather.MOON, i18n.get("shell.theme"));

@@ -36,8 +36,13 @@ final class UserDialog {
     }
 
     static Optional<Console.SaveUser> show(Window owner, I18n i18n, Console.User existing) {
+        return show(owner, i18n, existing, false);
+    }
+
+    /** {@code self}: the user being edited is the one logged in (a new password then ends this session too). */
+    static Optional<Console.SaveUser> show(Window owner, I18n i18n, Console.User existing, boolean self) {
         boolean creating = existing == null;
-        Dialog<ButtonType> d = Dialogs.create(owner, i18n.get(creating ? "users.new" : "users.editTitle"),
+        Dialog<ButtonType> d = Dialogs.create(owner, i18n.get(creating ? "users.newTitle" : "users.editTitle"),
                 creating ? i18n.get("users.newHeader") : i18n.get("users.editHeader", existing.displayName(), existing.mcServiceId()));
         TextField id = new TextField(creating ? "" : existing.mcServiceId());
         id.setId("user-id");
@@ -89,6 +94,14 @@ final class UserDialog {
                 .rule(name, name.textProperty(), () -> name.getText().isBlank() ? i18n.get("users.nameRequired") : null)
                 .rule(password, password.textProperty(), () -> password.getText().isEmpty() ? (creating ? i18n.get("users.passwordRule") : null)
                         : password.getText().length() >= 8 ? null : i18n.get("users.passwordRule"));
+        if (self) {
+            javafx.scene.control.Label note = new javafx.scene.control.Label(i18n.get("users.selfNote"));
+            note.setWrapText(true);
+            note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            note.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+            note.setId("user-self-note");
+            grid.add(note, 0, 8, 2, 1);
+        }
         Dialogs.content(d, grid, check, save);
         d.setOnShown(e -> (creating ? id : name).requestFocus());
         return d.showAndWait().filter(b -> b == save).map(b -> {

@@ -14,9 +14,11 @@ import org.mcx.protocol.message.Console;
 
 /** Users and roles (administrators only: the page is not built for others). Double-click or Enter edits. */
 public final class UsersView extends CommandPage<Console.User> {
+    private final String self;
 
     public UsersView(UsersViewModel vm, ViewContext ctx) {
         I18n i18n = ctx.i18n();
+        self = ctx.session().user().mcServiceId();
         Button add = Icons.labelled(Feather.USER_PLUS, i18n.get("users.new"));
         add.setId("new-user");
         Button edit = Icons.labelled(Feather.EDIT, i18n.get("users.edit"));
@@ -51,6 +53,6 @@ public final class UsersView extends CommandPage<Console.User> {
     }
 
     private void edit(UsersViewModel vm, I18n i18n, Console.User u) {
-        UserDialog.show(owner(), i18n, u).ifPresent(vm::save);
+        UserDialog.show(owner(), i18n, u, u.mcServiceId().equals(self)).ifPresent(vm::save);
     }
 }

@@ -19,8 +19,7 @@ public final class UsersViewModel {
                 () -> ctx.session().<Console.Users>request(MessageType.USERS_LIST, new Common.Empty())
                         .thenApply(Console.Users::users))
                 .follow(ctx.session(), "user.");
-        commands = new Commands(ctx);
-        users.errorProperty().addListener((o, a, b) -> commands.messageProperty().set(b));
+        commands = new Commands(ctx); // the list's own failures show under the list, not as a command's outcome
     }
 
     public CompletableFuture<Console.User> save(Console.SaveUser user) {

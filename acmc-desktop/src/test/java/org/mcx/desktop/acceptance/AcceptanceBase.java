@@ -26,7 +26,6 @@ import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
-import org.mcx.protocol.client.ReconnectPolicy;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ApplicationProfile;
@@ -57,10 +56,12 @@ abstract class AcceptanceBase extends FxTest {
         dir = Files.createTempDirectory("acmc-acceptance-");
         demo = DemoSystems.start(DemoOptions.defaults(dir).withCallEvery(Duration.ofMillis(500)));
         demo.ready().get(60, TimeUnit.SECONDS);
-        otherAdmin = ProtocolClient.builder(demo.primaryUp().get(), Endpoint.ACMC)
-                .authenticator(Authenticator.login(DemoOptions.ADMIN, DemoOptions.ADMIN_PASSWORD))
-                .name("another-administrator").reconnect(ReconnectPolicy.disabled()).build();
-        otherAdmin.connect().get(10, TimeUnit.SECONDS);
+        try (ProtocolClient setup = client(DemoOptions.ADMIN, DemoOptions.ADMIN_PASSWORD)) {
+            // Another administrator, at another console: the one who saves first.
+            setup.call(MessageType.USERS_SAVE, new Console.SaveUser("ada", "Ada Admin", List.of(Role.ADMIN), false, List.of(),
+                    false, PASSWORD));
+        }
+        otherAdmin = client("ada", PASSWORD);
         user("olga", "Olga Operator", Role.OPERATOR);
         user("victor", "Victor Viewer", Role.VIEWER);
         user("april", "April Approver", Role.APPROVER);
@@ -87,6 +88,13 @@ abstract class AcceptanceBase extends FxTest {
     void nothingWentWrong() throws Exception {
         closeConsoles();
         problems.assertNone("closing the consoles");
+    }
+
+    private static ProtocolClient client(String user, String password) throws Exception {
+        ProtocolClient c = ProtocolClient.builder(demo.primaryUp().get(), Endpoint.ACMC)
+                .authenticator(Authenticator.login(user, password)).name("acceptance-" + user).build();
+        c.connect().get(10, TimeUnit.SECONDS);
+        return c;
     }
 
     private static void user(String id, String name, Role role) throws Exception {

@@ -77,6 +77,32 @@ public abstract class FxTest {
         }
     }
 
+    /** Waits until {@code condition}, evaluated off the FX thread (it may ask the server), holds. */
+    protected static void waitUntilAsked(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
+        }
+    }
+
+    /**
+     * A double-click on {@code node}, as JavaFX delivers it (one click with a click count of 2): Monocle's
+     * headless robot does not count two robot clicks as one double-click. Returns at once, since what
+     * it opens may be a dialog that waits.
+     */
+    protected static void doubleClick(Node node) {
+        javafx.application.Platform.runLater(() -> {
+            javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+            double x = b.getMinX() + b.getWidth() / 2;
+            double y = b.getMinY() + b.getHeight() / 2;
+            javafx.geometry.Point2D local = node.screenToLocal(x, y);
+            javafx.event.Event.fireEvent(node, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                    local.getX(), local.getY(), x, y, javafx.scene.input.MouseButton.PRIMARY, 2, false, false, false, false,
+                    false, false, false, true, false, true, null));
+        });
+    }
+
     /** Waits until no background task of the console runs and the FX thread has handled what it was given. */
     protected void idle() throws Exception {
         waitUntil("the console's work is done", () -> consoles.tasks().runningProperty().get() == 0);
