@@ -61,8 +61,11 @@ public final class ErrorText {
      * password closes one's own sessions, for one).
      */
     static boolean neverSent(ConnectionLostException e) {
+        // The client library tells the two apart only in words: a link that closed under a waiting request
+        // is described by its close ("… closed the link …", "connection lost (1006)", "… going away …").
         String m = e.getMessage() == null ? "" : e.getMessage();
-        return m.startsWith("not connected") || m.equals("client closed") || m.equals("connection lost");
+        boolean lostWhileWaiting = m.contains("closed the link") || m.startsWith("connection lost (") || m.contains("going away");
+        return !lostWhileWaiting;
     }
 
     /** A TLS failure anywhere in the chain: the certificate is not trusted (yet). */

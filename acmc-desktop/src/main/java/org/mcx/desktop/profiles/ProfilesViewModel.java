@@ -63,8 +63,9 @@ public final class ProfilesViewModel {
         rows.setFilter(ProfileRow.filter(text));
     }
 
-    public void reload() {
-        rows.reload();
+    /** Completes once the table shows an answer given after this call. */
+    public CompletableFuture<Void> reload() {
+        return rows.reload();
     }
 
     public void select(ProfileRow row) {

@@ -37,6 +37,7 @@ class AdministrationFlowTest extends AcceptanceBase {
         applications(again);
     }
 
+    @SuppressWarnings("unchecked")
     private ConsoleWindow users(ConsoleWindow w) throws Exception {
         // The keys: Ctrl+8 (Users), Ctrl+F (search), Tab (New user…), Space.
         showByKey(w, "users");
@@ -117,6 +118,7 @@ class AdministrationFlowTest extends AcceptanceBase {
         return again;
     }
 
+    @SuppressWarnings("unchecked")
     private void partners(ConsoleWindow w) throws Exception {
         showByKey(w, "partners");
         robot.clickOn("#new-partner");
@@ -154,6 +156,7 @@ class AdministrationFlowTest extends AcceptanceBase {
         problems.assertNone("managing partners");
     }
 
+    @SuppressWarnings("unchecked")
     private void nodes(ConsoleWindow w) throws Exception {
         showByKey(w, "nodes");
         robot.clickOn("#new-node");
@@ -180,6 +183,7 @@ class AdministrationFlowTest extends AcceptanceBase {
         problems.assertNone("managing nodes");
     }
 
+    @SuppressWarnings("unchecked")
     private void applications(ConsoleWindow w) throws Exception {
         showByKey(w, "applications");
         robot.clickOn("#create-application");

@@ -149,7 +149,9 @@ public abstract class FxTest {
 
     /** Closes the dialog without doing anything: Cancel, or OK where it only informs. */
     protected static void cancel(javafx.scene.control.DialogPane d) throws Exception {
-        press(d, d.getButtonTypes().contains(javafx.scene.control.ButtonType.CANCEL) ? javafx.scene.control.ButtonType.CANCEL
+        var types = d.getButtonTypes();
+        press(d, types.contains(javafx.scene.control.ButtonType.CANCEL) ? javafx.scene.control.ButtonType.CANCEL
+                : types.contains(javafx.scene.control.ButtonType.CLOSE) ? javafx.scene.control.ButtonType.CLOSE
                 : javafx.scene.control.ButtonType.OK);
         waitUntil("the dialog closes", () -> d.getScene() == null || !d.getScene().getWindow().isShowing());
     }
