@@ -5,7 +5,6 @@ import java.util.Map;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
@@ -36,11 +35,9 @@ public final class RowDetails {
                 Forms.row(grid, row++, f.getKey(), v);
             }
         }
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(true);
-        scroll.setPrefViewportWidth(560);
-        scroll.setPrefViewportHeight(Math.min(420, 34.0 * fields.size() + 40));
-        d.getDialogPane().setContent(scroll);
+        grid.setPadding(new javafx.geometry.Insets(4));
+        grid.setPrefWidth(600);
+        d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         d.getDialogPane().lookupButton(ButtonType.CLOSE).setId("close-details");
         d.show();

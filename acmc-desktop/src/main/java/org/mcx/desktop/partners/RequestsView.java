@@ -101,12 +101,18 @@ public final class RequestsView implements Page {
         VBox decide = new VBox(8, comment, Forms.toolbar(approve, reject));
         decide.setVisible(vm.mayDecide());
         decide.setManaged(vm.mayDecide());
-        Runnable show = () -> detail.getChildren().setAll(withTimeline(selected.get()));
+        // The request and the decision first; its steps under them.
+        VBox steps = new VBox(8);
+        Runnable show = () -> {
+            detail.getChildren().setAll(RequestDetail.of(selected.get(), i18n, names));
+            steps.getChildren().setAll(selected.get() == null ? List.of()
+                    : List.of(Forms.section(i18n.get("requests.steps"), StepTimeline.of(selected.get(), i18n, names))));
+        };
         selected.addListener((o, was, r) -> show.run());
         names.revisionProperty().addListener((o, was, now) -> show.run());
         show.run();
         Tables.onOpen(table, r -> comment.requestFocus());
-        VBox right = Forms.page(Forms.section(i18n.get("requests.content"), detail), decide);
+        VBox right = Forms.page(Forms.section(i18n.get("requests.content"), detail), decide, steps);
         return split(table, right);
     }
 

@@ -115,7 +115,7 @@ public final class Timeline {
             }
             Entry e;
             if (n <= 3) {
-                e = new Entry(n, State.ELSEWHERE, n == 1 ? r.createdAt() : null, n == 1 ? r.requestedBy() : partner(r),
+                e = new Entry(n, State.ELSEWHERE, n == 1 ? r.createdAt() : null, n == 1 ? r.requestedBy() : null,
                         n == 1 ? "timeline.asked" : "timeline.atRequester");
             } else if (n == 6) {
                 e = decided || mine.containsKey(8) ? new Entry(6, State.NOT_NEEDED, null, null, "timeline.approverNeeded")

@@ -102,8 +102,8 @@ public final class ProfileEditorViewModel {
             edit(latest);
             status.set(ctx.i18n().get("profiles.refreshed", latest.updatedBy(), latest.version()));
         } else {
+            status.set(null); // the conflict panel says who saved what
             theirs.set(latest);
-            status.set(ctx.i18n().get("profiles.theySaved", latest.updatedBy(), latest.version()));
         }
     }
 

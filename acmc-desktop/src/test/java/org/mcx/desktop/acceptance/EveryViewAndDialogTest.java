@@ -58,6 +58,30 @@ class EveryViewAndDialogTest extends AcceptanceBase {
         problems.assertNone("the About dialog");
     }
 
+    @org.junit.jupiter.api.Test
+    void theConnectWindowFitsInLightAndDark() throws Exception {
+        java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userRoot().node("org/mcx/acmc-test/acceptance-connect");
+        try {
+            for (boolean dark : List.of(false, true)) {
+                javafx.scene.Parent view = onFx(() -> {
+                    new org.mcx.desktop.shell.ThemeSwitch(dark);
+                    var vm = new org.mcx.desktop.connection.ConnectViewModel(consoles.tasks(), consoles.opener(),
+                            new org.mcx.desktop.connection.ConnectionPrefs(prefs), i18n);
+                    vm.serverProperty().set("wss://registry.example.org:8443");
+                    var v = new org.mcx.desktop.connection.ConnectView(vm, i18n, s -> { }, () -> { });
+                    stage.setScene(new javafx.scene.Scene(v.node(), 520, 420));
+                    stage.show();
+                    return v.node();
+                });
+                assertLayout(view, "the connect window" + (dark ? ", dark" : ""));
+                shot(view, dark ? "connect-dark" : "connect");
+            }
+        } finally {
+            onFxRun(() -> new org.mcx.desktop.shell.ThemeSwitch(false));
+            prefs.removeNode();
+        }
+    }
+
     /** Opens each dialog this view offers the user, checks it and closes it again. */
     private void dialogsOf(ConsoleWindow w, String pageId, String where, boolean shots) throws Exception {
         switch (pageId) {
