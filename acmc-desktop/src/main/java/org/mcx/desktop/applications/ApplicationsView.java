@@ -96,6 +96,7 @@ public final class ApplicationsView implements Page {
         create.setVisible(vm.mayCreate());
         create.managedProperty().bind(create.visibleProperty());
         create.setOnAction(e -> createDialog());
+        create.setTooltip(new javafx.scene.control.Tooltip(i18n.get("applications.createHint")));
         Button refresh = Icons.iconOnly(Feather.REFRESH_CW, i18n.get("refresh"));
         refresh.setOnAction(e -> vm.reload());
 
@@ -173,6 +174,15 @@ public final class ApplicationsView implements Page {
         vm.messageProperty().set(null);
         vm.reload();
         pending.requestFocus();
+    }
+
+    @Override
+    public boolean create() {
+        if (!vm.mayCreate()) {
+            return false;
+        }
+        createDialog();
+        return true;
     }
 
     @Override

@@ -15,6 +15,7 @@ public abstract class CommandPage<T> implements Page {
     private ListPage<T> page;
     private VBox root;
     private Commands commands;
+    private javafx.scene.control.Button createButton;
 
     /** The subclass's constructor calls this once, last, with the page it built. */
     protected final void wrap(ListPage<T> listPage, Commands commands) {
@@ -23,6 +24,21 @@ public abstract class CommandPage<T> implements Page {
         ObservableValue<String> message = commands.messageProperty();
         root = new VBox(listPage.node(), Forms.message(message));
         VBox.setVgrow(listPage.node(), Priority.ALWAYS);
+    }
+
+    /** The view's "new …" button, pressed by Ctrl+N too (its tooltip says so). */
+    protected final void createWith(javafx.scene.control.Button button, String shortcutHint) {
+        createButton = button;
+        button.setTooltip(new javafx.scene.control.Tooltip(shortcutHint));
+    }
+
+    @Override
+    public boolean create() {
+        if (createButton == null || !createButton.isVisible() || createButton.isDisabled()) {
+            return false;
+        }
+        createButton.fire();
+        return true;
     }
 
     /** The window to own this page's dialogs. */

@@ -41,6 +41,7 @@ public final class NodesView extends CommandPage<Console.Node> {
                 vm.delete(n.nodeId());
             }
         });
+        createWith(add, i18n.get("nodes.newHint"));
         wrap(page, vm.commands());
     }
 }

@@ -44,6 +44,7 @@ public final class PartnersView extends CommandPage<Console.Partner> {
                 vm.delete(p.systemId());
             }
         });
+        createWith(add, i18n.get("partners.newHint"));
         wrap(page, vm.commands());
     }
 }

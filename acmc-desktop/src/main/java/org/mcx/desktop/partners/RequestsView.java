@@ -55,6 +55,7 @@ public final class RequestsView implements Page {
         create.setVisible(vm.mayCreate());
         create.setManaged(vm.mayCreate());
         create.setOnAction(e -> newRequest());
+        create.setTooltip(new javafx.scene.control.Tooltip(i18n.get("requests.newHint")));
         Button collect = Icons.labelled(Feather.DOWNLOAD, i18n.get("requests.collect"));
         collect.setId("collect-answers");
         collect.setVisible(vm.mayCollect());
@@ -179,6 +180,15 @@ public final class RequestsView implements Page {
     }
 
     @Override
+    public boolean create() {
+        if (!vm.mayCreate()) {
+            return false;
+        }
+        newRequest();
+        return true;
+    }
+
+    @Override
     public String id() {
         return "requests";
     }
@@ -202,5 +212,9 @@ public final class RequestsView implements Page {
     public void shown() {
         vm.commands().clear();
         vm.reload();
+        javafx.scene.Node table = tabs.getSelectionModel().getSelectedItem().getContent().lookup(".table-view");
+        if (table != null) {
+            table.requestFocus(); // the keyboard starts in the list
+        }
     }
 }

@@ -36,6 +36,7 @@ public final class ProfilesView implements Page {
     private final TableView<ProfileRow> table = Tables.table("");
     private final ProfileEditorView editor;
     private boolean reselecting;
+    private Button newProfile;
 
     public ProfilesView(ProfilesViewModel vm, ViewContext ctx) {
         this.vm = vm;
@@ -57,9 +58,11 @@ public final class ProfilesView implements Page {
         // A reload replaces the rows: keep the one being edited selected.
         table.getItems().addListener((javafx.collections.ListChangeListener<ProfileRow>) c -> keepEditedSelected());
         Button add = Icons.labelled(Feather.PLUS, i18n.get("profiles.new"));
+        newProfile = add;
         add.setId("new-profile");
         add.setVisible(vm.editor().maySave());
         add.setManaged(vm.editor().maySave());
+        add.setTooltip(new javafx.scene.control.Tooltip(i18n.get("profiles.newHint")));
         add.setOnAction(e -> {
             if (mayLeave()) {
                 reselecting = true;
@@ -185,6 +188,16 @@ public final class ProfilesView implements Page {
     @Override
     public boolean focusSearch() {
         search.requestFocus();
+        return true;
+    }
+
+    @Override
+    public boolean create() {
+        if (!vm.editor().maySave()) {
+            return false;
+        }
+        newProfile.fire();
+        editor.node().lookup("#profile-application").requestFocus();
         return true;
     }
 

@@ -148,6 +148,11 @@ public final class ShellView {
                 current.focusSearch();
             }
         });
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"), () -> {
+            if (current != null) {
+                current.create();
+            }
+        });
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+S"), () -> {
             if (current != null) {
                 current.save();

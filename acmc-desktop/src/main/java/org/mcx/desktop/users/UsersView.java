@@ -49,6 +49,7 @@ public final class UsersView extends CommandPage<Console.User> {
                 vm.delete(u.mcServiceId());
             }
         });
+        createWith(add, i18n.get("users.newHint"));
         wrap(page, vm.commands());
     }
 

@@ -86,25 +86,25 @@ class EveryViewAndDialogTest extends AcceptanceBase {
     private void dialogsOf(ConsoleWindow w, String pageId, String where, boolean shots) throws Exception {
         switch (pageId) {
             case "users" -> {
-                check(openDialog("#new-user", "new user"), where + ", New user", shots ? "dialog-user" : null);
+                check(newByKey("new user"), where + ", New user", shots ? "dialog-user" : null);
                 select("#users-table", 0);
                 check(openDialog("#edit-user", "edit user"), where + ", Edit user", null);
                 check(openDialog("#delete-user", "delete user"), where + ", Delete user", null);
             }
             case "partners" -> {
-                check(openDialog("#new-partner", "new partner"), where + ", New partner", shots ? "dialog-partner" : null);
+                check(newByKey("new partner"), where + ", New partner", shots ? "dialog-partner" : null);
                 select("#partners-table", 0);
                 check(openDialog("#edit-partner", "edit partner"), where + ", Edit partner", null);
                 check(openDialog("#delete-partner", "delete partner"), where + ", Delete partner", null);
             }
             case "nodes" -> {
-                check(openDialog("#new-node", "new node"), where + ", New node", shots ? "dialog-node" : null);
+                check(newByKey("new node"), where + ", New node", shots ? "dialog-node" : null);
                 select("#nodes-table", 0);
                 check(openDialog("#delete-node", "delete node"), where + ", Delete node", null);
             }
             case "applications" -> {
                 if (w.context().session().may(org.mcx.protocol.MessageType.APPLICATIONS_CREATE)) {
-                    check(openDialog("#create-application", "new application"), where + ", New application", null);
+                    check(newByKey("new application"), where + ", New application", null);
                 }
                 if (w.context().session().may(org.mcx.protocol.MessageType.APPLICATIONS_DECIDE)) {
                     waitUntil("the sample application's request", () -> !lookup("#pending-table", TableView.class).getItems().isEmpty());
@@ -115,7 +115,7 @@ class EveryViewAndDialogTest extends AcceptanceBase {
             }
             case "requests" -> {
                 if (w.context().session().may(org.mcx.protocol.MessageType.SERVER_IDENTITY_CREATE)) {
-                    check(openDialog("#new-request", "new request"), where + ", New request", shots ? "dialog-request" : null);
+                    check(newByKey("new request"), where + ", New request", shots ? "dialog-request" : null);
                 }
             }
             case "services", "audit" -> {
@@ -139,6 +139,12 @@ class EveryViewAndDialogTest extends AcceptanceBase {
             default -> {
             }
         }
+    }
+
+    /** Ctrl+N: the view's "new …" dialog. */
+    private DialogPane newByKey(String what) throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        return dialog(what);
     }
 
     /** From the keyboard: the button gets the focus (as Tab would give it), Space presses it. */
