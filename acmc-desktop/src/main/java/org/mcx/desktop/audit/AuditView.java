@@ -27,6 +27,7 @@ public final class AuditView implements Page {
     private final I18n i18n;
     private final VBox root;
     private final CustomTextField actor;
+    private final TableView<Console.AuditEntry> table;
 
     public AuditView(AuditViewModel vm, ViewContext ctx) {
         this.vm = vm;
@@ -45,7 +46,7 @@ public final class AuditView implements Page {
         to.setPromptText(i18n.get("audit.to"));
         to.setAccessibleText(i18n.get("audit.to"));
         to.valueProperty().bindBidirectional(vm.toProperty());
-        TableView<Console.AuditEntry> table = Tables.table(i18n.get("audit.none"));
+        table = Tables.table(i18n.get("audit.none"));
         table.setId("audit-table");
         table.setItems(vm.entries().sorted());
         vm.entries().sorted().comparatorProperty().bind(table.comparatorProperty());
@@ -125,6 +126,7 @@ public final class AuditView implements Page {
     public void shown() {
         vm.messageProperty().set(null);
         vm.reload();
+        table.requestFocus();
     }
 
     @Override

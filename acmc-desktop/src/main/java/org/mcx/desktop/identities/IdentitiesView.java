@@ -23,11 +23,12 @@ public final class IdentitiesView implements Page {
     private final IdentitiesViewModel vm;
     private final I18n i18n;
     private final VBox root;
+    private final TableView<IdentityRow> table;
 
     public IdentitiesView(IdentitiesViewModel vm, ViewContext ctx) {
         this.vm = vm;
         this.i18n = ctx.i18n();
-        TableView<IdentityRow> table = Tables.table(i18n.get("identities.none"));
+        table = Tables.table(i18n.get("identities.none"));
         table.setId("identities-table");
         table.setItems(vm.rows());
         table.getColumns().setAll(List.of(
@@ -97,6 +98,7 @@ public final class IdentitiesView implements Page {
     @Override
     public void shown() {
         vm.reload();
+        table.requestFocus();
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class OverviewView implements Page {
     private final OverviewViewModel vm;
     private final I18n i18n;
     private final VBox root;
+    private ListView<FeedItem> recent;
 
     public OverviewView(OverviewViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -43,7 +44,7 @@ public final class OverviewView implements Page {
         links.setId("partner-links");
         links.setWrapText(true);
         links.textProperty().bind(vm.partnerLinksProperty());
-        ListView<FeedItem> recent = new ListView<>(vm.feed().feed());
+        recent = new ListView<>(vm.feed().feed());
         recent.setId("recent-events");
         recent.setPlaceholder(new Label(i18n.get("notifications.empty")));
         recent.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
@@ -104,5 +105,6 @@ public final class OverviewView implements Page {
     public void shown() {
         vm.reload();
         vm.tick(Instant.now());
+        recent.requestFocus();
     }
 }

@@ -116,7 +116,15 @@ public final class ShellView {
             return;
         }
         current = page;
+        // Park the focus on the navigation first: a focus owner removed with the old page would make the
+        // scene move the focus on its own after this page has put it where its keyboard user expects.
+        if (root.getScene() != null && root.getScene().getFocusOwner() != null && !nav.isFocused()) {
+            nav.requestFocus();
+        }
         content.getChildren().setAll(page.node());
+        // Skins made now, not at the next pulse: a split pane's skin re-parents its items, which would drop
+        // the focus the page is about to give one of them.
+        page.node().applyCss();
         page.shown();
         currentPage.set(page);
     }

@@ -45,6 +45,8 @@ class EveryViewAndDialogTest extends AcceptanceBase {
         for (Page page : onFx(w::pages)) {
             String where = user + " at " + look + ", view " + page.id();
             showByKey(w, page.id());
+            waitUntil("the keyboard is in the view " + page.id() + " (focus on " + onFx(() -> String.valueOf(stage.getScene().getFocusOwner())) + ")",
+                    () -> inside(stage.getScene().getFocusOwner(), w.shell().current().node()));
             assertLayout(root(stage), where);
             problems.assertNone("showing " + where);
             if (docs || (user.equals(DemoOptions.ADMIN) && Set.of("overview", "profiles").contains(page.id()))) {
@@ -139,6 +141,15 @@ class EveryViewAndDialogTest extends AcceptanceBase {
             default -> {
             }
         }
+    }
+
+    private static boolean inside(javafx.scene.Node n, javafx.scene.Node page) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (p == page) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ctrl+N: the view's "new …" dialog. */
