@@ -50,6 +50,7 @@ public final class ApplicationsView implements Page {
         pending.setId("pending-table");
         pending.setPlaceholder(new Label(i18n.get("applications.noPending")));
         pending.setItems(vm.pending());
+        Tables.keepSelection(pending, r -> r.pending().authorizationId());
         pending.getColumns().setAll(List.of(
                 Tables.column(i18n.get("applications.col.application"), r -> r.application().name()),
                 Tables.column(i18n.get("applications.col.user"), r -> r.pending().mcServiceId()),
@@ -82,6 +83,7 @@ public final class ApplicationsView implements Page {
         TableView<Console.Application> apps = Tables.table(i18n.get("applications.none"));
         apps.setId("applications-table");
         apps.setItems(vm.applications().sorted());
+        Tables.keepSelection(apps, Console.Application::applicationId);
         vm.applications().sorted().comparatorProperty().bind(apps.comparatorProperty());
         Tables.placeholder(apps, vm.applications(), i18n.get("applications.none"), i18n);
         apps.getColumns().setAll(List.of(

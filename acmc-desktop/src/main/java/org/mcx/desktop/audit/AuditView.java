@@ -49,6 +49,7 @@ public final class AuditView implements Page {
         table = Tables.table(i18n.get("audit.none"));
         table.setId("audit-table");
         table.setItems(vm.entries().sorted());
+        Tables.keepSelection(table, Console.AuditEntry::seq);
         vm.entries().sorted().comparatorProperty().bind(table.comparatorProperty());
         table.getColumns().setAll(List.of(
                 Tables.column("#", Console.AuditEntry::seq),

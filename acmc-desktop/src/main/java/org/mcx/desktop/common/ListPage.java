@@ -52,6 +52,11 @@ public final class ListPage<T> implements Page {
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 
+    /** Keeps the selected row (by this key) selected across reloads. */
+    public void keepSelection(Function<T, Object> key) {
+        Tables.keepSelection(table, key);
+    }
+
     /** Double-click or Enter on a row. */
     public void onOpen(java.util.function.Consumer<T> open) {
         Tables.onOpen(table, open);

@@ -78,6 +78,42 @@ public final class Tables {
         table.setPlaceholder(l);
     }
 
+    /**
+     * Keeps the selected row selected when the list reloads (a reload brings new objects for the same
+     * rows, and the table would drop the selection — with it what the keyboard was about to open).
+     */
+    public static <T> void keepSelection(TableView<T> table, Function<T, Object> key) {
+        Object[] selected = {null};
+        boolean[] restoring = {false};
+        // Only a row chosen is remembered: the table itself clears the selection in the middle of a reload.
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!restoring[0] && now != null) {
+                selected[0] = key.apply(now);
+            }
+        });
+        table.getItems().addListener((javafx.collections.ListChangeListener<T>) c -> {
+            Object wanted = selected[0];
+            if (wanted == null) {
+                return;
+            }
+            T current = table.getSelectionModel().getSelectedItem();
+            if (current != null && wanted.equals(key.apply(current))) {
+                return;
+            }
+            for (T row : table.getItems()) {
+                if (wanted.equals(key.apply(row))) {
+                    restoring[0] = true;
+                    try {
+                        table.getSelectionModel().select(row);
+                    } finally {
+                        restoring[0] = false;
+                    }
+                    return;
+                }
+            }
+        });
+    }
+
     /** Double-click on a row, or Enter on the selected one, opens it (edit, decide, details). */
     public static <T> void onOpen(TableView<T> table, Consumer<T> open) {
         table.setRowFactory(tv -> {
@@ -89,9 +125,17 @@ public final class Tables {
             });
             return row;
         });
-        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> { // before the table's own Enter (start editing)
+            if (e.getCode() != KeyCode.ENTER) {
+                return;
+            }
+            // The row with the focus ring is the one meant, even before it is selected.
+            int focused = table.getFocusModel().getFocusedIndex();
+            if (table.getSelectionModel().getSelectedItem() == null && focused >= 0 && focused < table.getItems().size()) {
+                table.getSelectionModel().select(focused);
+            }
             T selected = table.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && selected != null) {
+            if (selected != null) {
                 e.consume();
                 open.accept(selected);
             }

@@ -30,6 +30,7 @@ public final class NodesView extends CommandPage<Console.Node> {
                         Tables.column(i18n.get("nodes.col.connected"), n -> n.connected() ? i18n.get("yes") : i18n.get("no")),
                         Tables.time(i18n.get("nodes.col.created"), Console.Node::createdAt)),
                 List.of(add, delete));
+        page.keepSelection(Console.Node::nodeId);
         delete.disableProperty().bind(page.table().getSelectionModel().selectedItemProperty().isNull());
         add.setOnAction(e -> NodeDialog.show(owner(), i18n).ifPresent(c -> vm.create(c.nodeId(), c.kind())
                 .thenAccept(created -> Platform.runLater(() ->

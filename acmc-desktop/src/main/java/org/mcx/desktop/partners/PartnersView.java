@@ -31,6 +31,7 @@ public final class PartnersView extends CommandPage<Console.Partner> {
                         Tables.column(i18n.get("partners.col.endpoint"), Console.Partner::endpoint),
                         Tables.column(i18n.get("partners.col.policy"), p -> PartnersViewModel.policy(p, i18n))),
                 List.of(add, edit, delete));
+        page.keepSelection(Console.Partner::systemId);
         var none = page.table().getSelectionModel().selectedItemProperty().isNull();
         edit.disableProperty().bind(none);
         delete.disableProperty().bind(none);

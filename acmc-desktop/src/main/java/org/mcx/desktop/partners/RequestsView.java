@@ -157,6 +157,7 @@ public final class RequestsView implements Page {
         TableView<Exchange.Request> t = Tables.table(i18n.get("requests.none"));
         t.setId(id);
         t.setItems(list.sorted());
+        Tables.keepSelection(t, Exchange.Request::requestId);
         list.sorted().comparatorProperty().bind(t.comparatorProperty());
         t.getColumns().setAll(List.of(
                 Tables.column(i18n.get(partnerColumn), r -> names.partner(r.partnerSystemId())),

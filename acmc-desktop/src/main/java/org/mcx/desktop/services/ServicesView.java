@@ -47,6 +47,7 @@ public final class ServicesView implements Page {
         Tables.placeholder(table, vm.services(), i18n.get("services.none"), i18n);
         Tables.onOpen(table, s -> details(s, i18n));
         table.setItems(vm.services().sorted());
+        Tables.keepSelection(table, Console.ServiceInstance::leaseId);
         vm.services().sorted().comparatorProperty().bind(table.comparatorProperty());
         table.getColumns().setAll(List.of(
                 Tables.column(i18n.get("services.col.health"), s -> ServicesViewModel.healthy(s, Instant.now())

@@ -36,6 +36,7 @@ public final class UsersView extends CommandPage<Console.User> {
                                 : i18n.get("priority." + u.maxPriority().name())),
                         Tables.time(i18n.get("users.col.locked"), Console.User::lockedUntil)),
                 List.of(add, edit, delete));
+        page.keepSelection(Console.User::mcServiceId);
         var none = page.table().getSelectionModel().selectedItemProperty().isNull();
         edit.disableProperty().bind(none);
         delete.disableProperty().bind(none);

@@ -80,7 +80,8 @@ class DemoWalkthroughTest extends AcceptanceBase {
         onFxRun(() -> pending.getSelectionModel().select(0));
         assertThat(onFx(() -> lookup("#pending-detail", Label.class).getText()))
                 .contains(DemoOptions.SAMPLE_APPLICATION).contains(DemoOptions.SAMPLE_USER).contains("GM CSC-2").contains("MCPTT MCPTT-1");
-        robot.clickOn("#approve");
+        onFxRun(pending::requestFocus);
+        robot.push(KeyCode.ENTER); // Enter on the request opens the decision
         DialogPane decide = dialog("approve");
         assertLayout(decide, "the approval dialog at 1024×700");
         assertThat(onFx(decide::getHeaderText)).contains(DemoOptions.SAMPLE_APPLICATION).contains(DemoOptions.SAMPLE_USER);

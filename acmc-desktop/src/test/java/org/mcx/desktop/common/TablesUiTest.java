@@ -38,6 +38,7 @@ class TablesUiTest extends FxTest {
             table.getColumns().setAll(List.of(Tables.column("Name", Row::name), Tables.column("Address", Row::address)));
             Tables.placeholder(table, list, "No service is registered", Direct.I18N);
             Tables.onOpen(table, opened::set);
+            Tables.keepSelection(table, Row::name);
             table.setId("rows");
             Scene scene = new Scene(new StackPane(table), 260, 200);
             scene.getStylesheets().add(Tables.class.getResource("/org/mcx/desktop/console.css").toExternalForm());
@@ -84,5 +85,31 @@ class TablesUiTest extends FxTest {
         waitUntil("the focused row is outlined", () -> focused.getBorder() != null && !focused.getBorder().getStrokes().isEmpty()
                 && !Color.TRANSPARENT.equals(focused.getBorder().getStrokes().get(0).getTopStroke()));
         assertThat(onFx(() -> table.getBorder() != null && !table.getBorder().getStrokes().isEmpty())).as("the table too").isTrue();
+    }
+
+    @Test
+    void enterOpensTheRowWithTheFocusRingEvenBeforeItIsSelected() throws Exception {
+        show(List.of(new Row("gm-1", "a")));
+        waitUntil("the row", () -> table.getItems().size() == 1);
+        onFxRun(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearSelection();
+            table.getFocusModel().focus(0);
+        });
+        robot.push(KeyCode.ENTER);
+        assertThat(opened.get()).isEqualTo(new Row("gm-1", "a"));
+    }
+
+    @Test
+    void aReloadKeepsTheSelectedRowSoEnterStillOpensIt() throws Exception {
+        List<Row> rows = new java.util.ArrayList<>(List.of(new Row("gm-1", "a"), new Row("gm-2", "b")));
+        show(rows);
+        waitUntil("the rows", () -> table.getItems().size() == 2);
+        onFxRun(() -> table.getSelectionModel().select(1));
+        rows.set(1, new Row("gm-2", "b, moved")); // the same row, as the next answer brings it
+        rows.add(0, new Row("cm-1", "c"));
+        onFxRun(() -> list.reload());
+        waitUntil("reloaded", () -> table.getItems().size() == 3);
+        assertThat(onFx(() -> table.getSelectionModel().getSelectedItem())).isEqualTo(new Row("gm-2", "b, moved"));
     }
 }
