@@ -6,12 +6,9 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
@@ -19,13 +16,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
-import org.mcx.desktop.common.Dialogs;
 import org.mcx.desktop.common.FormCheck;
 import org.mcx.desktop.common.Forms;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
 import org.mcx.desktop.common.Names;
-import org.mcx.desktop.common.Tables;
 import org.mcx.desktop.common.Words;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ServiceType;
@@ -92,10 +87,10 @@ public final class ProfileEditorView {
         // Every field is checked by the protocol's own rules; the one they name is marked.
         Map<String, Control> byField = Map.of("applicationId", application, "interface", iface,
                 "protocols", protocols, "capabilities", capabilities, "messages", messages);
-        Map<String, javafx.beans.Observable> values = Map.of("applicationId", vm.applicationIdProperty(),
+        Map<String, javafx.beans.value.ObservableValue<?>> values = Map.of("applicationId", vm.applicationIdProperty(),
                 "interface", vm.serviceInterfaceProperty(), "protocols", vm.protocolsProperty(),
                 "capabilities", vm.capabilitiesProperty(), "messages", vm.messagesProperty());
-        byField.forEach((field, control) -> check.rule(control, (javafx.beans.value.ObservableValue<?>) values.get(field), () -> {
+        byField.forEach((field, control) -> check.rule(control, values.get(field), () -> {
             if (field.equals("applicationId") && vm.baseProperty().get() == null
                     && (vm.applicationIdProperty().get() == null || vm.applicationIdProperty().get().isBlank())) {
                 return i18n.get("profiles.chooseApplicationFirst");
@@ -184,29 +179,8 @@ public final class ProfileEditorView {
             vm.statusProperty().set(i18n.get("profiles.noChanges"));
             return true;
         }
-        Dialog<ButtonType> review = Dialogs.create(root.getScene().getWindow(), i18n.get("profiles.review"),
-                i18n.get("profiles.reviewHeader", vm.baseProperty().get() == null ? i18n.get("profiles.newProfile")
-                        : i18n.get("profiles.versionAgainst", vm.baseProperty().get().version())));
-        TableView<ProfileDiff.Change> table = diffTable(changes);
-        table.setPrefWidth(600);
-        review.getDialogPane().setContent(table);
-        ButtonType confirm = Dialogs.actions(review, i18n.get("profiles.saveConfirm"), "confirm-save");
-        review.showAndWait().filter(b -> b == confirm).ifPresent(b -> vm.save());
+        ProfileReview.confirm(root.getScene().getWindow(), i18n, vm.baseProperty().get(), changes).ifPresent(ok -> vm.save());
         return true;
-    }
-
-    private TableView<ProfileDiff.Change> diffTable(List<ProfileDiff.Change> changes) {
-        TableView<ProfileDiff.Change> t = Tables.table("");
-        t.setId("diff-table");
-        t.getItems().setAll(changes);
-        t.getColumns().setAll(List.of(
-                Tables.column(i18n.get("profiles.diff.field"), c -> i18n.get("profiles.field." + c.field())),
-                Tables.column(i18n.get("profiles.diff.before"), ProfileDiff.Change::before),
-                Tables.column(i18n.get("profiles.diff.after"), ProfileDiff.Change::after)));
-        t.setPrefHeight(40 + 36 * Math.max(2, changes.size()));
-        t.setMinWidth(0);
-        t.setPrefWidth(240);
-        return t;
     }
 
     private void showConflict() {
@@ -228,7 +202,7 @@ public final class ProfileEditorView {
         FlowPane actions = new FlowPane(8, 8, reapply, take);
         reapply.setMinWidth(Region.USE_PREF_SIZE);
         take.setMinWidth(Region.USE_PREF_SIZE);
-        conflict.getChildren().setAll(head, diffTable(vm.theirChanges(vm.baseProperty().get())), actions);
+        conflict.getChildren().setAll(head, ProfileReview.table(i18n, vm.theirChanges(vm.baseProperty().get())), actions);
     }
 
     public Node node() {
