@@ -54,7 +54,7 @@ public final class ApplicationsView implements Page {
         pending.getColumns().setAll(List.of(
                 Tables.column(i18n.get("applications.col.application"), r -> r.application().name()),
                 Tables.column(i18n.get("applications.col.user"), r -> r.pending().mcServiceId()),
-                Tables.column(i18n.get("applications.col.services"), PendingRow::services),
+                Tables.wide(Tables.column(i18n.get("applications.col.services"), PendingRow::services), 240),
                 Tables.column(i18n.get("applications.col.type"), r -> PendingRow.requestType(r, i18n)),
                 Tables.time(i18n.get("applications.col.requested"), r -> r.pending().requestedAt())));
         Button approve = Icons.labelled(Feather.CHECK, i18n.get("applications.approveButton"));

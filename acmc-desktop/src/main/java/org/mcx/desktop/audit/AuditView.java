@@ -3,6 +3,7 @@ package org.mcx.desktop.audit;
 import atlantafx.base.controls.CustomTextField;
 import java.io.File;
 import java.util.List;
+import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
@@ -58,7 +59,7 @@ public final class AuditView implements Page {
                 Tables.column(i18n.get("audit.col.action"), Console.AuditEntry::action),
                 Tables.column(i18n.get("audit.col.target"), Console.AuditEntry::target),
                 Tables.column(i18n.get("audit.col.outcome"), Console.AuditEntry::outcome),
-                Tables.column(i18n.get("audit.col.detail"), e -> e.detail() == null ? "" : e.detail().toString())));
+                Tables.wide(Tables.column(i18n.get("audit.col.detail"), e -> e.detail() == null ? "" : e.detail().toString()), 360)));
         Button export = Icons.labelled(Feather.DOWNLOAD, i18n.get("audit.export"));
         export.setId("export-audit");
         export.setOnAction(e -> {
@@ -96,10 +97,10 @@ public final class AuditView implements Page {
     private void details(Console.AuditEntry e) {
         org.mcx.desktop.common.RowDetails.show(root.getScene().getWindow(), i18n, i18n.get("audit.details", e.seq()),
                 List.of(java.util.Map.entry(i18n.get("audit.col.at"), Tables.format(e.at())),
-                        java.util.Map.entry(i18n.get("audit.col.actor"), String.valueOf(e.actor())),
-                        java.util.Map.entry(i18n.get("audit.col.action"), String.valueOf(e.action())),
-                        java.util.Map.entry(i18n.get("audit.col.target"), String.valueOf(e.target())),
-                        java.util.Map.entry(i18n.get("audit.col.outcome"), String.valueOf(e.outcome())),
+                        java.util.Map.entry(i18n.get("audit.col.actor"), Objects.toString(e.actor(), "")),
+                        java.util.Map.entry(i18n.get("audit.col.action"), Objects.toString(e.action(), "")),
+                        java.util.Map.entry(i18n.get("audit.col.target"), Objects.toString(e.target(), "")),
+                        java.util.Map.entry(i18n.get("audit.col.outcome"), Objects.toString(e.outcome(), "")),
                         java.util.Map.entry(i18n.get("audit.col.detail"), e.detail() == null ? "" : e.detail().toPrettyString())));
     }
 

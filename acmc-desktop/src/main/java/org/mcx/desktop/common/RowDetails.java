@@ -35,7 +35,7 @@ public final class RowDetails {
                 Forms.row(grid, row++, f.getKey(), v);
             }
         }
-        grid.setPadding(new javafx.geometry.Insets(4));
+        grid.setPadding(new javafx.geometry.Insets(12, 4, 4, 4));
         grid.setPrefWidth(600);
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);

@@ -32,6 +32,7 @@ public final class Tables {
     public static <T, V> TableColumn<T, V> column(String title, Function<T, V> value) {
         TableColumn<T, V> c = new TableColumn<>(title);
         c.setMinWidth(headerWidth(title)); // headers stay readable; long values have a tooltip
+        c.setPrefWidth(Math.max(c.getMinWidth(), 110));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setCellFactory(col -> new TextCell<>());
         return c;
@@ -46,12 +47,19 @@ public final class Tables {
     }
 
     /** A time column wide enough for the whole time ("2026-11-22 10:00:00"). */
+    /** A column whose values run long (addresses, details): it asks for more of the spare width. */
+    public static <T, V> TableColumn<T, V> wide(TableColumn<T, V> column, double prefWidth) {
+        column.setPrefWidth(prefWidth);
+        return column;
+    }
+
     public static <T> TableColumn<T, String> time(String title, Function<T, Instant> value) {
         TableColumn<T, String> c = column(title, row -> format(value.apply(row)));
         javafx.scene.text.Text sample = new javafx.scene.text.Text("0000-00-00 00:00:00");
         javafx.scene.text.Font base = javafx.scene.text.Font.getDefault();
         sample.setFont(javafx.scene.text.Font.font(base.getFamily(), Math.max(14, base.getSize())));
         c.setMinWidth(Math.max(c.getMinWidth(), Math.ceil(sample.getLayoutBounds().getWidth()) + 24));
+        c.setPrefWidth(c.getMinWidth());
         return c;
     }
 
@@ -61,7 +69,8 @@ public final class Tables {
 
     public static <T> TableView<T> table(String placeholder) {
         TableView<T> t = new TableView<>();
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Spare width goes to every column by its preferred width, not all to the last one.
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.setPlaceholder(new Label(placeholder));
         return t;
     }

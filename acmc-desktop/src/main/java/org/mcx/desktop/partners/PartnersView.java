@@ -28,7 +28,7 @@ public final class PartnersView extends CommandPage<Console.Partner> {
                 List.of(Tables.column(i18n.get("partners.col.link"), p -> p.connected() ? i18n.get("partners.up") : i18n.get("partners.down")),
                         Tables.column(i18n.get("partners.col.name"), Console.Partner::name),
                         Tables.column(i18n.get("partners.col.id"), Console.Partner::systemId),
-                        Tables.column(i18n.get("partners.col.endpoint"), Console.Partner::endpoint),
+                        Tables.wide(Tables.column(i18n.get("partners.col.endpoint"), Console.Partner::endpoint), 300),
                         Tables.column(i18n.get("partners.col.policy"), p -> PartnersViewModel.policy(p, i18n))),
                 List.of(add, edit, delete));
         page.keepSelection(Console.Partner::systemId);

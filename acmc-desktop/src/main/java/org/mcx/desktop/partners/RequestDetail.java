@@ -38,7 +38,7 @@ final class RequestDetail {
                     r.delivery().lastError() == null ? "" : r.delivery().lastError())));
         }
         Exchange.Response answer = r.response();
-        Label said = wrapped(answer == null ? i18n.get("requests.noAnswer") : i18n.get("requests.answer",
+        Label said = wrapped(answer == null ? i18n.get("requests.noAnswer") : i18n.get(outgoing ? "requests.answer" : "requests.answerSent",
                 i18n.get("decision." + answer.decision().name().toLowerCase(java.util.Locale.ROOT)),
                 "policy".equals(answer.decidedBy()) ? i18n.get("timeline.actor.policy") : answer.decidedBy(),
                 answer.comment() == null || answer.comment().isBlank() ? i18n.get("requests.noComment") : "“" + answer.comment() + "”",

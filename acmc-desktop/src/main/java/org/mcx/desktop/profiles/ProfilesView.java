@@ -86,14 +86,18 @@ public final class ProfilesView implements Page {
         history.setPlaceholder(new Label(i18n.get("profiles.historyNone")));
         history.setCellFactory(v -> new ListCell<>() {
             {
+                // Wrapped to the list's width, as tall as the line needs; the whole line in a tooltip too.
                 setWrapText(true);
-                setPrefWidth(0); // wrap to the list's width rather than widen it
+                prefWidthProperty().bind(history.widthProperty().subtract(24));
+                setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+                setMinHeight(javafx.scene.control.Control.USE_PREF_SIZE);
             }
 
             @Override
             protected void updateItem(String line, boolean empty) {
                 super.updateItem(line, empty);
                 setText(empty ? null : line);
+                setTooltip(empty || line == null ? null : new javafx.scene.control.Tooltip(line));
             }
         });
         VBox right = Forms.page(Forms.section(i18n.get("profiles.editor"), editor.node()),

@@ -55,7 +55,7 @@ public final class ServicesView implements Page {
                 Tables.column(i18n.get("services.col.id"), Console.ServiceInstance::serviceId),
                 Tables.column(i18n.get("services.col.type"), s -> s.serviceType().name()),
                 Tables.column(i18n.get("services.col.interface"), Console.ServiceInstance::serviceInterface),
-                Tables.column(i18n.get("services.col.address"), ServicesViewModel::address),
+                Tables.wide(Tables.column(i18n.get("services.col.address"), ServicesViewModel::address), 300),
                 Tables.column(i18n.get("services.col.node"), Console.ServiceInstance::nodeId),
                 Tables.column(i18n.get("services.col.heartbeat"), s -> ServicesViewModel.ago(s.lastHeartbeat(), Instant.now())),
                 Tables.time(i18n.get("services.col.registered"), Console.ServiceInstance::registeredAt)));

@@ -49,10 +49,11 @@ class EveryViewAndDialogTest extends AcceptanceBase {
                     () -> inside(stage.getScene().getFocusOwner(), w.shell().current().node()));
             assertLayout(root(stage), where);
             problems.assertNone("showing " + where);
-            if (docs || (user.equals(DemoOptions.ADMIN) && Set.of("overview", "profiles").contains(page.id()))) {
-                shot(root(stage), page.id() + look.suffix());
-            }
             dialogsOf(w, page.id(), where, docs && look.width() == 1600);
+            if (docs || (user.equals(DemoOptions.ADMIN) && Set.of("overview", "profiles").contains(page.id()))) {
+                idle();
+                shot(root(stage), page.id() + look.suffix()); // after the dialogs: a row chosen, its detail shown
+            }
         }
         DialogPane about = openDialog("#about", "about");
         assertLayout(about, user + " at " + look + ", About");
