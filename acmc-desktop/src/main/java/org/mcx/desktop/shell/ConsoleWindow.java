@@ -79,6 +79,7 @@ public final class ConsoleWindow implements AutoCloseable {
                 () -> new IdentitiesView(new IdentitiesViewModel(ctx), ctx));
         shell = new ShellView(new ShellViewModel(session, new LinkText(ctx.i18n())), pages, ctx.tasks(),
                 notifications, ctx.i18n(), theme);
+        session.deliverEvents(); // everything listens now: the events since the log-in, then live ones
     }
 
     /** A page built when first shown; the id, title and icon must match the page's own. */

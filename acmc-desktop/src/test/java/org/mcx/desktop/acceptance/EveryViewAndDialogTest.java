@@ -121,6 +121,12 @@ class EveryViewAndDialogTest extends AcceptanceBase {
                     check(newByKey("new request"), where + ", New request", shots ? "dialog-request" : null);
                 }
             }
+            case "overview" -> {
+                // The history replayed at log-in reaches the feed whole: nothing lost before the window listened.
+                waitUntil("the feed holds the events from before the log-in", () -> w.notifications().feed().stream()
+                        .anyMatch(i -> i.text().equals("Dispatch board asks to be authorized to act for alice"))
+                        && w.notifications().feed().stream().anyMatch(i -> i.topic().equals("service.registered")));
+            }
             case "services", "audit" -> {
                 // A read-only row opens whole with Enter (or a double-click).
                 String table = "#" + pageId + "-table";
