@@ -78,6 +78,7 @@ public final class ApplicationsView implements Page {
         Label detail = new Label();
         detail.setId("pending-detail");
         detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole request, on as many lines as it takes
         detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> describe(selected.get()), selected));
 
         TableView<Console.Application> apps = Tables.table(i18n.get("applications.none"));

@@ -25,7 +25,7 @@ public final class RowDetails {
                 TextArea area = new TextArea(value);
                 area.setEditable(false);
                 area.setWrapText(true);
-                area.setPrefRowCount(Math.min(8, 1 + value.length() / 60));
+                area.setPrefRowCount(Math.min(8, 2 + value.length() / 50));
                 area.setPrefColumnCount(48);
                 Forms.row(grid, row++, f.getKey(), area);
             } else {
@@ -35,7 +35,7 @@ public final class RowDetails {
                 Forms.row(grid, row++, f.getKey(), v);
             }
         }
-        grid.setPadding(new javafx.geometry.Insets(12, 4, 4, 4));
+        grid.setPadding(new javafx.geometry.Insets(12, 12, 4, 12));
         grid.setPrefWidth(600);
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);

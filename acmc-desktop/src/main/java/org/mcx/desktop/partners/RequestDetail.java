@@ -33,9 +33,9 @@ final class RequestDetail {
         if (r.reason() != null) {
             out.add(wrapped(i18n.get("requests.reason", r.reason())));
         }
-        if (r.delivery() != null) {
+        if (r.delivery() != null && r.delivery().attempts() > 0) { // still sending, and it has failed before
             out.add(wrapped(i18n.get("requests.delivery", r.delivery().attempts(),
-                    r.delivery().lastError() == null ? "" : r.delivery().lastError())));
+                    r.delivery().lastError() == null ? "—" : r.delivery().lastError())));
         }
         Exchange.Response answer = r.response();
         Label said = wrapped(answer == null ? i18n.get("requests.noAnswer") : i18n.get(outgoing ? "requests.answer" : "requests.answerSent",

@@ -85,19 +85,23 @@ public final class ProfilesView implements Page {
         history.setPrefHeight(180);
         history.setPlaceholder(new Label(i18n.get("profiles.historyNone")));
         history.setCellFactory(v -> new ListCell<>() {
+            // A Text wrapped to the list's width: the cell is as tall as the whole line needs.
+            private final javafx.scene.text.Text line = new javafx.scene.text.Text();
+
             {
-                // Wrapped to the list's width, as tall as the line needs; the whole line in a tooltip too.
-                setWrapText(true);
-                prefWidthProperty().bind(history.widthProperty().subtract(24));
-                setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-                setMinHeight(javafx.scene.control.Control.USE_PREF_SIZE);
+                line.wrappingWidthProperty().bind(history.widthProperty().subtract(36));
+                line.fillProperty().bind(textFillProperty()); // the theme's colour, light or dark
+                line.fontProperty().bind(fontProperty());
+                setPrefWidth(0);
             }
 
             @Override
-            protected void updateItem(String line, boolean empty) {
-                super.updateItem(line, empty);
-                setText(empty ? null : line);
-                setTooltip(empty || line == null ? null : new javafx.scene.control.Tooltip(line));
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(null);
+                line.setText(empty || text == null ? "" : text);
+                setGraphic(empty ? null : line);
+                setAccessibleText(empty ? null : text);
             }
         });
         VBox right = Forms.page(Forms.section(i18n.get("profiles.editor"), editor.node()),

@@ -50,6 +50,7 @@ class EveryViewAndDialogTest extends AcceptanceBase {
             assertLayout(root(stage), where);
             problems.assertNone("showing " + where);
             dialogsOf(w, page.id(), where, docs && look.width() == 1600);
+            assertLayout(root(stage), where + ", a row chosen"); // the view again, now showing what was chosen
             if (docs || (user.equals(DemoOptions.ADMIN) && Set.of("overview", "profiles").contains(page.id()))) {
                 idle();
                 shot(root(stage), page.id() + look.suffix()); // after the dialogs: a row chosen, its detail shown
