@@ -114,6 +114,10 @@ class AdministrationFlowTest extends AcceptanceBase {
         assertThat(onFx(sure::getHeaderText)).contains("Carol Dispatcher");
         press(sure, "confirm");
         waitUntilAsked("carol is gone", () -> users().stream().noneMatch(u -> u.mcServiceId().equals("carol")));
+        waitUntil("the status line says so", () -> anyMessage().contains("User carol deleted."));
+        showByKey(again, "nodes");
+        showByKey(again, "users");
+        assertThat(onFx(this::anyMessage)).as("an outcome does not outlive its visit").doesNotContain("carol");
         problems.assertNone("managing users");
         return again;
     }
