@@ -53,6 +53,10 @@ public final class ConsoleApp {
             prefs.rememberServer(options.server());
         }
         consoles = new Consoles(i18n, tasks, theme);
+        double[] size = options.windowSize();
+        if (size != null) {
+            consoles.windowSize(size[0], size[1]);
+        }
         // Ctrl+C or SIGTERM: still end the sessions and remove the demo's temporary data.
         Runtime.getRuntime().addShutdownHook(new Thread(consoles::closeAll, "acmc-shutdown-hook"));
         Stage stage = new Stage();

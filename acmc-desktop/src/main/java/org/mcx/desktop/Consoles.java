@@ -25,11 +25,19 @@ public final class Consoles {
     private final ThemeSwitch theme;
     private final List<ConsoleWindow> open = new ArrayList<>();
     private final List<AutoCloseable> onStop = new ArrayList<>();
+    private double width = 1280;
+    private double height = 800;
 
     public Consoles(I18n i18n, Tasks tasks, ThemeSwitch theme) {
         this.i18n = i18n;
         this.tasks = tasks;
         this.theme = theme;
+    }
+
+    /** The size console windows open at (--window-size). */
+    public void windowSize(double width, double height) {
+        this.width = width;
+        this.height = height;
     }
 
     public I18n i18n() {
@@ -63,7 +71,7 @@ public final class Consoles {
             // Closing the link waits briefly for the close handshake: not on the FX thread.
             CompletableFuture.runAsync(window::close);
         });
-        window.show();
+        window.show(width, height);
         return window;
     }
 

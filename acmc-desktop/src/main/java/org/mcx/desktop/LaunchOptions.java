@@ -18,6 +18,10 @@ public final class LaunchOptions {
     @Option(names = "--server", description = "Server address to offer in the connect window (default: the last one used).")
     String server;
 
+    @Option(names = "--window-size", paramLabel = "WIDTHxHEIGHT",
+            description = "Size of the console windows, e.g. 1024x700 (default: 1280x800).")
+    String windowSize;
+
     @Option(names = "--exit-when-ready", hidden = true,
             description = "Benchmark: log the time from JVM start to the first interactive window, then exit.")
     boolean exitWhenReady;
@@ -38,11 +42,28 @@ public final class LaunchOptions {
         return server;
     }
 
+    /** {width, height} from --window-size, or null for the default. */
+    public double[] windowSize() {
+        if (windowSize == null) {
+            return null;
+        }
+        String[] parts = windowSize.toLowerCase(java.util.Locale.ROOT).split("x");
+        if (parts.length != 2) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--window-size: WIDTHxHEIGHT, e.g. 1024x700");
+        }
+        try {
+            return new double[] {Math.max(640, Integer.parseInt(parts[0].trim())), Math.max(480, Integer.parseInt(parts[1].trim()))};
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--window-size: WIDTHxHEIGHT, e.g. 1024x700");
+        }
+    }
+
     public static LaunchOptions parse(String... args) {
         LaunchOptions options = new LaunchOptions();
         CommandLine cl = new CommandLine(options);
         try {
             cl.parseArgs(args);
+            options.windowSize(); // a bad size is reported here, with the usage
         } catch (CommandLine.ParameterException e) {
             cl.getErr().println(e.getMessage());
             cl.usage(cl.getErr());

@@ -2,23 +2,24 @@ package org.mcx.desktop.applications;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.Validator;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
+import org.mcx.desktop.common.Dialogs;
+import org.mcx.desktop.common.FormCheck;
 import org.mcx.desktop.common.Forms;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
@@ -29,7 +30,10 @@ import org.mcx.desktop.common.Tables;
 import org.mcx.desktop.common.ViewContext;
 import org.mcx.protocol.message.Console;
 
-/** Applications and the authorization requests waiting for a decision. */
+/**
+ * Applications and the authorization requests waiting for a decision: the selected request's whole
+ * content under the table; Approve… and Deny… (or double-click, Enter) open the decision with a comment.
+ */
 public final class ApplicationsView implements Page {
     private final ApplicationsViewModel vm;
     private final I18n i18n;
@@ -44,33 +48,46 @@ public final class ApplicationsView implements Page {
         search.textProperty().bindBidirectional(vm.filterProperty());
 
         pending.setId("pending-table");
-        pending.setPlaceholder(new javafx.scene.control.Label(i18n.get("applications.noPending")));
+        pending.setPlaceholder(new Label(i18n.get("applications.noPending")));
         pending.setItems(vm.pending());
-        pending.getColumns().setAll(java.util.List.of(
+        Tables.keepSelection(pending, r -> r.pending().authorizationId());
+        pending.getColumns().setAll(List.of(
                 Tables.column(i18n.get("applications.col.application"), r -> r.application().name()),
                 Tables.column(i18n.get("applications.col.user"), r -> r.pending().mcServiceId()),
-                Tables.column(i18n.get("applications.col.services"), PendingRow::services),
-                Tables.column(i18n.get("applications.col.type"), r -> String.valueOf(r.pending().requestType())),
+                Tables.wide(Tables.column(i18n.get("applications.col.services"), PendingRow::services), 240),
+                Tables.column(i18n.get("applications.col.type"), r -> PendingRow.requestType(r, i18n)),
                 Tables.time(i18n.get("applications.col.requested"), r -> r.pending().requestedAt())));
-        Button approve = Icons.labelled(Feather.CHECK, i18n.get("applications.approve"));
+        Button approve = Icons.labelled(Feather.CHECK, i18n.get("applications.approveButton"));
         approve.setId("approve");
         approve.getStyleClass().add(Styles.SUCCESS);
         Button deny = Icons.labelled(Feather.X, i18n.get("applications.deny"));
         deny.setId("deny");
         deny.getStyleClass().add(Styles.DANGER);
-        var nothingSelected = pending.getSelectionModel().selectedItemProperty().isNull();
-        approve.disableProperty().bind(nothingSelected);
-        deny.disableProperty().bind(nothingSelected);
+        var selected = pending.getSelectionModel().selectedItemProperty();
+        approve.disableProperty().bind(selected.isNull());
+        deny.disableProperty().bind(selected.isNull());
         approve.setVisible(vm.mayDecide());
+        approve.setManaged(vm.mayDecide());
         deny.setVisible(vm.mayDecide());
-        approve.setOnAction(e -> vm.approve(pending.getSelectionModel().getSelectedItem()));
-        deny.setOnAction(e -> askReasonAndDeny(pending.getSelectionModel().getSelectedItem()));
+        deny.setManaged(vm.mayDecide());
+        approve.setOnAction(e -> decide(selected.get(), Console.AuthorizationDecision.APPROVE));
+        deny.setOnAction(e -> decide(selected.get(), Console.AuthorizationDecision.DENY));
+        if (vm.mayDecide()) {
+            Tables.onOpen(pending, r -> decide(r, Console.AuthorizationDecision.APPROVE));
+        }
+        Label detail = new Label();
+        detail.setId("pending-detail");
+        detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole request, on as many lines as it takes
+        detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> describe(selected.get()), selected));
 
         TableView<Console.Application> apps = Tables.table(i18n.get("applications.none"));
         apps.setId("applications-table");
         apps.setItems(vm.applications().sorted());
+        Tables.keepSelection(apps, Console.Application::applicationId);
         vm.applications().sorted().comparatorProperty().bind(apps.comparatorProperty());
-        apps.getColumns().setAll(java.util.List.of(
+        Tables.placeholder(apps, vm.applications(), i18n.get("applications.none"), i18n);
+        apps.getColumns().setAll(List.of(
                 Tables.column(i18n.get("applications.col.name"), Console.Application::name),
                 Tables.column(i18n.get("applications.col.id"), Console.Application::applicationId),
                 Tables.column(i18n.get("applications.col.trusted"), a -> a.trustedDomain() ? i18n.get("yes") : i18n.get("no")),
@@ -82,45 +99,54 @@ public final class ApplicationsView implements Page {
         create.setVisible(vm.mayCreate());
         create.managedProperty().bind(create.visibleProperty());
         create.setOnAction(e -> createDialog());
+        create.setTooltip(new javafx.scene.control.Tooltip(i18n.get("applications.createHint")));
         Button refresh = Icons.iconOnly(Feather.REFRESH_CW, i18n.get("refresh"));
         refresh.setOnAction(e -> vm.reload());
 
         VBox pendingBox = Forms.section(i18n.get("applications.pendingTitle"),
-                new VBox(8, pending, Forms.toolbar(approve, deny)));
+                new VBox(8, pending, detail, Forms.toolbar(approve, deny)));
         VBox.setVgrow(pending, Priority.ALWAYS);
         SplitPane split = new SplitPane(pendingBox, Forms.section(i18n.get("applications.title"), apps));
         split.setOrientation(Orientation.VERTICAL);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root = Forms.page(Forms.toolbar(search, Forms.spacer(), create, refresh), split,
-                Forms.message(vm.messageProperty()));
+        Label message = Forms.message(vm.messageProperty());
+        message.setId("applications-message");
+        root = Forms.page(Forms.toolbar(search, Forms.spacer(), create, refresh), split, message);
     }
 
-    private void askReasonAndDeny(PendingRow row) {
-        TextInputDialog ask = new TextInputDialog();
-        ask.initOwner(root.getScene().getWindow());
-        ask.setTitle(i18n.get("applications.deny"));
-        ask.setHeaderText(i18n.get("applications.denyHeader", row.application().name(), row.pending().mcServiceId()));
-        ask.setContentText(i18n.get("applications.reason"));
-        ask.showAndWait().ifPresent(reason -> vm.deny(row, reason));
+    private String describe(PendingRow r) {
+        if (r == null) {
+            return vm.mayDecide() ? i18n.get("applications.selectToDecide") : "";
+        }
+        return i18n.get("applications.detail", r.application().name(), r.application().applicationId(),
+                r.pending().mcServiceId(), PendingRow.requestType(r, i18n), r.services(), Tables.format(r.pending().requestedAt()));
+    }
+
+    private void decide(PendingRow row, Console.AuthorizationDecision decision) {
+        if (row == null) {
+            return;
+        }
+        DecisionDialog.show(root.getScene().getWindow(), i18n, row, decision)
+                .ifPresent(comment -> vm.decide(row, decision, comment));
     }
 
     private void createDialog() {
-        Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(root.getScene().getWindow());
-        d.setTitle(i18n.get("applications.create"));
+        Dialog<ButtonType> d = Dialogs.create(root.getScene().getWindow(), i18n.get("applications.createTitle"),
+                i18n.get("applications.createHeader"));
         TextField name = new TextField();
         name.setId("application-name");
+        name.setPrefColumnCount(24);
         CheckBox trusted = new CheckBox(i18n.get("applications.trusted"));
+        trusted.setId("application-trusted");
         GridPane grid = Forms.grid();
         Forms.row(grid, 0, i18n.get("applications.col.name"), name);
         grid.add(trusted, 1, 1);
-        d.getDialogPane().setContent(grid);
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        ValidationSupport validation = new ValidationSupport();
-        validation.registerValidator(name, Validator.createEmptyValidator(i18n.get("applications.nameRequired")));
-        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(validation.invalidProperty());
-        name.requestFocus();
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.create(name.getText().trim(), trusted.isSelected())
+        ButtonType create = Dialogs.actions(d, i18n.get("applications.createButton"), "create-application-ok");
+        FormCheck check = new FormCheck().rule(name, name.textProperty(),
+                () -> name.getText().isBlank() ? i18n.get("applications.nameRequired") : null);
+        Dialogs.content(d, grid, check, create);
+        d.setOnShown(e -> name.requestFocus());
+        d.showAndWait().filter(b -> b == create).ifPresent(b -> vm.create(name.getText().trim(), trusted.isSelected())
                 .thenAccept(created -> javafx.application.Platform.runLater(() -> SecretDialog.show(
                         root.getScene().getWindow(), i18n, i18n.get("applications.app"), created.applicationId(),
                         created.secret()))));
@@ -148,8 +174,18 @@ public final class ApplicationsView implements Page {
 
     @Override
     public void shown() {
+        vm.messageProperty().set(null);
         vm.reload();
         pending.requestFocus();
+    }
+
+    @Override
+    public boolean create() {
+        if (!vm.mayCreate()) {
+            return false;
+        }
+        createDialog();
+        return true;
     }
 
     @Override

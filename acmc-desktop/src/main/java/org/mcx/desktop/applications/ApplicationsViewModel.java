@@ -58,11 +58,17 @@ public final class ApplicationsViewModel {
     }
 
     public CompletableFuture<List<org.mcx.protocol.model.ApplicationProfile>> deny(PendingRow row, String reason) {
-        return decide(row, Console.AuthorizationDecision.DENY, reason == null || reason.isBlank() ? null : reason.trim());
+        return decide(row, Console.AuthorizationDecision.DENY, reason);
     }
 
-    private CompletableFuture<List<org.mcx.protocol.model.ApplicationProfile>> decide(
-            PendingRow row, Console.AuthorizationDecision decision, String reason) {
+    /**
+     * Decides with a comment (a denial's reason is told to the application when it asks again;
+     * either is kept in the audit log). Blank means none.
+     */
+    public CompletableFuture<List<org.mcx.protocol.model.ApplicationProfile>> decide(
+            PendingRow row, Console.AuthorizationDecision decision, String comment) {
+        String reason = comment == null || comment.isBlank() ? null : comment.trim();
+        message.set(null);
         return ctx.tasks().call("decide " + row.pending().authorizationId(),
                 () -> ctx.session().<Console.Profiles>request(MessageType.APPLICATIONS_DECIDE,
                         new Console.DecideAuthorization(row.pending().authorizationId(), decision, reason))
@@ -81,10 +87,14 @@ public final class ApplicationsViewModel {
 
     /** Creates an application; the future carries the secret, which the view shows once. */
     public CompletableFuture<Console.ApplicationCreated> create(String name, boolean trustedDomain) {
+        message.set(null);
         return ctx.tasks().call("create application",
                 () -> ctx.session().<Console.ApplicationCreated>request(MessageType.APPLICATIONS_CREATE,
                         new Console.CreateApplication(name, trustedDomain)))
-                .onSuccess(created -> reload())
+                .onSuccess(created -> {
+                    message.set(ctx.i18n().get("applications.created", name));
+                    reload();
+                })
                 .onError(f -> message.set(ctx.errors().describe(f))).start();
     }
 

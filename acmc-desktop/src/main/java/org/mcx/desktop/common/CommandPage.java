@@ -14,12 +14,31 @@ import org.kordamp.ikonli.Ikon;
 public abstract class CommandPage<T> implements Page {
     private ListPage<T> page;
     private VBox root;
+    private Commands commands;
+    private javafx.scene.control.Button createButton;
 
     /** The subclass's constructor calls this once, last, with the page it built. */
-    protected final void wrap(ListPage<T> listPage, ObservableValue<String> message) {
+    protected final void wrap(ListPage<T> listPage, Commands commands) {
         page = listPage;
+        this.commands = commands;
+        ObservableValue<String> message = commands.messageProperty();
         root = new VBox(listPage.node(), Forms.message(message));
         VBox.setVgrow(listPage.node(), Priority.ALWAYS);
+    }
+
+    /** The view's "new …" button, pressed by Ctrl+N too (its tooltip says so). */
+    protected final void createWith(javafx.scene.control.Button button, String shortcutHint) {
+        createButton = button;
+        button.setTooltip(new javafx.scene.control.Tooltip(shortcutHint));
+    }
+
+    @Override
+    public boolean create() {
+        if (createButton == null || !createButton.isVisible() || createButton.isDisabled()) {
+            return false;
+        }
+        createButton.fire();
+        return true;
     }
 
     /** The window to own this page's dialogs. */
@@ -49,6 +68,7 @@ public abstract class CommandPage<T> implements Page {
 
     @Override
     public void shown() {
+        commands.clear(); // what the last command said belongs to that visit
         page.shown();
     }
 

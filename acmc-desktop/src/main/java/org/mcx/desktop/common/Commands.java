@@ -16,9 +16,14 @@ public final class Commands {
     }
 
     public <R extends Body> CompletableFuture<R> send(MessageType type, Body body, String doneKey, Object... args) {
+        message.set(null); // the last command's outcome no longer applies
         return ctx.tasks().call(type.wireName(), () -> ctx.session().<R>request(type, body))
                 .onSuccess(r -> message.set(ctx.i18n().get(doneKey, args)))
                 .onError(f -> message.set(ctx.errors().describe(f))).start();
+    }
+
+    public void clear() {
+        message.set(null);
     }
 
     public StringProperty messageProperty() {

@@ -14,13 +14,22 @@ public final class ErrorText {
         this.i18n = i18n;
     }
 
+    /** A list that could not be loaded: while the link is down it is only out of date, and says so. */
+    public String describeLoad(Throwable failure) {
+        Throwable t = Tasks.unwrap(failure);
+        if (t instanceof ConnectionLostException) {
+            return i18n.get("error.listStale");
+        }
+        return describe(failure);
+    }
+
     public String describe(Throwable failure) {
         Throwable t = Tasks.unwrap(failure);
         if (isCertificateProblem(t)) {
             return i18n.get("error.certificate");
         }
-        if (t instanceof ConnectionLostException) {
-            return i18n.get("error.unreachable");
+        if (t instanceof ConnectionLostException lost) {
+            return i18n.get(neverSent(lost) ? "error.unreachable" : "error.linkLost");
         }
         if (t instanceof TimeoutException) {
             return i18n.get("error.timeout");
@@ -44,6 +53,19 @@ public final class ErrorText {
             case UNAVAILABLE -> i18n.get("error.unavailable", message);
             default -> i18n.get("error.server", code.name(), message);
         };
+    }
+
+    /**
+     * Whether the request never left (not connected, or the console closing) — as opposed to a link
+     * lost while it waited for its answer, when the server may have done it (saving one's own
+     * password closes one's own sessions, for one).
+     */
+    static boolean neverSent(ConnectionLostException e) {
+        // The client library tells the two apart only in words: a link that closed under a waiting request
+        // is described by its close ("… closed the link …", "connection lost (1006)", "… going away …").
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        boolean lostWhileWaiting = m.contains("closed the link") || m.startsWith("connection lost (") || m.contains("going away");
+        return !lostWhileWaiting;
     }
 
     /** A TLS failure anywhere in the chain: the certificate is not trusted (yet). */

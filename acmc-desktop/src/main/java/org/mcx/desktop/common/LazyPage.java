@@ -60,6 +60,11 @@ public final class LazyPage implements Page {
     }
 
     @Override
+    public boolean create() {
+        return page != null && page.create();
+    }
+
+    @Override
     public boolean save() {
         return page != null && page.save();
     }

@@ -39,6 +39,7 @@ public final class ListPage<T> implements Page {
         });
         table = Tables.table(i18n.get("empty"));
         table.setId(id + "-table");
+        Tables.placeholder(table, list, i18n.get("empty"), i18n);
         table.setItems(list.sorted());
         list.sorted().comparatorProperty().bind(table.comparatorProperty());
         table.getColumns().setAll(columns);
@@ -49,6 +50,16 @@ public final class ListPage<T> implements Page {
         bar.getChildren().add(refresh);
         root = Forms.page(bar, table, Forms.message(list.errorProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    /** Keeps the selected row (by this key) selected across reloads. */
+    public void keepSelection(Function<T, Object> key) {
+        Tables.keepSelection(table, key);
+    }
+
+    /** Double-click or Enter on a row. */
+    public void onOpen(java.util.function.Consumer<T> open) {
+        Tables.onOpen(table, open);
     }
 
     public TableView<T> table() {

@@ -59,7 +59,7 @@ public final class LiveList<T> {
             items.setAll(list);
             done();
         }).onError(failure -> {
-            error.set(errors == null ? String.valueOf(failure) : errors.describe(failure));
+            error.set(errors == null ? String.valueOf(failure) : errors.describeLoad(failure));
             done();
         }).start();
         return mine;

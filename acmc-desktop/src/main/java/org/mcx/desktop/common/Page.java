@@ -22,6 +22,11 @@ public interface Page {
         return false;
     }
 
+    /** Ctrl+N: start the view's "new …" (user, partner, request, …); false when it has none for this user. */
+    default boolean create() {
+        return false;
+    }
+
     /** Ctrl+S: save what is being edited; false when there is nothing to save. */
     default boolean save() {
         return false;

@@ -63,7 +63,7 @@ public final class ConnectViewModel {
         String fingerprint = uri.getScheme().equals("wss") ? trustedFingerprint : null;
         return tasks.call("log in to " + uri, () -> {
             SSLContext trust = fingerprint == null ? null : PinnedCertificate.trusting(fingerprint);
-            return opener.open(uri, user.get().trim(), password.get(), trust, "console");
+            return opener.open(uri, user.get().trim(), password.get(), trust, uri.getAuthority());
         }).onSuccess(session -> {
             busy.set(false);
             prefs.rememberServer(server.get().trim());
@@ -97,7 +97,26 @@ public final class ConnectViewModel {
         }).onSuccess(untrusted -> untrusted.ifPresent(fp -> {
             error.set(i18n.get("error.certificate"));
             untrustedFingerprint.set(fp);
-        })).onError(f -> log.debug("{} could not be checked: {}", uri, f.toString())).start();
+        })).onError(f -> {
+            if (speaksPlainText(f)) {
+                // The server answered, but not with TLS: it is a plain ws:// listener.
+                error.set(i18n.get("connect.error.notTls", uri.getAuthority()));
+                errorField.set(Field.SERVER);
+            } else {
+                log.debug("{} could not be checked: {}", uri, f.toString());
+            }
+        }).start();
+    }
+
+    /** A TLS handshake answered with something that is not TLS (a plain HTTP/WebSocket server). */
+    static boolean speaksPlainText(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c.getMessage() == null ? "" : c.getMessage();
+            if (c instanceof javax.net.ssl.SSLException && (m.contains("plaintext") || m.contains("Unsupported or unrecognized SSL message"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private URI validate() {

@@ -32,6 +32,9 @@ public final class ConsoleSession implements AutoCloseable {
     private final List<Consumer<Common.Event>> eventListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> resyncListeners = new CopyOnWriteArrayList<>();
     private volatile boolean wasDown;
+    /** Events that arrived before the window was ready to show them (read and written on the UI thread). */
+    private final List<Common.Event> held = new java.util.ArrayList<>();
+    private boolean delivering;
 
     ConsoleSession(ProtocolClient client, Executor ui, String systemLabel) {
         this.client = client;
@@ -57,9 +60,34 @@ public final class ConsoleSession implements AutoCloseable {
         });
     }
 
-    /** Wired as the client's event listener. */
+    /** Wired as the client's event listener. Held until {@link #deliverEvents()}, so none is lost before the window listens. */
     void eventArrived(Common.Event event) {
-        ui.execute(() -> eventListeners.forEach(l -> l.accept(event)));
+        ui.execute(() -> {
+            synchronized (held) { // one UI thread in the console; tests wire a direct executor
+                if (!delivering) {
+                    held.add(event);
+                    return;
+                }
+            }
+            eventListeners.forEach(l -> l.accept(event));
+        });
+    }
+
+    /**
+     * From now on events go to the listeners, starting with those that arrived since the log-in (a
+     * replayed history arrives right after it). The console window calls it once it listens; on the UI thread.
+     */
+    public void deliverEvents() {
+        List<Common.Event> backlog;
+        synchronized (held) {
+            if (delivering) {
+                return;
+            }
+            delivering = true;
+            backlog = List.copyOf(held);
+            held.clear();
+        }
+        backlog.forEach(e -> eventListeners.forEach(l -> l.accept(e)));
     }
 
     public <R extends Body> CompletableFuture<R> request(MessageType type, Body body) {

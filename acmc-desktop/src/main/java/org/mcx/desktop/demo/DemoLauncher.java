@@ -102,7 +102,10 @@ public final class DemoLauncher {
         stage.getScene().getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+P"),
                 this::openPartner);
         partner.setTooltip(new javafx.scene.control.Tooltip(i18n.get("demo.openPartner") + " (Ctrl+Shift+P)"));
-        TryThisPanel guide = new TryThisPanel(i18n, window.shell()::show, this::openPartner);
+        DemoProgress progress = new DemoProgress(session, tasks).follow();
+        // Expanded on a large screen; in a small window it starts as a narrow strip.
+        TryThisPanel guide = new TryThisPanel(i18n, window.shell()::show, this::openPartner, progress,
+                stage.getScene().getWidth() >= 1200);
         systems.onExampleEvent(e -> Platform.runLater(() -> guide.sampleApplication(e)));
         window.setSidePanel(guide.node());
         systems.ready().whenComplete((ok, f) -> Platform.runLater(() -> guide.ready(f)));

@@ -23,11 +23,12 @@ public final class IdentitiesView implements Page {
     private final IdentitiesViewModel vm;
     private final I18n i18n;
     private final VBox root;
+    private final TableView<IdentityRow> table;
 
     public IdentitiesView(IdentitiesViewModel vm, ViewContext ctx) {
         this.vm = vm;
         this.i18n = ctx.i18n();
-        TableView<IdentityRow> table = Tables.table(i18n.get("identities.none"));
+        table = Tables.table(i18n.get("identities.none"));
         table.setId("identities-table");
         table.setItems(vm.rows());
         table.getColumns().setAll(List.of(
@@ -35,9 +36,10 @@ public final class IdentitiesView implements Page {
                         : r.isGroup() ? i18n.get("identities.group", r.group(), String.join(", ", r.members()))
                         : r.mcServiceId()),
                 Tables.column(i18n.get("identities.col.type"), r -> r.serverType().name()),
-                Tables.column(i18n.get("identities.col.identity"), IdentityRow::identity)));
+                Tables.wide(Tables.column(i18n.get("identities.col.identity"), IdentityRow::identity), 320)));
         TextField user = new TextField();
         user.setPromptText(i18n.get("identities.userPrompt"));
+        user.setPrefColumnCount(17);
         user.setAccessibleText(i18n.get("identities.col.user"));
         ComboBox<Acms.ServerType> type = new ComboBox<>();
         type.getItems().setAll(Acms.ServerType.values());
@@ -61,6 +63,7 @@ public final class IdentitiesView implements Page {
         Button save = Icons.labelled(Feather.SAVE, i18n.get("identities.save"));
         save.setOnAction(e -> vm.save());
         var editBar = Forms.toolbar(user, type, identity, add, remove, Forms.spacer(), save);
+        identity.setMinWidth(220); // a whole sip: or https: address stays readable
         editBar.setVisible(vm.maySave());
         editBar.setManaged(vm.maySave());
         root = Forms.page(editBar, table, Forms.message(vm.messageProperty()));
@@ -97,6 +100,7 @@ public final class IdentitiesView implements Page {
     @Override
     public void shown() {
         vm.reload();
+        table.requestFocus();
     }
 
     @Override

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.mcx.desktop.common.I18n;
+import org.mcx.desktop.common.Names;
 import org.mcx.protocol.message.Common;
 
-/** An event in one line of plain words: the bundle's {@code event.<topic>} pattern filled from the event's data. */
+/**
+ * An event in one line of plain words: the bundle's {@code event.<topic>} pattern filled from the
+ * event's data, applications and partners by their names (ids only until the names are known),
+ * without request UUIDs, which mean nothing to a person.
+ */
 public final class EventText {
     /** Which data fields fill {0}, {1}, ... of each topic's pattern. */
     private static final Map<String, List<String>> FIELDS = Map.ofEntries(
@@ -23,17 +28,25 @@ public final class EventText {
             Map.entry("user.locked", List.of("mcServiceId", "lockedUntil")),
             Map.entry("partner.connected", List.of("partnerSystemId")),
             Map.entry("partner.disconnected", List.of("partnerSystemId")),
-            Map.entry("serverIdentity.created", List.of("partnerSystemId", "requestId")),
-            Map.entry("serverIdentity.stored", List.of("partnerSystemId", "requestId")),
-            Map.entry("serverIdentity.pending", List.of("partnerSystemId", "requestId")),
-            Map.entry("serverIdentity.decided", List.of("partnerSystemId", "requestId")),
-            Map.entry("serverIdentity.responseStored", List.of("partnerSystemId", "requestId")),
+            Map.entry("serverIdentity.created", List.of("partnerSystemId")),
+            Map.entry("serverIdentity.stored", List.of("partnerSystemId")),
+            Map.entry("serverIdentity.pending", List.of("partnerSystemId")),
+            Map.entry("serverIdentity.decided", List.of("partnerSystemId", "decision")),
+            Map.entry("serverIdentity.responseStored", List.of("partnerSystemId", "decision")),
+            Map.entry("serverIdentity.failed", List.of("partnerSystemId")),
+            Map.entry("serverIdentity.cancelled", List.of("partnerSystemId")),
             Map.entry("access.denied", List.of("count", "reason", "applicationId")));
 
     private final I18n i18n;
+    private final Names names;
+
+    public EventText(I18n i18n, Names names) {
+        this.i18n = i18n;
+        this.names = names;
+    }
 
     public EventText(I18n i18n) {
-        this.i18n = i18n;
+        this(i18n, null);
     }
 
     public String describe(Common.Event event) {
@@ -46,10 +59,16 @@ public final class EventText {
         return i18n.get(key, args);
     }
 
-    private static String text(JsonNode data, String field) {
+    private String text(JsonNode data, String field) {
         if (data == null || !data.hasNonNull(field)) {
-            return "?";
+            return field.equals("applicationId") || field.equals("decision") ? "" : "?";
         }
-        return data.get(field).asText();
+        String value = data.get(field).asText();
+        return switch (field) {
+            case "applicationId" -> names == null ? value : names.application(value);
+            case "partnerSystemId" -> names == null ? value : names.partner(value);
+            case "decision" -> i18n.has("decision." + value) ? i18n.get("decision." + value) : value;
+            default -> value;
+        };
     }
 }

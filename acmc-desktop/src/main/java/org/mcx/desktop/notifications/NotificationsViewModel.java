@@ -29,6 +29,7 @@ public final class NotificationsViewModel {
     private final ObservableSet<String> families = FXCollections.observableSet(new TreeSet<>(FAMILIES));
     private final IntegerProperty unread = new SimpleIntegerProperty();
     private Consumer<FeedItem> toaster = item -> { };
+    private long lastSeq = -1;
 
     public NotificationsViewModel(EventText text, Predicate<String> important) {
         this.text = text;
@@ -37,10 +38,17 @@ public final class NotificationsViewModel {
         refilter();
     }
 
-    /** Called on the UI thread for every event. */
+    /**
+     * Called on the UI thread for every event. The server sends each event once and in order; one
+     * seen already (a subscription replayed from an older point) is not shown, nor toasted, again.
+     */
     public void add(Common.Event event) {
+        if (event.seq() <= lastSeq) {
+            return;
+        }
+        lastSeq = event.seq();
         FeedItem item = new FeedItem(event.seq(), event.at(), event.topic(), text.describe(event),
-                important.test(event.topic()));
+                important.test(event.topic()), event);
         feed.add(0, item);
         if (feed.size() > CAP) {
             feed.remove(CAP, feed.size());
@@ -49,6 +57,11 @@ public final class NotificationsViewModel {
         if (item.important()) {
             toaster.accept(item);
         }
+    }
+
+    /** Tells every event again (the names of applications and partners became known). */
+    public void redescribe() {
+        feed.replaceAll(item -> item.event() == null ? item : item.withText(text.describe(item.event())));
     }
 
     public void markAllRead() {

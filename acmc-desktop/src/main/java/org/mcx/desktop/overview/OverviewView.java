@@ -26,6 +26,7 @@ public final class OverviewView implements Page {
     private final OverviewViewModel vm;
     private final I18n i18n;
     private final VBox root;
+    private ListView<FeedItem> recent;
 
     public OverviewView(OverviewViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -40,8 +41,10 @@ public final class OverviewView implements Page {
                 card(Feather.SHUFFLE, "overview.accessForwarded", vm.accessForwardedProperty()),
                 card(Feather.SHIELD_OFF, "overview.accessRefused", vm.accessRefusedProperty()));
         Label links = new Label();
+        links.setId("partner-links");
+        links.setWrapText(true);
         links.textProperty().bind(vm.partnerLinksProperty());
-        ListView<FeedItem> recent = new ListView<>(vm.feed().feed());
+        recent = new ListView<>(vm.feed().feed());
         recent.setId("recent-events");
         recent.setPlaceholder(new Label(i18n.get("notifications.empty")));
         recent.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
@@ -49,6 +52,7 @@ public final class OverviewView implements Page {
             protected void updateItem(FeedItem item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : Tables.format(item.at()) + "   " + item.text());
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.text()));
             }
         });
         VBox recentBox = Forms.section(i18n.get("overview.recent"), recent);
@@ -60,8 +64,12 @@ public final class OverviewView implements Page {
     }
 
     private VBox card(Ikon icon, String key, ObservableNumberValue value) {
+        return card(icon, key, javafx.beans.binding.Bindings.convert(value));
+    }
+
+    private VBox card(Ikon icon, String key, javafx.beans.value.ObservableValue<String> value) {
         Label number = new Label();
-        number.textProperty().bind(javafx.beans.binding.Bindings.convert(value));
+        number.textProperty().bind(value);
         number.getStyleClass().add(Styles.TITLE_1);
         Label name = new Label(i18n.get(key), Icons.icon(icon));
         name.getStyleClass().add(Styles.TEXT_MUTED);
@@ -97,5 +105,6 @@ public final class OverviewView implements Page {
     public void shown() {
         vm.reload();
         vm.tick(Instant.now());
+        recent.requestFocus();
     }
 }

@@ -31,13 +31,21 @@ public final class OverviewViewModel {
     private final IntegerProperty servicesUp = new SimpleIntegerProperty();
     private final IntegerProperty applicationCount = new SimpleIntegerProperty();
     private final IntegerProperty pendingCount = new SimpleIntegerProperty();
-    private final IntegerProperty partnersConnected = new SimpleIntegerProperty();
+    private final StringProperty partnersConnected = new SimpleStringProperty("—");
+    /** Links as events told them, for roles that may not list partners: system id → up. */
+    private final java.util.Map<String, Boolean> linksSeen = new java.util.TreeMap<>();
+    private final boolean mayListPartners;
+    private final org.mcx.desktop.common.Names names;
+    private final org.mcx.desktop.common.I18n i18n;
     private final IntegerProperty eventsPerMinute = new SimpleIntegerProperty();
     private final StringProperty partnerLinks = new SimpleStringProperty("");
 
     public OverviewViewModel(ViewContext ctx, NotificationsViewModel feed) {
         this.feed = feed;
         var session = ctx.session();
+        this.names = ctx.names();
+        this.i18n = ctx.i18n();
+        this.mayListPartners = session.may(MessageType.PARTNERS_LIST);
         services = new LiveList<Console.ServiceInstance>(ctx.tasks(), ctx.errors(), "service counts",
                 () -> session.<Console.Services>request(MessageType.SERVICES_LIST,
                         new Console.ServicesList(ServiceQuery.all(), 5000, 0)).thenApply(Console.Services::services))
@@ -71,10 +79,35 @@ public final class OverviewViewModel {
             pendingCount.set(applications.items().stream().mapToInt(a -> a.pendingAuthorizations().size()).sum());
         });
         partners.setAfterLoad(() -> {
-            partnersConnected.set((int) partners.items().stream().filter(Console.Partner::connected).count());
-            partnerLinks.set(String.join("\n", partners.items().stream()
-                    .map(p -> (p.connected() ? "● " : "○ ") + p.name() + " (" + p.systemId() + ")").toList()));
+            if (mayListPartners) {
+                partnersConnected.set(String.valueOf(partners.items().stream().filter(Console.Partner::connected).count()));
+                partnerLinks.set(partners.items().isEmpty() ? i18n.get("overview.noPartners") : String.join("\n", partners.items()
+                        .stream().map(p -> i18n.get(p.connected() ? "overview.linkUp" : "overview.linkDown",
+                                p.name() + " (" + p.systemId() + ")")).toList()));
+            }
         });
+        // Roles that may not list partners learn the links from the events (the same ones the feed shows).
+        session.onEvent(e -> {
+            if (!mayListPartners && e.data() != null && e.data().hasNonNull("partnerSystemId")
+                    && (e.topic().equals("partner.connected") || e.topic().equals("partner.disconnected"))) {
+                linksSeen.put(e.data().get("partnerSystemId").asText(), e.topic().equals("partner.connected"));
+                showLinksSeen();
+            }
+        });
+        if (!mayListPartners) {
+            showLinksSeen();
+        }
+    }
+
+    private void showLinksSeen() {
+        if (linksSeen.isEmpty()) {
+            partnersConnected.set("—");
+            partnerLinks.set(i18n.get("overview.linksUnknown"));
+            return;
+        }
+        partnersConnected.set(String.valueOf(linksSeen.values().stream().filter(up -> up).count()));
+        partnerLinks.set(String.join("\n", linksSeen.entrySet().stream().map(l -> i18n.get(
+                l.getValue() ? "overview.linkUp" : "overview.linkDown", names.partner(l.getKey()))).toList()));
     }
 
     public void reload() {
@@ -126,7 +159,7 @@ public final class OverviewViewModel {
         return pendingCount;
     }
 
-    public IntegerProperty partnersConnectedProperty() {
+    public StringProperty partnersConnectedProperty() {
         return partnersConnected;
     }
 

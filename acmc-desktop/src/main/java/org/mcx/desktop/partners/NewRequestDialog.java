@@ -2,6 +2,7 @@ package org.mcx.desktop.partners;
 
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -10,10 +11,12 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.mcx.desktop.common.Dialogs;
 import org.mcx.desktop.common.I18n;
+import org.mcx.desktop.common.Words;
 import org.mcx.protocol.message.Console;
 
-/** Step 1: pick a partner and the users migrating there. */
+/** Step 1: pick a partner (by name) and the users migrating there (by name and id). */
 final class NewRequestDialog {
     record Choice(String partnerSystemId, List<String> users) {
     }
@@ -22,29 +25,43 @@ final class NewRequestDialog {
     }
 
     static Optional<Choice> show(Window owner, I18n i18n, List<Console.Partner> partners, List<Console.User> users) {
-        Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle(i18n.get("requests.new"));
-        d.setHeaderText(i18n.get("requests.newHeader"));
-        ComboBox<String> partner = new ComboBox<>();
+        Dialog<ButtonType> d = Dialogs.create(owner, i18n.get("requests.newTitle"), i18n.get("requests.newHeader"));
+        ComboBox<Console.Partner> partner = new ComboBox<>();
         partner.setId("request-partner");
-        partner.getItems().setAll(partners.stream().map(Console.Partner::systemId).toList());
-        if (!partner.getItems().isEmpty()) {
-            partner.setValue(partner.getItems().get(0));
+        partner.getItems().setAll(partners);
+        partner.setConverter(Words.converter(p -> i18n.get("requests.partnerChoice", p.name(), p.systemId(),
+                p.connected() ? i18n.get("partners.up") : i18n.get("partners.down"))));
+        if (!partners.isEmpty()) {
+            partner.setValue(partners.get(0));
         }
         partner.setAccessibleText(i18n.get("requests.partner"));
-        ListView<String> who = new ListView<>();
+        partner.setMaxWidth(Double.MAX_VALUE);
+        ListView<Console.User> who = new ListView<>();
         who.setId("request-users");
-        who.getItems().setAll(users.stream().map(Console.User::mcServiceId).toList());
+        who.getItems().setAll(users);
+        who.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Console.User u, boolean empty) {
+                super.updateItem(u, empty);
+                setText(empty || u == null ? null : u.displayName() + " (" + u.mcServiceId() + ")");
+            }
+        });
         who.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         who.setPrefHeight(200);
+        who.setPrefWidth(380);
         who.setAccessibleText(i18n.get("requests.users"));
-        d.getDialogPane().setContent(new VBox(8, new Label(i18n.get("requests.partner")), partner,
-                new Label(i18n.get("requests.users")), who));
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(partner.valueProperty().isNull()
-                .or(javafx.beans.binding.Bindings.isEmpty(who.getSelectionModel().getSelectedItems())));
-        return d.showAndWait().filter(b -> b == ButtonType.OK)
-                .map(b -> new Choice(partner.getValue(), List.copyOf(who.getSelectionModel().getSelectedItems())));
+        Label partnerLabel = new Label(i18n.get("requests.partner"));
+        partnerLabel.setLabelFor(partner);
+        Label usersLabel = new Label(i18n.get("requests.users"));
+        usersLabel.setLabelFor(who);
+        Label none = new Label(users.isEmpty() ? i18n.get("requests.noMigratingUsers") : "");
+        none.setWrapText(true);
+        d.getDialogPane().setContent(new VBox(8, partnerLabel, partner, usersLabel, who, none));
+        ButtonType send = Dialogs.actions(d, i18n.get("requests.send"), "send-request");
+        d.getDialogPane().lookupButton(send).disableProperty().bind(partner.valueProperty().isNull()
+                .or(Bindings.isEmpty(who.getSelectionModel().getSelectedItems())));
+        d.setOnShown(e -> who.requestFocus());
+        return d.showAndWait().filter(b -> b == send).map(b -> new Choice(partner.getValue().systemId(),
+                who.getSelectionModel().getSelectedItems().stream().map(Console.User::mcServiceId).toList()));
     }
 }

@@ -2,11 +2,9 @@ package org.mcx.desktop.partners;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
-import java.util.stream.Collectors;
-import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -21,40 +19,71 @@ import org.mcx.desktop.common.Forms;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
 import org.mcx.desktop.common.LiveList;
+import org.mcx.desktop.common.Names;
 import org.mcx.desktop.common.Page;
 import org.mcx.desktop.common.Tables;
 import org.mcx.desktop.common.ViewContext;
+import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Exchange;
 
-/** Partner requests: the inbox to decide, the outgoing ones with their timeline, and "new request". */
+/**
+ * Partner requests: the inbox to decide (with the request's content and a comment), the outgoing
+ * ones with their answer and 18-step timeline, "new request" and "collect the answers" (steps 17–18).
+ */
 public final class RequestsView implements Page {
     private final RequestsViewModel vm;
     private final I18n i18n;
+    private final Names names;
     private final VBox root;
+    private final TabPane tabs;
 
     public RequestsView(RequestsViewModel vm, ViewContext ctx) {
         this.vm = vm;
         this.i18n = ctx.i18n();
-        TabPane tabs = new TabPane(new Tab(i18n.get("requests.inbox"), inbox()), new Tab(i18n.get("requests.outgoing"), outgoing()));
+        this.names = ctx.names();
+        Tab inbox = new Tab(i18n.get("requests.inbox"), inbox());
+        inbox.setId("inbox-tab");
+        Tab outgoing = new Tab(i18n.get("requests.outgoing"), outgoing());
+        outgoing.setId("outgoing-tab");
+        tabs = new TabPane(inbox, outgoing);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        if (!vm.mayDecide() && vm.mayCreate()) {
+            tabs.getSelectionModel().select(outgoing); // an administrator without the approver's inbox starts with what they sent
+        }
         Button create = Icons.labelled(Feather.SEND, i18n.get("requests.new"));
         create.setId("new-request");
         create.setVisible(vm.mayCreate());
+        create.setManaged(vm.mayCreate());
         create.setOnAction(e -> newRequest());
+        create.setTooltip(new javafx.scene.control.Tooltip(i18n.get("requests.newHint")));
+        Button collect = Icons.labelled(Feather.DOWNLOAD, i18n.get("requests.collect"));
+        collect.setId("collect-answers");
+        collect.setVisible(vm.mayCollect());
+        collect.setManaged(vm.mayCollect());
+        collect.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.outgoing().items().stream().noneMatch(RequestsViewModel::collectable), vm.outgoing().items()));
+        collect.setOnAction(e -> {
+            tabs.getSelectionModel().select(outgoing);
+            vm.collect();
+        });
         Button refresh = Icons.iconOnly(Feather.REFRESH_CW, i18n.get("refresh"));
         refresh.setOnAction(e -> vm.reload());
-        root = Forms.page(Forms.toolbar(Forms.spacer(), create, refresh), tabs, Forms.message(vm.commands().messageProperty()),
+        var message = Forms.message(vm.commands().messageProperty());
+        message.setId("requests-message");
+        root = Forms.page(Forms.toolbar(Forms.spacer(), create, collect, refresh), tabs, message,
                 Forms.message(vm.incoming().errorProperty()));
         VBox.setVgrow(tabs, Priority.ALWAYS);
     }
 
     private Node inbox() {
-        TableView<Exchange.Request> table = requests(vm.incoming(), "incoming-table");
+        TableView<Exchange.Request> table = requests(vm.incoming(), "incoming-table", "requests.col.from");
         VBox detail = new VBox(8);
         TextArea comment = new TextArea();
+        comment.setId("request-comment");
         comment.setPromptText(i18n.get("requests.comment"));
         comment.setAccessibleText(i18n.get("requests.comment"));
         comment.setPrefRowCount(3);
+        comment.setWrapText(true);
         Button approve = Icons.labelled(Feather.CHECK, i18n.get("requests.approve"));
         approve.setId("approve-request");
         approve.getStyleClass().add(Styles.SUCCESS);
@@ -62,81 +91,102 @@ public final class RequestsView implements Page {
         reject.setId("reject-request");
         reject.getStyleClass().add(Styles.DANGER);
         var selected = table.getSelectionModel().selectedItemProperty();
-        var notDecidable = javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> !RequestsViewModel.decidable(selected.get()), selected);
+        var notDecidable = Bindings.createBooleanBinding(() -> !RequestsViewModel.decidable(selected.get()), selected);
         approve.disableProperty().bind(notDecidable);
         reject.disableProperty().bind(notDecidable);
-        approve.setOnAction(e -> vm.decide(selected.get(), Exchange.ApproverDecision.APPROVE, comment.getText()));
-        reject.setOnAction(e -> vm.decide(selected.get(), Exchange.ApproverDecision.REJECT, comment.getText()));
+        comment.disableProperty().bind(notDecidable);
+        approve.setOnAction(e -> vm.decide(selected.get(), Exchange.ApproverDecision.APPROVE, comment.getText())
+                .thenRun(comment::clear));
+        reject.setOnAction(e -> vm.decide(selected.get(), Exchange.ApproverDecision.REJECT, comment.getText())
+                .thenRun(comment::clear));
         VBox decide = new VBox(8, comment, Forms.toolbar(approve, reject));
         decide.setVisible(vm.mayDecide());
         decide.setManaged(vm.mayDecide());
-        selected.addListener((o, was, r) -> detail.getChildren().setAll(content(r)));
-        VBox right = Forms.page(Forms.section(i18n.get("requests.content"), detail), decide);
-        return new SplitPane(table, fit(new ScrollPane(right)));
+        // The request and the decision first; its steps under them.
+        VBox steps = new VBox(8);
+        Runnable show = () -> {
+            detail.getChildren().setAll(RequestDetail.of(selected.get(), i18n, names));
+            steps.getChildren().setAll(selected.get() == null ? List.of()
+                    : List.of(Forms.section(i18n.get("requests.steps"), StepTimeline.of(selected.get(), i18n, names))));
+        };
+        selected.addListener((o, was, r) -> show.run());
+        names.revisionProperty().addListener((o, was, now) -> show.run());
+        show.run();
+        Tables.onOpen(table, r -> comment.requestFocus());
+        VBox right = Forms.page(Forms.section(i18n.get("requests.content"), detail), decide, steps);
+        return split(table, right);
     }
 
     private Node outgoing() {
-        TableView<Exchange.Request> table = requests(vm.outgoing(), "outgoing-table");
+        TableView<Exchange.Request> table = requests(vm.outgoing(), "outgoing-table", "requests.col.partner");
         VBox detail = new VBox(8);
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, r) -> {
-            detail.getChildren().setAll(content(r));
-            if (r != null) {
-                detail.getChildren().add(StepTimeline.of(r, i18n));
+        var selected = table.getSelectionModel().selectedItemProperty();
+        Runnable show = () -> detail.getChildren().setAll(withTimeline(selected.get()));
+        selected.addListener((o, was, r) -> show.run());
+        names.revisionProperty().addListener((o, was, now) -> show.run());
+        show.run();
+        Tables.onOpen(table, r -> {
+            if (RequestsViewModel.collectable(r) && vm.mayCollect()) {
+                vm.collect();
             }
         });
-        return new SplitPane(table, fit(new ScrollPane(Forms.page(Forms.section(i18n.get("requests.timeline"), detail)))));
+        return split(table, Forms.page(Forms.section(i18n.get("requests.timeline"), detail)));
     }
 
-    private static ScrollPane fit(ScrollPane pane) {
+    /** What was asked and answered, the 18 steps, then the disclosed identities (a table per user). */
+    private List<Node> withTimeline(Exchange.Request r) {
+        List<Node> nodes = new java.util.ArrayList<>(RequestDetail.of(r, i18n, names));
+        if (r != null) {
+            int identities = (int) nodes.stream().filter(n -> n.getStyleClass().contains("user-identities")).count();
+            nodes.add(nodes.size() - identities, Forms.section(i18n.get("requests.steps"), StepTimeline.of(r, i18n, names)));
+        }
+        return nodes;
+    }
+
+    private static SplitPane split(TableView<?> table, VBox right) {
+        ScrollPane pane = new ScrollPane(right);
         pane.setFitToWidth(true);
-        return pane;
+        pane.setMinWidth(300);
+        table.setMinWidth(260);
+        SplitPane split = new SplitPane(table, pane);
+        split.setDividerPositions(0.45);
+        return split;
     }
 
-    private TableView<Exchange.Request> requests(LiveList<Exchange.Request> list, String id) {
+    private TableView<Exchange.Request> requests(LiveList<Exchange.Request> list, String id, String partnerColumn) {
         TableView<Exchange.Request> t = Tables.table(i18n.get("requests.none"));
         t.setId(id);
         t.setItems(list.sorted());
+        Tables.keepSelection(t, Exchange.Request::requestId);
         list.sorted().comparatorProperty().bind(t.comparatorProperty());
         t.getColumns().setAll(List.of(
-                Tables.column(i18n.get("requests.col.partner"), Exchange.Request::partnerSystemId),
-                Tables.column(i18n.get("requests.col.status"), r -> String.valueOf(r.status())),
-                Tables.column(i18n.get("requests.col.users"), r -> r.users() == null ? 0 : r.users().size()),
+                Tables.column(i18n.get(partnerColumn), r -> names.partner(r.partnerSystemId())),
+                Tables.column(i18n.get("requests.col.status"), r -> RequestDetail.status(r.status(), i18n)),
+                Tables.column(i18n.get("requests.col.users"), r -> r.users() == null ? "" : String.join(", ", r.users())),
                 Tables.column(i18n.get("requests.col.by"), Exchange.Request::requestedBy),
                 Tables.time(i18n.get("requests.col.created"), Exchange.Request::createdAt)));
         return t;
     }
 
-    private List<Node> content(Exchange.Request r) {
-        if (r == null) {
-            return List.of();
-        }
-        Label head = new Label(i18n.get("requests.detail", r.requestId(), r.partnerSystemId(), r.requestedBy(), r.status()));
-        head.setWrapText(true);
-        Label users = new Label(i18n.get("requests.usersList", String.join(", ", r.users() == null ? List.of() : r.users())));
-        users.setWrapText(true);
-        Label answer = new Label(r.response() == null ? i18n.get("requests.noAnswer") : i18n.get("requests.answer",
-                r.response().decision(), r.response().decidedBy(), r.response().comment() == null ? "" : r.response().comment(),
-                r.response().serverIdentities() == null ? "" : r.response().serverIdentities().stream()
-                        .map(u -> u.mcServiceId() + ": " + u.servers().stream().map(s -> s.serverType() + " " + s.identity())
-                                .collect(Collectors.joining(", "))).collect(Collectors.joining("\n"))));
-        answer.setId("request-answer");
-        answer.setWrapText(true);
-        return List.of(head, users, answer);
-    }
-
     private void newRequest() {
         var ctx = vm.context();
-        ctx.tasks().call("load partners and users", () -> vm.partners().thenCombine(vm.migratableUsers(),
-                (p, u) -> new Object[] {p, u})).onSuccess(pu -> {
-                    @SuppressWarnings("unchecked")
-                    var partners = (List<org.mcx.protocol.message.Console.Partner>) pu[0];
-                    @SuppressWarnings("unchecked")
-                    var users = (List<org.mcx.protocol.message.Console.User>) pu[1];
-                    NewRequestDialog.show(root.getScene().getWindow(), i18n, partners, users)
-                            .ifPresent(c -> vm.create(c.partnerSystemId(), c.users()));
-                }).onError(f -> Platform.runLater(() -> vm.commands().messageProperty().set(ctx.errors().describe(f))))
+        ctx.tasks().call("load partners and users", () -> vm.partners().thenCombine(vm.migratableUsers(), Choices::new))
+                .onSuccess(c -> NewRequestDialog.show(root.getScene().getWindow(), i18n, c.partners(), c.users())
+                        .ifPresent(choice -> vm.create(choice.partnerSystemId(), choice.users())))
+                .onError(f -> vm.commands().messageProperty().set(ctx.errors().describe(f)))
                 .start();
+    }
+
+    private record Choices(List<Console.Partner> partners, List<Console.User> users) {
+    }
+
+    @Override
+    public boolean create() {
+        if (!vm.mayCreate()) {
+            return false;
+        }
+        newRequest();
+        return true;
     }
 
     @Override
@@ -161,6 +211,11 @@ public final class RequestsView implements Page {
 
     @Override
     public void shown() {
+        vm.commands().clear();
         vm.reload();
+        javafx.scene.Node table = tabs.getSelectionModel().getSelectedItem().getContent().lookup(".table-view");
+        if (table != null) {
+            table.requestFocus(); // the keyboard starts in the list
+        }
     }
 }

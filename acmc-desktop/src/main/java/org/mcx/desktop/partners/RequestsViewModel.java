@@ -23,9 +23,15 @@ public final class RequestsViewModel {
     public RequestsViewModel(ViewContext ctx) {
         this.ctx = ctx;
         var session = ctx.session();
+        // An approver's inbox first asks for the pending requests (steps 9-10: the partner's ACMS then
+        // records that they reached a person), then lists every incoming one with its steps.
         incoming = new LiveList<Exchange.Request>(ctx.tasks(), ctx.errors(), "incoming requests",
-                () -> session.<Exchange.Requests>request(MessageType.SERVER_IDENTITY_LIST,
-                        new Exchange.ListRequests(Exchange.Direction.INCOMING, null)).thenApply(Exchange.Requests::requests))
+                () -> (session.may(MessageType.SERVER_IDENTITY_PENDING)
+                        ? session.<Exchange.Requests>request(MessageType.SERVER_IDENTITY_PENDING, new Common.Empty())
+                        : CompletableFuture.<Exchange.Requests>completedFuture(null))
+                        .thenCompose(pending -> session.<Exchange.Requests>request(MessageType.SERVER_IDENTITY_LIST,
+                                new Exchange.ListRequests(Exchange.Direction.INCOMING, null)))
+                        .thenApply(Exchange.Requests::requests))
                 .follow(session, "serverIdentity.");
         outgoing = new LiveList<Exchange.Request>(ctx.tasks(), ctx.errors(), "outgoing requests",
                 () -> session.<Exchange.Requests>request(MessageType.SERVER_IDENTITY_LIST,
@@ -44,13 +50,39 @@ public final class RequestsViewModel {
         return commands.<Exchange.StatusResult>send(MessageType.SERVER_IDENTITY_DECIDE,
                 new Exchange.Decide(r.requestId(), decision, comment == null || comment.isBlank() ? null : comment.trim()),
                 decision == Exchange.ApproverDecision.APPROVE ? "requests.approved" : "requests.rejected",
-                r.partnerSystemId()).whenComplete((s, f) -> reload());
+                ctx.names().partner(r.partnerSystemId())).whenComplete((s, f) -> reload());
     }
 
     public CompletableFuture<Exchange.Created> create(String partnerSystemId, List<String> users) {
         return commands.<Exchange.Created>send(MessageType.SERVER_IDENTITY_CREATE,
-                new Exchange.CreateRequest(partnerSystemId, users), "requests.created", partnerSystemId)
+                new Exchange.CreateRequest(partnerSystemId, users), "requests.created", ctx.names().partner(partnerSystemId))
                 .whenComplete((s, f) -> reload());
+    }
+
+    /**
+     * Steps 17–18: collects the answers that arrived (serverIdentity.responses hands over every
+     * stored answer once and marks it delivered); the outgoing list then shows them delivered.
+     */
+    public CompletableFuture<Exchange.Requests> collect() {
+        commands.clear();
+        return ctx.tasks().call("collect the answers", () -> ctx.session().<Exchange.Requests>request(
+                        MessageType.SERVER_IDENTITY_RESPONSES, new Common.Empty()))
+                .onSuccess(got -> {
+                    commands.messageProperty().set(got.requests().isEmpty() ? ctx.i18n().get("requests.nothingToCollect")
+                            : ctx.i18n().get("requests.collected", got.requests().size(), String.join(", ", got.requests().stream()
+                                    .map(r -> ctx.names().partner(r.partnerSystemId())).distinct().toList())));
+                    reload();
+                })
+                .onError(f -> commands.messageProperty().set(ctx.errors().describe(f))).start();
+    }
+
+    /** Whether an answer waits to be collected (step 14 done, 17 not yet). */
+    public static boolean collectable(Exchange.Request r) {
+        return r != null && r.status() == Exchange.Status.RESPONSE_STORED;
+    }
+
+    public boolean mayCollect() {
+        return ctx.session().may(MessageType.SERVER_IDENTITY_RESPONSES);
     }
 
     /** Partners to pick from in the new-request dialog (administrators see them). */

@@ -37,18 +37,73 @@ public final class ProfileEditorViewModel {
     private final StringProperty capabilities = new SimpleStringProperty("");
     private final StringProperty messages = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty();
+    private final javafx.beans.property.BooleanProperty dirty = new javafx.beans.property.SimpleBooleanProperty();
+    private Runnable onSaved = () -> { };
 
     public ProfileEditorViewModel(ViewContext ctx) {
         this.ctx = ctx;
+        javafx.beans.InvalidationListener recheck = o -> dirty.set(computeDirty());
+        for (javafx.beans.Observable field : List.of(applicationId, serviceType, serviceInterface, protocols, capabilities,
+                messages, base)) {
+            field.addListener(recheck);
+        }
     }
 
-    /** Starts editing {@code profile} (null: a new one for {@code forApplication}). */
+    /** Starts editing {@code profile}; null starts a new one with an empty form. */
     public void edit(ApplicationProfile profile) {
         base.set(profile);
         theirs.set(null);
         status.set(null);
         if (profile != null) {
             fill(profile);
+        } else {
+            applicationId.set("");
+            serviceType.set(ServiceType.GM);
+            serviceInterface.set("CSC-2");
+            protocols.set("");
+            capabilities.set("");
+            messages.set("");
+        }
+    }
+
+    /** Whether the form holds edits not saved yet (a new profile: anything typed). */
+    private boolean computeDirty() {
+        if (base.get() == null) {
+            return (applicationId.get() != null && !applicationId.get().isBlank()) || !protocols.get().isBlank() || !capabilities.get().isBlank()
+                    || !messages.get().isBlank();
+        }
+        return !diff().isEmpty() || !build().valid();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    /** Runs after every successful save (the history then shows the new version). */
+    public void setOnSaved(Runnable onSaved) {
+        this.onSaved = onSaved;
+    }
+
+    /**
+     * The newest stored version of the profile being edited, as the list last loaded it. When someone
+     * else saved a newer one: an untouched form simply shows it; a form with edits keeps them and
+     * shows theirs in the conflict panel at once, before any save is tried.
+     */
+    public void stored(ApplicationProfile latest) {
+        ApplicationProfile mine = base.get();
+        if (mine == null || latest == null || !latest.applicationProfileId().equals(mine.applicationProfileId())
+                || latest.version() == null || mine.version() == null || latest.version() <= mine.version()) {
+            return;
+        }
+        if (theirs.get() != null && theirs.get().version() != null && theirs.get().version() >= latest.version()) {
+            return;
+        }
+        if (!dirty.get()) {
+            edit(latest);
+            status.set(ctx.i18n().get("profiles.refreshed", latest.updatedBy(), latest.version()));
+        } else {
+            status.set(null); // the conflict panel says who saved what
+            theirs.set(latest);
         }
     }
 
@@ -68,7 +123,7 @@ public final class ProfileEditorViewModel {
             ServiceInterfaceDescription sid = new ServiceInterfaceDescription(split(protocols.get(), ","),
                     split(capabilities.get(), ","), split(messages.get(), "\n"));
             ApplicationProfile p = new ApplicationProfile(b == null ? null : b.applicationProfileId(),
-                    b == null ? null : b.applicationProfileIndex(), applicationId.get().trim(),
+                    b == null ? null : b.applicationProfileIndex(), applicationId.get() == null ? "" : applicationId.get().trim(),
                     new ServiceRef(serviceType.get(), serviceInterface.get() == null ? null : serviceInterface.get().trim()),
                     b == null ? null : b.serviceLocation(), sid, b == null ? null : b.version(), null, null,
                     b == null ? null : b.rateLimit()); // not edited here: kept as it is
@@ -104,6 +159,10 @@ public final class ProfileEditorViewModel {
 
     /** Saves against the version editing started from; a CONFLICT fetches theirs instead of overwriting. */
     public CompletableFuture<ApplicationProfile> save() {
+        if (theirs.get() != null) {
+            status.set(ctx.i18n().get("profiles.resolveFirst", theirs.get().version()));
+            return CompletableFuture.failedFuture(new IllegalStateException("a newer version is waiting to be resolved"));
+        }
         Result r = build();
         if (!r.valid()) {
             status.set(ctx.i18n().get("profiles.invalid", r.field(), r.problem()));
@@ -116,6 +175,7 @@ public final class ProfileEditorViewModel {
                 .onSuccess(saved -> {
                     edit(saved);
                     status.set(ctx.i18n().get("profiles.saved", saved.version()));
+                    onSaved.run();
                 })
                 .onError(f -> {
                     if (f instanceof RemoteException re && re.code() == ErrorCode.CONFLICT && base.get() != null) {

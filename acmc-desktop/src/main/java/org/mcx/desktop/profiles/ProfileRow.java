@@ -1,20 +1,26 @@
 package org.mcx.desktop.profiles;
 
 import java.util.Locale;
+import org.mcx.desktop.common.Names;
 import org.mcx.protocol.model.ApplicationProfile;
 
 /**
- * A profile as the table shows it, with its search text computed once: filtering 100,000 rows
- * per keystroke then costs one {@code contains} per row, no allocation.
+ * A profile as the table shows it, with its application's name and its search text computed once:
+ * filtering 100,000 rows per keystroke then costs one {@code contains} per row, no allocation.
  */
-public record ProfileRow(ApplicationProfile profile, String searchText) {
+public record ProfileRow(ApplicationProfile profile, String application, String searchText) {
 
     public static ProfileRow of(ApplicationProfile p) {
+        return of(p, null);
+    }
+
+    public static ProfileRow of(ApplicationProfile p, Names names) {
+        String application = names == null ? p.applicationId() : names.application(p.applicationId());
         String text = String.join(" ", p.applicationProfileId() == null ? "" : p.applicationProfileId(),
-                p.applicationId(), p.authorizedService().serviceType().name(), p.authorizedService().serviceInterface(),
+                p.applicationId(), application, p.authorizedService().serviceType().name(), p.authorizedService().serviceInterface(),
                 String.join(" ", p.serviceInterfaceDescription().capabilities()),
                 p.updatedBy() == null ? "" : p.updatedBy());
-        return new ProfileRow(p, text.toLowerCase(Locale.ROOT));
+        return new ProfileRow(p, application, text.toLowerCase(Locale.ROOT));
     }
 
     public String id() {

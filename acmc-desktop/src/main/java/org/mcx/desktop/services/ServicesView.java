@@ -43,8 +43,11 @@ public final class ServicesView implements Page {
             chips.getChildren().add(chip(i18n.get("services.status." + s.name()), on -> vm.showStatus(s, on)));
         }
         table.setId("services-table");
-        table.setPlaceholder(new javafx.scene.control.Label(i18n.get("services.none")));
+        // "No service is registered" only when none is; otherwise how many the chips and search hide.
+        Tables.placeholder(table, vm.services(), i18n.get("services.none"), i18n);
+        Tables.onOpen(table, s -> details(s, i18n));
         table.setItems(vm.services().sorted());
+        Tables.keepSelection(table, Console.ServiceInstance::leaseId);
         vm.services().sorted().comparatorProperty().bind(table.comparatorProperty());
         table.getColumns().setAll(List.of(
                 Tables.column(i18n.get("services.col.health"), s -> ServicesViewModel.healthy(s, Instant.now())
@@ -52,7 +55,7 @@ public final class ServicesView implements Page {
                 Tables.column(i18n.get("services.col.id"), Console.ServiceInstance::serviceId),
                 Tables.column(i18n.get("services.col.type"), s -> s.serviceType().name()),
                 Tables.column(i18n.get("services.col.interface"), Console.ServiceInstance::serviceInterface),
-                Tables.column(i18n.get("services.col.address"), s -> s.scheme() + "://" + s.host() + ":" + s.port() + s.basePath()),
+                Tables.wide(Tables.column(i18n.get("services.col.address"), ServicesViewModel::address), 300),
                 Tables.column(i18n.get("services.col.node"), Console.ServiceInstance::nodeId),
                 Tables.column(i18n.get("services.col.heartbeat"), s -> ServicesViewModel.ago(s.lastHeartbeat(), Instant.now())),
                 Tables.time(i18n.get("services.col.registered"), Console.ServiceInstance::registeredAt)));
@@ -74,10 +77,26 @@ public final class ServicesView implements Page {
         });
     }
 
+    private void details(Console.ServiceInstance s, I18n i18n) {
+        org.mcx.desktop.common.RowDetails.show(root.getScene().getWindow(), i18n, i18n.get("services.details", s.serviceId()),
+                java.util.List.of(java.util.Map.entry(i18n.get("services.col.id"), s.serviceId()),
+                        java.util.Map.entry(i18n.get("services.col.type"), s.serviceType().name() + " " + s.serviceInterface()),
+                        java.util.Map.entry(i18n.get("services.col.health"), ServicesViewModel.healthy(s, Instant.now())
+                                ? i18n.get("services.healthy") : i18n.get("services.status." + s.status().name())),
+                        java.util.Map.entry(i18n.get("services.col.address"), ServicesViewModel.address(s)),
+                        java.util.Map.entry(i18n.get("services.protocols"), String.join(", ", s.protocols()) + " " + s.version()),
+                        java.util.Map.entry(i18n.get("services.col.node"), s.nodeId()),
+                        java.util.Map.entry(i18n.get("services.lease"), s.leaseId() + " (" + s.ttlSeconds() + " s)"),
+                        java.util.Map.entry(i18n.get("services.col.heartbeat"), Tables.format(s.lastHeartbeat())),
+                        java.util.Map.entry(i18n.get("services.col.registered"), Tables.format(s.registeredAt())),
+                        java.util.Map.entry(i18n.get("services.metadata"), s.metadata() == null ? "" : s.metadata().toString())));
+    }
+
     private ToggleButton chip(String text, java.util.function.Consumer<Boolean> onChange) {
         ToggleButton b = new ToggleButton(text);
         b.setSelected(true);
         b.getStyleClass().add(Styles.SMALL);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.selectedProperty().addListener((o, was, on) -> onChange.accept(on));
         return b;
     }

@@ -58,6 +58,10 @@ public final class ServicesViewModel {
                 .toLowerCase(Locale.ROOT).contains(q)));
     }
 
+    public static String address(Console.ServiceInstance s) {
+        return s.scheme() + "://" + s.host() + ":" + s.port() + (s.basePath() == null ? "" : s.basePath());
+    }
+
     /** "12 s ago", for the heartbeat column. */
     public static String ago(Instant at, Instant now) {
         if (at == null) {

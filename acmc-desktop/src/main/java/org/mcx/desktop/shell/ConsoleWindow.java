@@ -49,8 +49,11 @@ public final class ConsoleWindow implements AutoCloseable {
         this.ctx = ctx;
         this.stage = stage;
         var session = ctx.session();
-        notifications = new NotificationsViewModel(new EventText(ctx.i18n()), new ImportantEvents(session)::important);
+        notifications = new NotificationsViewModel(new EventText(ctx.i18n(), ctx.names()),
+                new ImportantEvents(session)::important);
         session.onEvent(notifications::add);
+        ctx.names().revisionProperty().addListener((o, was, now) -> notifications.redescribe());
+        ctx.names().start();
 
         var i18n = ctx.i18n();
         pages.add(new OverviewView(new OverviewViewModel(ctx, notifications), i18n));
@@ -76,6 +79,7 @@ public final class ConsoleWindow implements AutoCloseable {
                 () -> new IdentitiesView(new IdentitiesViewModel(ctx), ctx));
         shell = new ShellView(new ShellViewModel(session, new LinkText(ctx.i18n())), pages, ctx.tasks(),
                 notifications, ctx.i18n(), theme);
+        session.deliverEvents(); // everything listens now: the events since the log-in, then live ones
     }
 
     /** A page built when first shown; the id, title and icon must match the page's own. */
@@ -83,9 +87,10 @@ public final class ConsoleWindow implements AutoCloseable {
         pages.add(new org.mcx.desktop.common.LazyPage(id, ctx.i18n().get(titleKey), icon, factory));
     }
 
-    public void show() {
+    /** Shows the window at {@code width} × {@code height}. */
+    public void show(double width, double height) {
         stage.setTitle(ctx.i18n().get("shell.title", ctx.session().systemLabel(), ctx.session().user().mcServiceId()));
-        stage.setScene(shell.scene(1280, 800));
+        stage.setScene(shell.scene(width, height));
         // The stage may have shown the small demo splash before: size and centre it for the console.
         stage.sizeToScene();
         stage.centerOnScreen();

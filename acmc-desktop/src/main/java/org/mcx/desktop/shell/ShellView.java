@@ -2,6 +2,7 @@ package org.mcx.desktop.shell;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,10 +29,16 @@ import org.mcx.desktop.notifications.NotificationsViewModel;
 /**
  * The main window's frame: navigation on the left (Ctrl+1 ... Ctrl+0 and Ctrl+I), the current
  * page in the middle, the link's state and running work in the status bar; Ctrl+F and Ctrl+S go to
- * the current page.
+ * the current page. A view's shortcut belongs to the view, not to its place in the list, so it is
+ * the same for every role (an approver, who has no Audit or Users view, still finds Server
+ * identities at Ctrl+I).
  */
 public final class ShellView {
-    private static final String[] KEYS = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "I", "J"};
+    /** Every view's key, whoever is logged in. */
+    static final Map<String, String> KEYS = Map.ofEntries(Map.entry("overview", "1"), Map.entry("services", "2"),
+            Map.entry("applications", "3"), Map.entry("profiles", "4"), Map.entry("requests", "5"),
+            Map.entry("notifications", "6"), Map.entry("audit", "7"), Map.entry("users", "8"), Map.entry("nodes", "9"),
+            Map.entry("partners", "0"), Map.entry("identities", "I"));
 
     private final List<Page> pages;
     private final BorderPane root = new BorderPane();
@@ -39,6 +46,7 @@ public final class ShellView {
     private final ListView<Page> nav = new ListView<>();
     private final HBox toolbar = new HBox(8);
     private Page current;
+    private final javafx.beans.property.ObjectProperty<Page> currentPage = new javafx.beans.property.SimpleObjectProperty<>();
 
     public ShellView(ShellViewModel vm, List<Page> pages, Tasks tasks, NotificationsViewModel notifications,
                      I18n i18n, ThemeSwitch theme) {
@@ -56,6 +64,7 @@ public final class ShellView {
 
         Label title = new Label(vm.title());
         title.getStyleClass().add(Styles.TITLE_4);
+        title.setId("shell-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button themeButton = Icons.iconOnly(theme.dark() ? Feather.SUN : Feather.MOON, i18n.get("shell.theme"));
@@ -107,8 +116,17 @@ public final class ShellView {
             return;
         }
         current = page;
+        // Park the focus on the navigation first: a focus owner removed with the old page would make the
+        // scene move the focus on its own after this page has put it where its keyboard user expects.
+        if (root.getScene() != null && root.getScene().getFocusOwner() != null && !nav.isFocused()) {
+            nav.requestFocus();
+        }
         content.getChildren().setAll(page.node());
+        // Skins made now, not at the next pulse: a split pane's skin re-parents its items, which would drop
+        // the focus the page is about to give one of them.
+        page.node().applyCss();
         page.shown();
+        currentPage.set(page);
     }
 
     public void show(String id) {
@@ -119,16 +137,28 @@ public final class ShellView {
         return current;
     }
 
+    /** The page shown now; changes as the person moves between views. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Page> currentPageProperty() {
+        return currentPage;
+    }
+
     public Scene scene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(ShellView.class.getResource("/org/mcx/desktop/console.css").toExternalForm());
-        for (int i = 0; i < pages.size() && i < KEYS.length; i++) {
-            Page p = pages.get(i);
-            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + KEYS[i]), () -> show(p));
+        for (Page p : pages) {
+            String key = KEYS.get(p.id());
+            if (key != null) {
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + key), () -> show(p));
+            }
         }
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), () -> {
             if (current != null) {
                 current.focusSearch();
+            }
+        });
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"), () -> {
+            if (current != null) {
+                current.create();
             }
         });
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+S"), () -> {
@@ -142,8 +172,10 @@ public final class ShellView {
         return scene;
     }
 
-    static String accelerator(int index) {
-        return index < KEYS.length ? "Ctrl+" + KEYS[index] : "";
+    /** How the navigation shows a view's shortcut. */
+    public static String accelerator(String pageId) {
+        String key = KEYS.get(pageId);
+        return key == null ? "" : "Ctrl+" + key;
     }
 
     private final class NavCell extends ListCell<Page> {
@@ -165,7 +197,7 @@ public final class ShellView {
             name.setGraphicTextGap(10);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            Label key = new Label(accelerator(pages.indexOf(page)));
+            Label key = new Label(accelerator(page.id()));
             key.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             HBox row = new HBox(6, name, gap, key);
             if (page.id().equals("notifications")) {
@@ -179,7 +211,7 @@ public final class ShellView {
             row.setAlignment(Pos.CENTER_LEFT);
             setGraphic(row);
             setText(null);
-            setAccessibleText(page.title() + " " + accelerator(pages.indexOf(page)));
+            setAccessibleText(page.title() + " " + accelerator(page.id()));
         }
     }
 }

@@ -19,8 +19,7 @@ public final class UsersViewModel {
                 () -> ctx.session().<Console.Users>request(MessageType.USERS_LIST, new Common.Empty())
                         .thenApply(Console.Users::users))
                 .follow(ctx.session(), "user.");
-        commands = new Commands(ctx);
-        users.errorProperty().addListener((o, a, b) -> commands.messageProperty().set(b));
+        commands = new Commands(ctx); // the list's own failures show under the list, not as a command's outcome
     }
 
     public CompletableFuture<Console.User> save(Console.SaveUser user) {
@@ -30,11 +29,17 @@ public final class UsersViewModel {
 
     public CompletableFuture<Common.Empty> delete(String mcServiceId) {
         return commands.<Common.Empty>send(MessageType.USERS_DELETE, new Console.DeleteUser(mcServiceId),
-                "users.deleted", mcServiceId);
+                "users.deleted", mcServiceId).whenComplete((u, f) -> users.reload());
     }
 
     public static String roles(Console.User u) {
         return String.join(", ", u.roles().stream().map(Enum::name).toList());
+    }
+
+    /** The roles in words; "none (MC service user only)" for a user without console roles. */
+    public static String roles(Console.User u, org.mcx.desktop.common.I18n i18n) {
+        return u.roles().isEmpty() ? i18n.get("users.noRole")
+                : String.join(", ", u.roles().stream().map(r -> i18n.get("role." + r.name())).toList());
     }
 
     public static String services(Console.User u) {

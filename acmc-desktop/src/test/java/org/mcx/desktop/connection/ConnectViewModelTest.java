@@ -80,4 +80,14 @@ class ConnectViewModelTest {
         assertThat(vm.passwordProperty().get()).isEmpty(); // not kept in the form
         assertThat(new ConnectionPrefs(prefs).server()).isEqualTo(backend.base().toString());
     }
+
+    @Test
+    void wssToAPlainServerSaysToUseWsRatherThanThatItCannotBeReached() throws Exception {
+        vm.serverProperty().set(backend.base().toString().replace("ws://", "wss://"));
+        tryLogin("admin", TestBackend.ADMIN_PASSWORD);
+        assertThat(vm.errorProperty().get()).contains("without TLS").contains("ws://")
+                .doesNotContain(Direct.I18N.get("error.unreachable"));
+        assertThat(vm.errorFieldProperty().get()).isEqualTo(ConnectViewModel.Field.SERVER);
+        assertThat(vm.untrustedFingerprintProperty().get()).isNull();
+    }
 }

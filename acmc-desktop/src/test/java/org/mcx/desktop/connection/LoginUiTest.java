@@ -60,6 +60,11 @@ class LoginUiTest extends FxTest {
         waitUntil("the status bar says connected", () -> lookup("#status-bar", org.controlsfx.control.StatusBar.class)
                 .getText().startsWith("Connected to"));
         assertThat(new ConnectionPrefs(prefs).server()).isEqualTo(backend.base().toString());
+        String where = backend.base().getAuthority();
+        assertThat(onFx(() -> stage.getTitle())).as("the window says which server, not just \"console\"")
+                .isEqualTo("ACMC — " + where + " — admin");
+        assertThat(onFx(() -> lookup("#shell-title", Label.class).getText()))
+                .startsWith(where + " — Administrator (admin, ADMIN)");
     }
 
     @Test

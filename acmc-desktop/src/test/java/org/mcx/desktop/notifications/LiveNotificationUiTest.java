@@ -44,7 +44,8 @@ class LiveNotificationUiTest extends FxTest {
         int unreadBefore = onFx(() -> window.notifications().unreadProperty().get());
         Console.ApplicationCreated app = backend.call(MessageType.APPLICATIONS_CREATE,
                 new Console.CreateApplication("Fleet tracker", false));
-        String expected = i18n.get("event.application.created", app.applicationId());
+        // Named once the console knows the name (it tells the event again then), never left as the id.
+        String expected = i18n.get("event.application.created", "Fleet tracker");
 
         waitUntil("the overview's recent events show it", () -> lookup("#recent-events", ListView.class).getItems()
                 .stream().anyMatch(i -> ((FeedItem) i).text().equals(expected)));

@@ -63,4 +63,29 @@ class NotificationsViewModelTest {
         assertThat(vm.shown()).hasSize(1);
         assertThat(vm.shown().get(0).text()).startsWith("something.new");
     }
+
+    @Test
+    void anEventSeenAlreadyIsNeitherShownNorToastedTwice() {
+        vm.add(event(7, "partner.disconnected", "partnerSystemId", "mcx-b"));
+        vm.add(event(7, "partner.disconnected", "partnerSystemId", "mcx-b")); // e.g. a subscription replayed from an older point
+        assertThat(vm.feed()).hasSize(1);
+        assertThat(toasts).hasSize(1);
+    }
+
+    @Test
+    void applicationsAndPartnersAreNamedAndRequestIdsNeverShown() {
+        org.mcx.desktop.common.Names names = new org.mcx.desktop.common.Names(null, Direct.tasks());
+        NotificationsViewModel named = new NotificationsViewModel(new EventText(Direct.I18N, names), topic -> false);
+        ObjectNode asks = new ObjectMapper().createObjectNode().put("applicationId", "app-e21cfc8513e3").put("mcServiceId", "alice")
+                .put("authorizationId", "auth-1");
+        named.add(new Common.Event(1, "application.authorizationRequested", Instant.now(), asks));
+        ObjectNode answer = new ObjectMapper().createObjectNode().put("requestId", "5f0c3a2e-8d7b-4c1e-9a61-2b7f3c9d0e14")
+                .put("partnerSystemId", "mcx-b").put("decision", "approved");
+        named.add(new Common.Event(2, "serverIdentity.responseStored", Instant.now(), answer));
+        assertThat(named.feed().get(0).text()).doesNotContain("5f0c3a2e").contains("mcx-b").contains("approved");
+
+        names.put("app-e21cfc8513e3", "Dispatch board");
+        named.redescribe(); // the console does this when names arrive
+        assertThat(named.feed().get(1).text()).isEqualTo("Dispatch board asks to be authorized to act for alice");
+    }
 }

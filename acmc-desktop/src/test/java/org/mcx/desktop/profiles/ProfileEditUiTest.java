@@ -69,7 +69,11 @@ class ProfileEditUiTest extends FxTest {
     @SuppressWarnings("unchecked")
     private void saveAndConfirm(String expectedChangedField) throws Exception {
         robot.push(KeyCode.CONTROL, KeyCode.S);
-        waitUntil("the diff is shown", () -> present("#diff-table") && present("#confirm-save"));
+        try {
+            waitUntil("the diff is shown", () -> present("#diff-table") && present("#confirm-save"));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (the editor says: " + onFx(this::status) + ")", e);
+        }
         TableView<ProfileDiff.Change> diff = lookup("#diff-table", TableView.class);
         assertThat(onFx(() -> diff.getItems().stream().map(ProfileDiff.Change::field).toList())).contains(expectedChangedField);
         robot.clickOn("#confirm-save");
@@ -82,18 +86,21 @@ class ProfileEditUiTest extends FxTest {
         waitUntil("saved as version 2", () -> status() != null && status().contains("version 2"));
         assertThat(stored().serviceInterfaceDescription().capabilities()).containsExactly("groups", "members");
 
-        // Someone else saves version 3 (another protocol) while this console still edits version 2.
+        // This console edits version 2; meanwhile someone else saves version 3 (another protocol).
+        onFxRun(() -> lookup("#profile-capabilities", TextField.class).setText("groups, members, calls"));
         ApplicationProfile v2 = stored();
         backend.call(MessageType.PROFILES_SAVE, new Console.SaveProfile(new ApplicationProfile(v2.applicationProfileId(),
                 v2.applicationProfileIndex(), v2.applicationId(), v2.authorizedService(), null,
                 new ServiceInterfaceDescription(List.of("HTTP", "HTTPS"), v2.serviceInterfaceDescription().capabilities(),
                         v2.serviceInterfaceDescription().messages()), null, null, null), 2L));
 
-        onFxRun(() -> lookup("#profile-capabilities", TextField.class).setText("groups, members, calls"));
-        saveAndConfirm("capabilities");
+        // Flagged at once, before any save is tried; Ctrl+S then explains instead of diffing against version 2.
         waitUntil("their version is shown", () -> lookup("#conflict-panel", VBox.class).isVisible());
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        waitUntil("Ctrl+S says to resolve first", () -> status() != null && status().contains("reapply your changes"));
+        assertThat(dialogShowing()).as("no review against the stale version").isFalse();
         assertThat(stored().version()).isEqualTo(3L); // nothing of ours was written
-        robot.clickOn("#reapply");
+        onFxRun(() -> lookup("#reapply", javafx.scene.control.Button.class).fire());
         waitUntil("the edits sit on their version", () -> !lookup("#conflict-panel", VBox.class).isVisible());
         assertThat(lookup("#profile-protocols", TextField.class).getText()).isEqualTo("HTTP, HTTPS");
         assertThat(lookup("#profile-capabilities", TextField.class).getText()).isEqualTo("groups, members, calls");
@@ -109,7 +116,7 @@ class ProfileEditUiTest extends FxTest {
     void anInvalidFieldIsNamedAndNothingIsSent() throws Exception {
         onFxRun(() -> lookup("#profile-protocols", TextField.class).setText("HTTP, not an id"));
         robot.push(KeyCode.CONTROL, KeyCode.S);
-        waitUntil("the field is named", () -> status() != null && status().contains("protocols"));
+        waitUntil("the field is named", () -> status() != null && status().contains("Protocols"));
         assertThat(present("#diff-table")).isFalse();
         assertThat(stored().version()).isEqualTo(1L);
     }

@@ -69,4 +69,36 @@ class ProfileEditorViewModelTest {
         assertThat(vm.capabilitiesProperty().get()).isEqualTo("groups, members");
         assertThat(vm.diff()).containsExactly(new ProfileDiff.Change("capabilities", "groups", "groups, members"));
     }
+
+    @Test
+    void anotherSaveShowsInAnUntouchedFormAndIsFlaggedAtOnceInAnEditedOne() {
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        ApplicationProfile v3 = profile(3, List.of("HTTP", "HTTPS"), List.of("groups"), List.of("GET /groups"));
+        vm.stored(v3);
+        assertThat(vm.baseProperty().get().version()).as("untouched: simply shows theirs").isEqualTo(3);
+        assertThat(vm.protocolsProperty().get()).isEqualTo("HTTP, HTTPS");
+        assertThat(vm.theirsProperty().get()).isNull();
+
+        vm.capabilitiesProperty().set("groups, members");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        ApplicationProfile v4 = profile(4, List.of("HTTP"), List.of("groups"), List.of("GET /groups"));
+        vm.stored(v4);
+        assertThat(vm.theirsProperty().get()).as("edited: flagged before any save is tried").isEqualTo(v4);
+        assertThat(vm.capabilitiesProperty().get()).as("the edits stay").isEqualTo("groups, members");
+        assertThat(vm.statusProperty().get()).as("the conflict panel says it, once").isNull();
+        assertThat(vm.save()).as("no save against the stale version").isCompletedExceptionally();
+
+        vm.stored(v3); // an older list arriving late changes nothing
+        assertThat(vm.theirsProperty().get()).isEqualTo(v4);
+    }
+
+    @Test
+    void aNewProfileStartsEmptyAndIsDirtyOnceSomethingIsTyped() {
+        vm.edit(null);
+        assertThat(vm.capabilitiesProperty().get()).isEmpty();
+        assertThat(vm.applicationIdProperty().get()).isEmpty();
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        vm.capabilitiesProperty().set("groups");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+    }
 }

@@ -18,7 +18,11 @@ public final class Direct {
         return new Tasks(Runnable::run, Runnable::run);
     }
 
+    /** A view model's wiring; the session delivers events from now on, as a console window lets it. */
     public static ViewContext context(ConsoleSession session) {
+        if (session != null) {
+            session.deliverEvents();
+        }
         return new ViewContext(session, tasks(), I18N, new ErrorText(I18N));
     }
 }

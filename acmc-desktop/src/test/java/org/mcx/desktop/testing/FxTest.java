@@ -77,6 +77,93 @@ public abstract class FxTest {
         }
     }
 
+    /** Waits until {@code condition}, evaluated off the FX thread (it may ask the server), holds. */
+    protected static void waitUntilAsked(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
+        }
+    }
+
+    /**
+     * A double-click on {@code node}, as JavaFX delivers it (one click with a click count of 2): Monocle's
+     * headless robot does not count two robot clicks as one double-click. Returns at once, since what
+     * it opens may be a dialog that waits.
+     */
+    protected static void doubleClick(Node node) {
+        javafx.application.Platform.runLater(() -> {
+            javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+            double x = b.getMinX() + b.getWidth() / 2;
+            double y = b.getMinY() + b.getHeight() / 2;
+            javafx.geometry.Point2D local = node.screenToLocal(x, y);
+            javafx.event.Event.fireEvent(node, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                    local.getX(), local.getY(), x, y, javafx.scene.input.MouseButton.PRIMARY, 2, false, false, false, false,
+                    false, false, false, true, false, true, null));
+        });
+    }
+
+    /** Waits until no background task of the console runs and the FX thread has handled what it was given. */
+    protected void idle() throws Exception {
+        waitUntil("the console's work is done", () -> consoles.tasks().runningProperty().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The dialog showing now (the newest), once there is one. */
+    protected static javafx.scene.control.DialogPane dialog(String what) throws Exception {
+        waitUntil("the dialog: " + what, () -> topDialog() != null);
+        return onFx(FxTest::topDialog);
+    }
+
+    protected static boolean dialogShowing() throws Exception {
+        return onFx(() -> topDialog() != null);
+    }
+
+    private static javafx.scene.control.DialogPane topDialog() {
+        javafx.scene.control.DialogPane top = null;
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane d) {
+                top = d;
+            }
+        }
+        return top;
+    }
+
+    /** Presses the dialog's button of {@code type} (Cancel, OK, ...). */
+    protected static void press(javafx.scene.control.DialogPane d, javafx.scene.control.ButtonType type) throws Exception {
+        onFxRun(() -> ((javafx.scene.control.Button) d.lookupButton(type)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Presses the dialog's button with this id (the main one: "save-user", "confirm", ...). */
+    protected static void press(javafx.scene.control.DialogPane d, String buttonId) throws Exception {
+        onFxRun(() -> {
+            javafx.scene.control.Button b = (javafx.scene.control.Button) d.lookup("#" + buttonId);
+            if (b == null || b.isDisabled()) {
+                throw new AssertionError("no enabled button #" + buttonId + " in the dialog " + d.getHeaderText());
+            }
+            b.fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Closes the dialog without doing anything: Cancel, or OK where it only informs. */
+    protected static void cancel(javafx.scene.control.DialogPane d) throws Exception {
+        var types = d.getButtonTypes();
+        press(d, types.contains(javafx.scene.control.ButtonType.CANCEL) ? javafx.scene.control.ButtonType.CANCEL
+                : types.contains(javafx.scene.control.ButtonType.CLOSE) ? javafx.scene.control.ButtonType.CLOSE
+                : javafx.scene.control.ButtonType.OK);
+        waitUntil("the dialog closes", () -> d.getScene() == null || !d.getScene().getWindow().isShowing());
+    }
+
+    /** Fails naming every label cut short and every field too narrow under {@code root}. */
+    protected static void assertLayout(javafx.scene.Parent root, String where) throws Exception {
+        java.util.List<String> problems = onFx(() -> LayoutCheck.problems(root));
+        if (!problems.isEmpty()) {
+            throw new AssertionError(where + ":\n  " + String.join("\n  ", problems));
+        }
+    }
+
     protected <T extends Node> T lookup(String query, Class<T> type) {
         return robot.lookup(query).queryAs(type);
     }
