@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,6 +28,8 @@ import org.mcx.protocol.message.Common;
  * that events alone would not restore.
  */
 public final class ConsoleSession implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleSession.class);
+    static final int LOGOUT_WAIT_SECONDS = 3;
     private final ProtocolClient client;
     private final Executor ui;
     private final String systemLabel;
@@ -134,8 +139,23 @@ public final class ConsoleSession implements AutoCloseable {
         return client.uri().toString();
     }
 
+    /**
+     * Ends the session for good: its token is revoked on the server ({@code auth.logout}), so it
+     * resumes nowhere, then the link closes. Waits up to {@value #LOGOUT_WAIT_SECONDS} s; never call it
+     * on the FX thread. Unreachable server: the link closes and the token lapses at its expiry.
+     */
     @Override
     public void close() {
-        client.close();
+        try {
+            client.logout().get(LOGOUT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            log.info("not logged out on the server ({}); the session lapses when it expires", e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            log.info("the server did not confirm the log-out within {} s; closing anyway", LOGOUT_WAIT_SECONDS);
+            client.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            client.close();
+        }
     }
 }

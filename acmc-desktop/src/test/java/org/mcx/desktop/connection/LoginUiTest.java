@@ -65,6 +65,12 @@ class LoginUiTest extends FxTest {
                 .isEqualTo("ACMC — " + where + " — admin");
         assertThat(onFx(() -> lookup("#shell-title", Label.class).getText()))
                 .startsWith(where + " — Administrator (admin, ADMIN)");
+
+        closeConsoles();
+        org.mcx.protocol.message.Console.AuditEntries audit = backend.call(org.mcx.protocol.MessageType.AUDIT_LIST,
+                new org.mcx.protocol.message.Console.ListAudit(null, 50));
+        assertThat(audit.entries()).as("closing the console logs its session out on the server")
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo("auth.logout"));
     }
 
     @Test

@@ -44,8 +44,8 @@ public abstract class FxTest {
     /** Closes every window and console; subclasses call it before stopping their backend, so no console reconnects in vain. */
     @AfterEach
     protected void closeConsoles() throws Exception {
+        consoles.closeAll(); // off the FX thread, as the application does: sessions log out and wait for it
         onFx(() -> {
-            consoles.closeAll();
             for (javafx.stage.Window w : javafx.stage.Window.getWindows().toArray(javafx.stage.Window[]::new)) {
                 if (w instanceof Stage s) {
                     s.close();
