@@ -20,6 +20,8 @@ import org.mcx.protocol.message.Console;
  * application when it asks again).
  */
 final class DecisionDialog {
+    /** The id of its pane, by which tests and the layout check know it. */
+    public static final String PANE_ID = "decision-dialog";
     private DecisionDialog() {
     }
 
@@ -30,6 +32,7 @@ final class DecisionDialog {
         Dialog<ButtonType> d = Dialogs.create(owner, i18n.get(approve ? "applications.approveTitle" : "applications.denyTitle"),
                 i18n.get(approve ? "applications.approveHeader" : "applications.denyHeader", app.name(),
                         row.pending().mcServiceId()));
+        d.getDialogPane().setId(PANE_ID);
         GridPane grid = Forms.grid();
         Forms.row(grid, 0, i18n.get("applications.col.application"), value(app.name() + " (" + app.applicationId() + ")"));
         Forms.row(grid, 1, i18n.get("applications.col.trusted"), value(app.trustedDomain() ? i18n.get("yes") : i18n.get("no")));

@@ -14,11 +14,14 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** Shows a secret that the server returns this once (application, node), with a copy button. */
 public final class SecretDialog {
+    /** The id of its pane, by which tests know it. */
+    public static final String PANE_ID = "secret-dialog";
     private SecretDialog() {
     }
 
     public static void show(Window owner, I18n i18n, String what, String id, String secret) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.getDialogPane().setId(PANE_ID);
         alert.initOwner(owner);
         alert.setTitle(i18n.get("secret.title"));
         alert.setHeaderText(i18n.get("secret.header", what, id));

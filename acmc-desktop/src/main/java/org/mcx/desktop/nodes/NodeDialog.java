@@ -17,6 +17,8 @@ import org.mcx.protocol.message.Console;
 
 /** A new node in one dialog: its id and what kind of server it is. */
 final class NodeDialog {
+    /** The id of its pane, by which tests and the layout check know it. */
+    public static final String PANE_ID = "node-dialog";
     record Choice(String nodeId, Console.NodeKind kind) {
     }
 
@@ -27,6 +29,7 @@ final class NodeDialog {
 
     static Optional<Choice> show(Window owner, I18n i18n) {
         Dialog<ButtonType> d = Dialogs.create(owner, i18n.get("nodes.newTitle"), i18n.get("nodes.newHeader"));
+        d.getDialogPane().setId(PANE_ID);
         TextField id = new TextField();
         id.setId("node-id");
         id.setPromptText("gm-east-1");

@@ -18,6 +18,8 @@ import org.mcx.protocol.message.Console;
 
 /** Step 1: pick a partner (by name) and the users migrating there (by name and id). */
 final class NewRequestDialog {
+    /** The id of its pane, by which tests and the layout check know it. */
+    public static final String PANE_ID = "new-request-dialog";
     record Choice(String partnerSystemId, List<String> users) {
     }
 
@@ -26,6 +28,7 @@ final class NewRequestDialog {
 
     static Optional<Choice> show(Window owner, I18n i18n, List<Console.Partner> partners, List<Console.User> users) {
         Dialog<ButtonType> d = Dialogs.create(owner, i18n.get("requests.newTitle"), i18n.get("requests.newHeader"));
+        d.getDialogPane().setId(PANE_ID);
         ComboBox<Console.Partner> partner = new ComboBox<>();
         partner.setId("request-partner");
         partner.getItems().setAll(partners);

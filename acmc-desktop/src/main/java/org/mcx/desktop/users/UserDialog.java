@@ -30,6 +30,8 @@ import org.mcx.protocol.model.ServiceType;
  * field the server keeps goes back as it was unless changed (saving sets the whole user).
  */
 final class UserDialog {
+    /** The id of its pane, by which tests and the layout check know it. */
+    public static final String PANE_ID = "user-dialog";
     private static final String ID_PATTERN = "[\\p{L}\\p{N}._:@+\\-/=~]{1,128}";
 
     private UserDialog() {
@@ -44,6 +46,7 @@ final class UserDialog {
         boolean creating = existing == null;
         Dialog<ButtonType> d = Dialogs.create(owner, i18n.get(creating ? "users.newTitle" : "users.editTitle"),
                 creating ? i18n.get("users.newHeader") : i18n.get("users.editHeader", existing.displayName(), existing.mcServiceId()));
+        d.getDialogPane().setId(PANE_ID);
         TextField id = new TextField(creating ? "" : existing.mcServiceId());
         id.setId("user-id");
         id.setEditable(creating);

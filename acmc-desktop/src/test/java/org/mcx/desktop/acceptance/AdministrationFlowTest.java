@@ -172,6 +172,7 @@ class AdministrationFlowTest extends AcceptanceBase {
         });
         press(add, "create-node");
         DialogPane secret = dialog("the node's secret");
+        assertThat(secret.getId()).as("the SecretDialog's pane").isEqualTo(org.mcx.desktop.common.SecretDialog.PANE_ID);
         assertThat(onFx(() -> field(secret, "#secret").getText())).hasSizeGreaterThanOrEqualTo(40);
         assertLayout(secret, "the secret at 1024×700");
         cancel(secret);
@@ -195,6 +196,7 @@ class AdministrationFlowTest extends AcceptanceBase {
         onFxRun(() -> field(add, "#application-name").setText("Fleet tracker two"));
         press(add, "create-application-ok");
         DialogPane secret = dialog("the application's secret");
+        assertThat(secret.getId()).as("the SecretDialog's pane").isEqualTo(org.mcx.desktop.common.SecretDialog.PANE_ID);
         assertThat(onFx(() -> field(secret, "#secret").getText())).hasSizeGreaterThanOrEqualTo(40);
         cancel(secret);
         waitUntil("listed by name", () -> lookup("#applications-table", TableView.class).getItems().stream()

@@ -90,9 +90,9 @@ class EveryViewAndDialogTest extends AcceptanceBase {
     private void dialogsOf(ConsoleWindow w, String pageId, String where, boolean shots) throws Exception {
         switch (pageId) {
             case "users" -> {
-                check(newByKey("new user"), where + ", New user", shots ? "dialog-user" : null);
+                check(is(newByKey("new user"), "UserDialog", "user-dialog"), where + ", New user", shots ? "dialog-user" : null);
                 select("#users-table", 0);
-                check(openDialog("#edit-user", "edit user"), where + ", Edit user", null);
+                check(is(openDialog("#edit-user", "edit user"), "UserDialog", "user-dialog"), where + ", Edit user", null);
                 check(openDialog("#delete-user", "delete user"), where + ", Delete user", null);
             }
             case "partners" -> {
@@ -102,7 +102,7 @@ class EveryViewAndDialogTest extends AcceptanceBase {
                 check(openDialog("#delete-partner", "delete partner"), where + ", Delete partner", null);
             }
             case "nodes" -> {
-                check(newByKey("new node"), where + ", New node", shots ? "dialog-node" : null);
+                check(is(newByKey("new node"), "NodeDialog", "node-dialog"), where + ", New node", shots ? "dialog-node" : null);
                 select("#nodes-table", 0);
                 check(openDialog("#delete-node", "delete node"), where + ", Delete node", null);
             }
@@ -113,13 +113,13 @@ class EveryViewAndDialogTest extends AcceptanceBase {
                 if (w.context().session().may(org.mcx.protocol.MessageType.APPLICATIONS_DECIDE)) {
                     waitUntil("the sample application's request", () -> !lookup("#pending-table", TableView.class).getItems().isEmpty());
                     select("#pending-table", 0);
-                    check(openDialog("#approve", "approve"), where + ", Approve", shots ? "dialog-approve" : null);
-                    check(openDialog("#deny", "deny"), where + ", Deny", null);
+                    check(is(openDialog("#approve", "approve"), "DecisionDialog", "decision-dialog"), where + ", Approve", shots ? "dialog-approve" : null);
+                    check(is(openDialog("#deny", "deny"), "DecisionDialog", "decision-dialog"), where + ", Deny", null);
                 }
             }
             case "requests" -> {
                 if (w.context().session().may(org.mcx.protocol.MessageType.SERVER_IDENTITY_CREATE)) {
-                    check(newByKey("new request"), where + ", New request", shots ? "dialog-request" : null);
+                    check(is(newByKey("new request"), "NewRequestDialog", "new-request-dialog"), where + ", New request", shots ? "dialog-request" : null);
                 }
             }
             case "overview" -> {
@@ -180,6 +180,15 @@ class EveryViewAndDialogTest extends AcceptanceBase {
             t.getSelectionModel().select(row);
             t.requestFocus();
         });
+    }
+
+    /**
+     * The dialog that opened is the one expected, not merely some dialog: each dialog class marks
+     * its pane with its {@code PANE_ID} (the classes stay package-private in their features).
+     */
+    private static DialogPane is(DialogPane d, String dialogClass, String paneId) {
+        assertThat(d.getId()).as("the %s's pane", dialogClass).isEqualTo(paneId);
+        return d;
     }
 
     private void check(DialogPane d, String where, String shot) throws Exception {
