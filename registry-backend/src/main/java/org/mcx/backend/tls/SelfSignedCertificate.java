@@ -35,7 +35,7 @@ public final class SelfSignedCertificate {
             return keystore;
         }
         Files.createDirectories(dir);
-        String password = org.mcx.backend.identity.Tokens.newToken();
+        String password = randomPassword();
         Files.writeString(passwordFile, password);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "3650",
@@ -67,5 +67,12 @@ public final class SelfSignedCertificate {
         Certificate cert = ks.getCertificate(alias);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
         return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+    }
+
+    /** 256 random bits for the keystore's password (TLS material depends on nothing of identity). */
+    private static String randomPassword() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
