@@ -10,6 +10,7 @@ import org.mcx.desktop.connection.ConnectionPrefs;
 import org.mcx.desktop.demo.DemoLauncher;
 import org.mcx.desktop.demo.DemoOptions;
 import org.mcx.desktop.demo.DemoSystems;
+import org.mcx.desktop.shell.Consoles;
 import org.mcx.desktop.shell.ThemeSwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,7 @@ public final class ConsoleApp {
         } else if (options.demo()) {
             demo.start(stage);
         } else {
-            consoles.showConnect(stage, prefs, demo);
+            consoles.showConnect(stage, prefs, demo::start);
             if (options.exitWhenReady()) {
                 // The benchmark's baseline: JVM, JavaFX and one window, no backend.
                 Platform.runLater(() -> {

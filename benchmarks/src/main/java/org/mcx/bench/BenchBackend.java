@@ -12,7 +12,6 @@ import org.mcx.backend.Backend;
 import org.mcx.backend.BackendConfig;
 import org.mcx.backend.store.Database;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ClientBuilder;
@@ -22,6 +21,7 @@ import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * A real backend for a benchmark: a fresh H2 file in a temporary directory, loopback, an ephemeral

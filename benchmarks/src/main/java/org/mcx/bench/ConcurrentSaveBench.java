@@ -9,17 +9,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.mcx.backend.store.Database;
-import org.mcx.protocol.Codec;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.wire.Codec;
+import org.mcx.protocol.wire.MessageType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Acknowledged profiles.save from several consoles at once, against raw H2 commits of one row

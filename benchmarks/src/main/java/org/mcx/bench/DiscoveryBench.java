@@ -7,20 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mcx.backend.store.Database;
-import org.mcx.protocol.Codec;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.model.ServiceQuery;
+import org.mcx.protocol.wire.Codec;
+import org.mcx.protocol.wire.MessageType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * getServiceInformation over /csc14 against a registry of many instances, next to the raw echo of a

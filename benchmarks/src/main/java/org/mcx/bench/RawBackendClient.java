@@ -3,10 +3,10 @@ package org.mcx.bench;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import org.mcx.protocol.Codec;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.Codec;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * A raw client of the real backend: authenticates with a hand-made frame, then sends one

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.mcx.protocol.Codec;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.model.ServiceQuery;
+import org.mcx.protocol.wire.Codec;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * /csc14 sessions made of raw clients: each authenticates with a hand-made frame and answers

@@ -7,10 +7,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Registration;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * Fills the registry: instances spread over {@link #CAPABILITIES} capabilities (5 service type and

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Auth;
@@ -18,6 +17,7 @@ import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * An external application as the service access server sees it: a trusted application authorized

@@ -3,10 +3,10 @@ package org.mcx.bench;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.wire.MessageType;
 
 /** The fan-out's rounds: save the profile (a new version) and time until every session has its notification. */
 final class Saver {

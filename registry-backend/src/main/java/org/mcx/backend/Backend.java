@@ -1,5 +1,6 @@
 package org.mcx.backend;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.net.URI;
 import javax.net.ssl.SSLContext;
 import org.mcx.backend.access.AccessConfig;
 import org.mcx.backend.access.AccessServer;
 import org.mcx.backend.acms.AcmsModule;
+import org.mcx.backend.applications.ApplicationsConfig;
 import org.mcx.backend.applications.ApplicationsModule;
 import org.mcx.backend.audit.AuditHandlers;
 import org.mcx.backend.audit.AuditLog;
@@ -24,19 +25,20 @@ import org.mcx.backend.identity.IdentityModule;
 import org.mcx.backend.partners.PartnersModule;
 import org.mcx.backend.registry.RegistryModule;
 import org.mcx.backend.store.Database;
+import org.mcx.backend.system.SystemContext;
+import org.mcx.backend.tls.SelfSignedCertificate;
 import org.mcx.backend.transport.Handlers;
 import org.mcx.backend.transport.ListenerConfig;
 import org.mcx.backend.transport.Router;
 import org.mcx.backend.transport.Timers;
-import org.mcx.backend.tls.SelfSignedCertificate;
 import org.mcx.backend.transport.WebSocketListener;
 import org.mcx.protocol.client.PinnedCertificate;
 import org.mcx.protocol.message.Console;
-import org.mcx.protocol.Codec;
-import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.message.Csc15.ApplicationGrants;
+import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.model.UserAccess;
+import org.mcx.protocol.wire.Codec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,16 +49,18 @@ import org.slf4j.LoggerFactory;
 public final class Backend implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Backend.class);
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final List<AutoCloseable> closeInOrder;
     private final WebSocketListener listener;
+    private final BackendConfig config;
     private final IdentityModule identity;
     private final AccessServer sas;
     static final String LOCAL_SAS_NODE = "sas-local";
 
-    private Backend(BackendContext ctx, WebSocketListener listener, IdentityModule identity, AccessServer sas,
-                    List<AutoCloseable> closeInOrder) {
+    private Backend(SystemContext ctx, BackendConfig config, WebSocketListener listener, IdentityModule identity,
+                    AccessServer sas, List<AutoCloseable> closeInOrder) {
         this.ctx = ctx;
+        this.config = config;
         this.listener = listener;
         this.identity = identity;
         this.sas = sas;
@@ -81,10 +85,10 @@ public final class Backend implements AutoCloseable {
         ExecutorService cpu = Executors.newFixedThreadPool(2, daemon("mcx-cpu"));
         EventLog events = EventLog.open(db, codec, new EventBus());
         AuditLog audit = AuditLog.open(db, codec);
-        BackendContext ctx = new BackendContext(config, db, codec, events, audit, timers, cpu);
+        SystemContext ctx = new SystemContext(config.systemId(), db, codec, events, audit, timers, cpu);
 
         Handlers handlers = new Handlers();
-        Modules modules = new Modules(ctx);
+        Modules modules = new Modules(ctx, config);
         modules.register(handlers);
         modules.identity.bootstrapAdmin(config.adminPassword());
         modules.acms.start();
@@ -104,7 +108,7 @@ public final class Backend implements AutoCloseable {
         }
         closing.addAll(List.of(listener, modules.acms, modules.registry, modules.applications, modules.partners, timers,
                 cpu::shutdownNow, db));
-        return new Backend(ctx, listener, modules.identity, sas, closing);
+        return new Backend(ctx, config, listener, modules.identity, sas, closing);
     }
 
     /**
@@ -134,8 +138,17 @@ public final class Backend implements AutoCloseable {
         return listener.url();
     }
 
-    public BackendContext context() {
+    public SystemContext context() {
         return ctx;
+    }
+
+    /** Where applications reach a service through this system's service access server. */
+    public org.mcx.protocol.model.ServiceLocation sasLocation(String basePath) {
+        return applicationsConfig(config).sasLocation(basePath);
+    }
+
+    static ApplicationsConfig applicationsConfig(BackendConfig config) {
+        return new ApplicationsConfig(config.sasScheme(), config.publicHost(), config.sasPort(), config.trustedDirectAccess());
     }
 
     public IdentityModule identity() {
@@ -151,7 +164,7 @@ public final class Backend implements AutoCloseable {
                 log.warn("error while stopping {}", c.getClass().getSimpleName(), e);
             }
         }
-        log.info("backend {} stopped", ctx.config().systemId());
+        log.info("backend {} stopped", ctx.systemId());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {
@@ -172,12 +185,12 @@ public final class Backend implements AutoCloseable {
         final PartnersModule partners;
         final AcmsModule acms;
 
-        Modules(BackendContext ctx) {
+        Modules(SystemContext ctx, BackendConfig config) {
             this.csc15 = new Csc15Module(ctx, this);
-            this.identity = new IdentityModule(ctx, csc15);
+            this.identity = new IdentityModule(ctx, config.identity(), csc15);
             this.registry = new RegistryModule(ctx, identity.directory());
-            this.applications = new ApplicationsModule(ctx, csc15, registry::liveLocations);
-            this.acms = new AcmsModule(ctx);
+            this.applications = new ApplicationsModule(ctx, applicationsConfig(config), csc15, registry::liveLocations);
+            this.acms = new AcmsModule(ctx, config.outboxBackoff());
             this.partners = new PartnersModule(ctx, acms.partnerLinks());
         }
 

@@ -7,7 +7,7 @@ import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.identity.IdentityConfig;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.transport.ConnectionLimits;
-import org.mcx.protocol.Codec;
+import org.mcx.protocol.wire.Codec;
 
 /** Everything one backend process is started with; built by {@link Main} or by tests and the demo. */
 public record BackendConfig(Path dataDir, String bindHost, int port, String systemId, String adminPassword,

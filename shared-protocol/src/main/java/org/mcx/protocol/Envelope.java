@@ -3,7 +3,7 @@ package org.mcx.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One frame as read off the wire, its header checked by {@link Codec#parse}; the body stays a tree
+ * One frame as read off the wire, its header checked by {@code Codec#parse} (package {@code wire}); the body stays a tree
  * until the receiver knows which record to decode it into.
  */
 public record Envelope(int v, String id, String re, String type, JsonNode body) {

@@ -19,4 +19,10 @@ class ProtocolArchitectureTest {
     static final ArchRule noPrinting = noClasses()
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
             .orShould().callMethod(Throwable.class, "printStackTrace");
+
+    /** Every package, the root included, on its own. */
+    @ArchTest
+    static final com.tngtech.archunit.lang.ArchRule noPackageCycles =
+            com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                    .matching("org.mcx.(**)").should().beFreeOfCycles();
 }

@@ -17,8 +17,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.mcx.desktop.common.LiveList;
 import org.mcx.desktop.common.ViewContext;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 
 /** The audit log, newest first: filter by actor, action and day range; export what is shown to CSV. */
 public final class AuditViewModel {

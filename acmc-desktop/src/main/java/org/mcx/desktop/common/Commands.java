@@ -3,8 +3,8 @@ package org.mcx.desktop.common;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Body;
+import org.mcx.protocol.wire.MessageType;
 
 /** Sends one change request through the task helper and reports the outcome in plain words. */
 public final class Commands {

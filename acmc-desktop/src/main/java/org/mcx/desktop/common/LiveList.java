@@ -77,7 +77,7 @@ public final class LiveList<T> {
     }
 
     /** Reloads on every event whose topic starts with one of {@code prefixes}, and after every reconnect. */
-    public LiveList<T> follow(org.mcx.desktop.connection.ConsoleSession session, String... prefixes) {
+    public LiveList<T> follow(org.mcx.desktop.common.ConsoleSession session, String... prefixes) {
         session.onEvent(e -> {
             for (String p : prefixes) {
                 if (e.topic().startsWith(p)) {

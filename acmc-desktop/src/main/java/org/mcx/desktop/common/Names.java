@@ -6,10 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.mcx.desktop.connection.ConsoleSession;
-import org.mcx.protocol.MessageType;
+import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * The names people know things by: an application's name for its id, a partner system's name for

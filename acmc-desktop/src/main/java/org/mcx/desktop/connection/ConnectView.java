@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
+import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
 

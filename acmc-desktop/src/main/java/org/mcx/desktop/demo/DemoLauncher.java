@@ -12,12 +12,12 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
-import org.mcx.desktop.Consoles;
+import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
 import org.mcx.desktop.common.Tasks;
-import org.mcx.desktop.connection.ConsoleSession;
 import org.mcx.desktop.shell.ConsoleWindow;
+import org.mcx.desktop.shell.Consoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

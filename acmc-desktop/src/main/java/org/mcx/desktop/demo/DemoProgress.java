@@ -3,11 +3,11 @@ package org.mcx.desktop.demo;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.common.Tasks;
-import org.mcx.desktop.connection.ConsoleSession;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * Which of the guide's five steps are done, from what the primary's events say: an authorization

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mcx.backend.Backend;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
@@ -16,6 +15,7 @@ import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /** What the demo sets up, as an administrator would through the console's own protocol. */
 final class DemoSetup {

@@ -10,11 +10,11 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mcx.desktop.common.ViewContext;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
 
 /** This system's server identities (what a partner receives for migrating users): defaults and per-user overrides. */
 public final class IdentitiesViewModel {

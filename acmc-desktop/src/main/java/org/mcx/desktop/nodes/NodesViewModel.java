@@ -4,9 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import org.mcx.desktop.common.Commands;
 import org.mcx.desktop.common.LiveList;
 import org.mcx.desktop.common.ViewContext;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 
 /** Service and SAS nodes: list, create (the secret is shown once), delete. */
 public final class NodesViewModel {

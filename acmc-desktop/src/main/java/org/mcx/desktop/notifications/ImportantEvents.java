@@ -1,7 +1,7 @@
 package org.mcx.desktop.notifications;
 
-import org.mcx.desktop.connection.ConsoleSession;
-import org.mcx.protocol.MessageType;
+import org.mcx.desktop.common.ConsoleSession;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * Which events deserve a toast for this user: a request waiting for an approver's decision, an

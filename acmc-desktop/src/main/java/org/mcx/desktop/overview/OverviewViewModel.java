@@ -13,10 +13,10 @@ import org.mcx.desktop.common.LiveList;
 import org.mcx.desktop.common.ViewContext;
 import org.mcx.desktop.notifications.FeedItem;
 import org.mcx.desktop.notifications.NotificationsViewModel;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ServiceQuery;
+import org.mcx.protocol.wire.MessageType;
 
 /** Counts by status, the partner links, the service access servers' counters, recent events and the event rate, kept live. */
 public final class OverviewViewModel {

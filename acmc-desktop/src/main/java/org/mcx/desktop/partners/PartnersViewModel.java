@@ -4,9 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import org.mcx.desktop.common.Commands;
 import org.mcx.desktop.common.LiveList;
 import org.mcx.desktop.common.ViewContext;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 
 /** Partner systems and their policies (automatic approval up to a number of users), with link state. */
 public final class PartnersViewModel {

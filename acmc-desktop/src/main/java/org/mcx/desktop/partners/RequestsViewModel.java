@@ -5,10 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import org.mcx.desktop.common.Commands;
 import org.mcx.desktop.common.LiveList;
 import org.mcx.desktop.common.ViewContext;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * Server identity requests between partner systems: the inbox of incoming requests (approve or

@@ -11,7 +11,6 @@ import javafx.beans.property.StringProperty;
 import org.mcx.desktop.common.Tasks;
 import org.mcx.desktop.common.ViewContext;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.client.RemoteException;
 import org.mcx.protocol.message.Console;
@@ -19,6 +18,7 @@ import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceInterfaceDescription;
 import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * Edits one profile: the form's fields, validation naming the failing field (the protocol's own

@@ -11,9 +11,9 @@ import javafx.collections.ObservableList;
 import org.mcx.desktop.common.LiveList;
 import org.mcx.desktop.common.Tables;
 import org.mcx.desktop.common.ViewContext;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * The searchable profile table, the editor for the selected one and its version history. The

@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.feather.Feather;
 import org.mcx.desktop.applications.ApplicationsView;
 import org.mcx.desktop.applications.ApplicationsViewModel;
 import org.mcx.desktop.audit.AuditView;
@@ -31,8 +32,7 @@ import org.mcx.desktop.services.ServicesView;
 import org.mcx.desktop.services.ServicesViewModel;
 import org.mcx.desktop.users.UsersView;
 import org.mcx.desktop.users.UsersViewModel;
-import org.kordamp.ikonli.feather.Feather;
-import org.mcx.protocol.MessageType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * One console window for one session: builds every page the user's roles allow (what they may not

@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.mcx.desktop.connection.ConsoleSession;
+import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.protocol.client.LinkState;
 import org.mcx.protocol.client.LinkStatus;
 

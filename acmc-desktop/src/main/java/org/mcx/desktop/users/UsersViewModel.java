@@ -5,9 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import org.mcx.desktop.common.Commands;
 import org.mcx.desktop.common.LiveList;
 import org.mcx.desktop.common.ViewContext;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 
 /** Users and their roles: list, save (create, change, unlock), delete. */
 public final class UsersViewModel {

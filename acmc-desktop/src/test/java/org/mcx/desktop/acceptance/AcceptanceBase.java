@@ -12,7 +12,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.mcx.desktop.connection.ConsoleSession;
+import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.demo.DemoOptions;
 import org.mcx.desktop.demo.DemoSystems;
 import org.mcx.desktop.shell.ConsoleWindow;
@@ -22,7 +22,6 @@ import org.mcx.desktop.testing.FxTest;
 import org.mcx.desktop.testing.Png;
 import org.mcx.desktop.testing.Problems;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
@@ -32,6 +31,7 @@ import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceInterfaceDescription;
 import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * The demo, started once for a whole acceptance class, with a user of every console role on the

@@ -15,10 +15,10 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.mcx.desktop.demo.DemoOptions;
 import org.mcx.desktop.shell.ConsoleWindow;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.Priority;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * What operations.md asks of an administrator first, through the console's own dialogs at 1024×700:

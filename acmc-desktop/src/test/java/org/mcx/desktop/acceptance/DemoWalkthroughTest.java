@@ -29,11 +29,11 @@ import org.mcx.desktop.notifications.FeedItem;
 import org.mcx.desktop.profiles.ProfileDiff;
 import org.mcx.desktop.profiles.ProfileRow;
 import org.mcx.desktop.shell.ConsoleWindow;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceInterfaceDescription;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * Both seeds' flows end to end in demo mode, as one person walks them at 1024×700 (screenshots also

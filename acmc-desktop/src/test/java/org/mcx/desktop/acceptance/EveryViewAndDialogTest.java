@@ -107,10 +107,10 @@ class EveryViewAndDialogTest extends AcceptanceBase {
                 check(openDialog("#delete-node", "delete node"), where + ", Delete node", null);
             }
             case "applications" -> {
-                if (w.context().session().may(org.mcx.protocol.MessageType.APPLICATIONS_CREATE)) {
+                if (w.context().session().may(org.mcx.protocol.wire.MessageType.APPLICATIONS_CREATE)) {
                     check(newByKey("new application"), where + ", New application", null);
                 }
-                if (w.context().session().may(org.mcx.protocol.MessageType.APPLICATIONS_DECIDE)) {
+                if (w.context().session().may(org.mcx.protocol.wire.MessageType.APPLICATIONS_DECIDE)) {
                     waitUntil("the sample application's request", () -> !lookup("#pending-table", TableView.class).getItems().isEmpty());
                     select("#pending-table", 0);
                     check(is(openDialog("#approve", "approve"), "DecisionDialog", "decision-dialog"), where + ", Approve", shots ? "dialog-approve" : null);
@@ -118,7 +118,7 @@ class EveryViewAndDialogTest extends AcceptanceBase {
                 }
             }
             case "requests" -> {
-                if (w.context().session().may(org.mcx.protocol.MessageType.SERVER_IDENTITY_CREATE)) {
+                if (w.context().session().may(org.mcx.protocol.wire.MessageType.SERVER_IDENTITY_CREATE)) {
                     check(is(newByKey("new request"), "NewRequestDialog", "new-request-dialog"), where + ", New request", shots ? "dialog-request" : null);
                 }
             }
@@ -138,7 +138,7 @@ class EveryViewAndDialogTest extends AcceptanceBase {
             case "profiles" -> {
                 select("#profiles-table", 0);
                 waitUntil("the editor shows the profile", () -> !lookup("#profile-capabilities", TextField.class).getText().isEmpty());
-                if (w.context().session().may(org.mcx.protocol.MessageType.PROFILES_SAVE)) {
+                if (w.context().session().may(org.mcx.protocol.wire.MessageType.PROFILES_SAVE)) {
                     String before = onFx(() -> lookup("#profile-capabilities", TextField.class).getText());
                     onFxRun(() -> lookup("#profile-capabilities", TextField.class).setText(before + ", extra"));
                     robot.push(KeyCode.CONTROL, KeyCode.S);

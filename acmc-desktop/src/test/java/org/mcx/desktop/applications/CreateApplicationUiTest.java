@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.desktop.connection.ConsoleSession;
+import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.testing.FxTest;
 import org.mcx.desktop.testing.TestBackend;
 import org.mcx.protocol.Endpoint;

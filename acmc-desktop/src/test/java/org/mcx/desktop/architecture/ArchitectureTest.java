@@ -32,4 +32,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noPrintStreams = noClasses()
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err");
+
+    /** Every package, the root included, on its own. */
+    @com.tngtech.archunit.junit.ArchTest
+    static final com.tngtech.archunit.lang.ArchRule noPackageCycles =
+            com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                    .matching("org.mcx.(**)").should().beFreeOfCycles();
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.Backend;
 import org.mcx.backend.BackendConfig;
 import org.mcx.backend.tls.SelfSignedCertificate;
+import org.mcx.desktop.common.ConsoleSession;
+import org.mcx.desktop.common.SessionOpener;
 import org.mcx.desktop.testing.Direct;
 import org.mcx.desktop.testing.TestBackend;
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mcx.desktop.common.ConsoleSession;
+import org.mcx.desktop.common.SessionOpener;
 import org.mcx.desktop.testing.Direct;
 import org.mcx.desktop.testing.TestBackend;
 import org.mcx.protocol.client.LinkState;

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.desktop.demo.DemoLauncher;
 import org.mcx.desktop.testing.FxTest;
 import org.mcx.desktop.testing.TestBackend;
 
@@ -25,10 +24,9 @@ class LoginUiTest extends FxTest {
     void start() throws Exception {
         backend = TestBackend.start(dir);
         prefs = Preferences.userRoot().node("org/mcx/acmc-test/" + getClass().getSimpleName());
-        onFxRun(() -> consoles.showConnect(stage, new ConnectionPrefs(prefs),
-                new DemoLauncher(consoles, consoles.tasks(), i18n, () -> {
-                    throw new IllegalStateException("no demo in this test");
-                }, false)));
+        onFxRun(() -> consoles.showConnect(stage, new ConnectionPrefs(prefs), s -> {
+            throw new IllegalStateException("no demo in this test");
+        }));
     }
 
     @AfterEach
@@ -67,7 +65,7 @@ class LoginUiTest extends FxTest {
                 .startsWith(where + " — Administrator (admin, ADMIN)");
 
         closeConsoles();
-        org.mcx.protocol.message.Console.AuditEntries audit = backend.call(org.mcx.protocol.MessageType.AUDIT_LIST,
+        org.mcx.protocol.message.Console.AuditEntries audit = backend.call(org.mcx.protocol.wire.MessageType.AUDIT_LIST,
                 new org.mcx.protocol.message.Console.ListAudit(null, 50));
         assertThat(audit.entries()).as("closing the console logs its session out on the server")
                 .anySatisfy(e -> assertThat(e.action()).isEqualTo("auth.logout"));

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.desktop.connection.ConsoleSession;
-import org.mcx.desktop.connection.SessionOpener;
+import org.mcx.desktop.common.ConsoleSession;
+import org.mcx.desktop.common.SessionOpener;
 import org.mcx.desktop.testing.Direct;
 import org.mcx.desktop.testing.TestBackend;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Acms.ServerIdentity;
 import org.mcx.protocol.message.Acms.ServerType;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
 
 /** Editing defaults and users' overrides in the console keeps the group overrides it does not edit. */
 class IdentitiesViewModelTest {

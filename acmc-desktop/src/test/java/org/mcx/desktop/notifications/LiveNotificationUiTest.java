@@ -10,12 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.desktop.connection.ConsoleSession;
+import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.shell.ConsoleWindow;
 import org.mcx.desktop.testing.FxTest;
 import org.mcx.desktop.testing.TestBackend;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 
 /** A change made elsewhere appears in this console's feed at once, counted as unread until the feed is opened. */
 class LiveNotificationUiTest extends FxTest {

@@ -14,15 +14,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.desktop.connection.ConsoleSession;
+import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.testing.FxTest;
 import org.mcx.desktop.testing.TestBackend;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceInterfaceDescription;
 import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /** Editing a profile: the diff before saving, then the conflict path when someone else saved first. */
 class ProfileEditUiTest extends FxTest {

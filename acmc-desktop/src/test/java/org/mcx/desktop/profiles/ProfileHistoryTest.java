@@ -11,16 +11,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.desktop.connection.ConsoleSession;
-import org.mcx.desktop.connection.SessionOpener;
+import org.mcx.desktop.common.ConsoleSession;
+import org.mcx.desktop.common.SessionOpener;
 import org.mcx.desktop.testing.Direct;
 import org.mcx.desktop.testing.TestBackend;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceInterfaceDescription;
 import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * The version history, without the toolkit, against a real backend: it shows a save at once (not

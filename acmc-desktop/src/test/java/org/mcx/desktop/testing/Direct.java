@@ -1,11 +1,11 @@
 package org.mcx.desktop.testing;
 
 import java.util.Locale;
+import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.common.ErrorText;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Tasks;
 import org.mcx.desktop.common.ViewContext;
-import org.mcx.desktop.connection.ConsoleSession;
 
 /** Wiring for view-model tests without the JavaFX toolkit: work and results run on the calling thread. */
 public final class Direct {

@@ -6,11 +6,11 @@ import java.util.concurrent.TimeUnit;
 import org.mcx.backend.Backend;
 import org.mcx.backend.BackendConfig;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.client.ReconnectPolicy;
 import org.mcx.protocol.message.Body;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * A real backend for the console's tests: a real H2 file in a temporary directory, a real

@@ -4,12 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.LinkState;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Csc15;
+import org.mcx.protocol.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,14 +1,15 @@
 package org.mcx.backend.acms;
 
 import java.util.Map;
-import org.mcx.backend.BackendContext;
+import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.acms.outbox.PartnerLinks;
 import org.mcx.backend.partners.PartnerLinkControl;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Handlers;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * The ACMS (TR 23.700-38 7.x.1.3): exchanges configuration information with partner systems
@@ -17,7 +18,7 @@ import org.mcx.protocol.message.Exchange;
  * are kind-neutral (see {@link ExchangeKind}).
  */
 public final class AcmsModule implements AutoCloseable {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final RequestTable table;
     private final Exchanges exchanges;
     private final PartnerLinks links;
@@ -25,14 +26,14 @@ public final class AcmsModule implements AutoCloseable {
     private final ServerIdentityKind serverIdentity;
     private final RequestViews views;
 
-    public AcmsModule(BackendContext ctx) {
+    public AcmsModule(SystemContext ctx, Backoff outboxBackoff) {
         this.ctx = ctx;
         this.table = new RequestTable(ctx.codec().mapper());
         this.directory = new ServerIdentityDirectory(ctx.codec().mapper());
         this.serverIdentity = new ServerIdentityKind(ctx.codec(), directory);
         Map<String, ExchangeKind> kinds = Map.of(serverIdentity.name(), serverIdentity);
         this.exchanges = new Exchanges(ctx, table, kinds);
-        this.links = new PartnerLinks(ctx, exchanges);
+        this.links = new PartnerLinks(ctx, outboxBackoff, exchanges);
         exchanges.useOutbox(links.outbox());
         this.views = new RequestViews(table, kinds, links.outbox());
     }

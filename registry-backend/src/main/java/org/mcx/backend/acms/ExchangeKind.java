@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * One kind of configuration exchange with partners: server identity information (R-5.16.4-004)

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.acms.outbox.Acknowledgements;
 import org.mcx.backend.acms.outbox.Outbox;
 import org.mcx.backend.acms.outbox.OutboxEntry;
 import org.mcx.backend.store.Tx;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Body;
@@ -26,12 +26,12 @@ import org.mcx.protocol.message.Exchange.Status;
 public final class Exchanges implements Acknowledgements {
     static final String POLICY = "policy";
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final RequestTable table;
     private final Map<String, ExchangeKind> kinds;
     private Outbox outbox;
 
-    Exchanges(BackendContext ctx, RequestTable table, Map<String, ExchangeKind> kinds) {
+    Exchanges(SystemContext ctx, RequestTable table, Map<String, ExchangeKind> kinds) {
         this.ctx = ctx;
         this.table = table;
         this.kinds = kinds;
@@ -42,7 +42,7 @@ public final class Exchanges implements Acknowledgements {
     }
 
     String system() {
-        return "system:" + ctx.config().systemId();
+        return "system:" + ctx.systemId();
     }
 
     ExchangeKind kind(StoredRequest r) {
@@ -58,7 +58,7 @@ public final class Exchanges implements Acknowledgements {
         table.insert(c, r);
         table.step(c, r.requestId(), 1, Status.CREATED, requestedBy);
         table.step(c, r.requestId(), 2, Status.CREATED, system());
-        outbox.enqueue(tx, partner, r.requestId(), kind.requestMessage(), kind.request(r, ctx.config().systemId()));
+        outbox.enqueue(tx, partner, r.requestId(), kind.requestMessage(), kind.request(r, ctx.systemId()));
         table.step(c, r.requestId(), 3, Status.FORWARDED, system());
         event(tx, kind, "created", r);
         return r;

@@ -1,18 +1,18 @@
 package org.mcx.backend.acms;
 
 import java.util.concurrent.CompletionStage;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Exchange;
 
 /** {@code serverIdentities.get} (VIEWER) and {@code serverIdentities.save} (ADMIN): what partners are told. */
 final class ServerIdentitiesHandlers {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final ServerIdentityDirectory directory;
 
-    ServerIdentitiesHandlers(BackendContext ctx, ServerIdentityDirectory directory) {
+    ServerIdentitiesHandlers(SystemContext ctx, ServerIdentityDirectory directory) {
         this.ctx = ctx;
         this.directory = directory;
     }

@@ -1,8 +1,8 @@
 package org.mcx.backend.acms;
 
 import java.util.concurrent.CompletionStage;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handler;
 import org.mcx.protocol.message.Exchange;
@@ -12,10 +12,10 @@ import org.mcx.protocol.message.Exchange;
  * the outbox, which would otherwise be retried for as long as the partner stays unreachable.
  */
 final class ServerIdentityCancel implements Handler<Exchange.Cancel> {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final Exchanges exchanges;
 
-    ServerIdentityCancel(BackendContext ctx, Exchanges exchanges) {
+    ServerIdentityCancel(SystemContext ctx, Exchanges exchanges) {
         this.ctx = ctx;
         this.exchanges = exchanges;
     }

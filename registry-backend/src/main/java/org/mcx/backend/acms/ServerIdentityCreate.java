@@ -2,8 +2,8 @@ package org.mcx.backend.acms;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handler;
 import org.mcx.protocol.ProtocolException;
@@ -15,11 +15,11 @@ import org.mcx.protocol.message.Exchange;
  * nothing is stored and nothing forwarded (note 1).
  */
 final class ServerIdentityCreate implements Handler<Exchange.CreateRequest> {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final Exchanges exchanges;
     private final ServerIdentityKind kind;
 
-    ServerIdentityCreate(BackendContext ctx, Exchanges exchanges, ServerIdentityKind kind) {
+    ServerIdentityCreate(SystemContext ctx, Exchanges exchanges, ServerIdentityKind kind) {
         this.ctx = ctx;
         this.exchanges = exchanges;
         this.kind = kind;

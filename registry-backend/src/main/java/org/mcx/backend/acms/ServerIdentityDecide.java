@@ -1,8 +1,8 @@
 package org.mcx.backend.acms;
 
 import java.util.concurrent.CompletionStage;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handler;
 import org.mcx.protocol.message.Acms;
@@ -10,10 +10,10 @@ import org.mcx.protocol.message.Exchange;
 
 /** {@code serverIdentity.decide} (APPROVER): steps 11-12; the response leaves through the outbox (13). */
 final class ServerIdentityDecide implements Handler<Exchange.Decide> {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final Exchanges exchanges;
 
-    ServerIdentityDecide(BackendContext ctx, Exchanges exchanges) {
+    ServerIdentityDecide(SystemContext ctx, Exchanges exchanges) {
         this.ctx = ctx;
         this.exchanges = exchanges;
     }

@@ -7,11 +7,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.mcx.protocol.Codec;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.Codec;
+import org.mcx.protocol.wire.MessageType;
 
 /** Server identity information (TR 23.700-38 7.x.1.3, R-5.16.4-004). Content: {@code {"users":[...]}}. */
 final class ServerIdentityKind implements ExchangeKind {

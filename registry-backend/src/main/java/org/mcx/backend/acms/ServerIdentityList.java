@@ -1,18 +1,18 @@
 package org.mcx.backend.acms;
 
 import java.util.concurrent.CompletionStage;
-import org.mcx.backend.BackendContext;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handler;
 import org.mcx.protocol.message.Exchange;
 
 /** {@code serverIdentity.list} (VIEWER): requests both ways with their step history; reads only. */
 final class ServerIdentityList implements Handler<Exchange.ListRequests> {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final RequestTable table;
     private final RequestViews views;
 
-    ServerIdentityList(BackendContext ctx, RequestTable table, RequestViews views) {
+    ServerIdentityList(SystemContext ctx, RequestTable table, RequestViews views) {
         this.ctx = ctx;
         this.table = table;
         this.views = views;

@@ -2,13 +2,13 @@ package org.mcx.backend.acms;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import org.mcx.backend.BackendContext;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handler;
 import org.mcx.protocol.message.Common;
-import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.message.Exchange.Direction;
 import org.mcx.protocol.message.Exchange.Status;
+import org.mcx.protocol.message.Exchange;
 
 /**
  * {@code serverIdentity.pending} (APPROVER): steps 9-10, the incoming requests awaiting a decision
@@ -17,11 +17,11 @@ import org.mcx.protocol.message.Exchange.Status;
 final class ServerIdentityPending implements Handler<Common.Empty> {
     static final int LIMIT = 10_000;
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final RequestTable table;
     private final RequestViews views;
 
-    ServerIdentityPending(BackendContext ctx, RequestTable table, RequestViews views) {
+    ServerIdentityPending(SystemContext ctx, RequestTable table, RequestViews views) {
         this.ctx = ctx;
         this.table = table;
         this.views = views;

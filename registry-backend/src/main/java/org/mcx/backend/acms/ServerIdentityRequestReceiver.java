@@ -1,7 +1,7 @@
 package org.mcx.backend.acms;
 
 import java.util.concurrent.CompletionStage;
-import org.mcx.backend.BackendContext;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handler;
 import org.mcx.backend.transport.Principal;
@@ -14,11 +14,11 @@ import org.mcx.protocol.message.Acms;
  * {@code fromSystemId} must be the system that authenticated.
  */
 final class ServerIdentityRequestReceiver implements Handler<Acms.ServerIdentityRequest> {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final Exchanges exchanges;
     private final ServerIdentityKind kind;
 
-    ServerIdentityRequestReceiver(BackendContext ctx, Exchanges exchanges, ServerIdentityKind kind) {
+    ServerIdentityRequestReceiver(SystemContext ctx, Exchanges exchanges, ServerIdentityKind kind) {
         this.ctx = ctx;
         this.exchanges = exchanges;
         this.kind = kind;

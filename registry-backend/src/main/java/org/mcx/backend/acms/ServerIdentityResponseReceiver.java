@@ -3,7 +3,7 @@ package org.mcx.backend.acms;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import org.mcx.backend.BackendContext;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handler;
 import org.mcx.backend.transport.Principal;
@@ -17,11 +17,11 @@ import org.mcx.protocol.message.Acms;
  * (so a forged {@code requestId} learns nothing and changes nothing) and the attempt is audited.
  */
 final class ServerIdentityResponseReceiver implements Handler<Acms.ServerIdentityResponse> {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final Exchanges exchanges;
     private final ServerIdentityKind kind;
 
-    ServerIdentityResponseReceiver(BackendContext ctx, Exchanges exchanges, ServerIdentityKind kind) {
+    ServerIdentityResponseReceiver(SystemContext ctx, Exchanges exchanges, ServerIdentityKind kind) {
         this.ctx = ctx;
         this.exchanges = exchanges;
         this.kind = kind;

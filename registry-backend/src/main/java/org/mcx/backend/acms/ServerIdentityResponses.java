@@ -2,13 +2,13 @@ package org.mcx.backend.acms;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import org.mcx.backend.BackendContext;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handler;
 import org.mcx.protocol.message.Common;
-import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.message.Exchange.Direction;
 import org.mcx.protocol.message.Exchange.Status;
+import org.mcx.protocol.message.Exchange;
 
 /**
  * {@code serverIdentity.responses} (ADMIN): steps 17-18. Hands over the responses not yet delivered
@@ -16,11 +16,11 @@ import org.mcx.protocol.message.Exchange.Status;
  * shows them afterwards.
  */
 final class ServerIdentityResponses implements Handler<Common.Empty> {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final RequestTable table;
     private final RequestViews views;
 
-    ServerIdentityResponses(BackendContext ctx, RequestTable table, RequestViews views) {
+    ServerIdentityResponses(SystemContext ctx, RequestTable table, RequestViews views) {
         this.ctx = ctx;
         this.table = table;
         this.views = views;

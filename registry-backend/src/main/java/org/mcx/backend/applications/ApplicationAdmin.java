@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
 import org.mcx.backend.identity.Tokens;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
 final class ApplicationAdmin {
     private static final Logger log = LoggerFactory.getLogger(ApplicationAdmin.class);
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final AuthorizationStore authorizations;
 
-    ApplicationAdmin(BackendContext ctx, AuthorizationStore authorizations) {
+    ApplicationAdmin(SystemContext ctx, AuthorizationStore authorizations) {
         this.ctx = ctx;
         this.authorizations = authorizations;
     }

@@ -1,8 +1,8 @@
 package org.mcx.backend.applications;
 
 import java.util.concurrent.CompletableFuture;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.identity.Tokens;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.PeerSession;
 import org.mcx.backend.transport.Principal;
@@ -20,10 +20,10 @@ final class ApplicationAuth {
     static final String REFUSED = "unknown application or wrong secret";
     private static final String NO_SUCH_APPLICATION = Tokens.hash("no application has this secret");
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final Notifier notifier;
 
-    ApplicationAuth(BackendContext ctx, Notifier notifier) {
+    ApplicationAuth(SystemContext ctx, Notifier notifier) {
         this.ctx = ctx;
         this.notifier = notifier;
     }

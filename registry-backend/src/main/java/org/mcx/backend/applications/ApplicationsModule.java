@@ -7,10 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.csc15.GrantFeed;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Handlers;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
@@ -19,6 +18,7 @@ import org.mcx.protocol.message.Csc15.ApplicationGrants;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceLocation;
 import org.mcx.protocol.model.ServiceRef;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * External applications: authentication, authorization requests and decisions, application
@@ -35,10 +35,10 @@ public final class ApplicationsModule implements AutoCloseable {
     private final ProfileHandlers profileHandlers;
 
     /** {@code liveLocations}: where the live instances of a service are, for trusted-domain applications. */
-    public ApplicationsModule(BackendContext ctx, GrantFeed feed,
+    public ApplicationsModule(SystemContext ctx, ApplicationsConfig config, GrantFeed feed,
                               Function<ServiceRef, List<ServiceLocation>> liveLocations) {
-        DirectLocations direct = new DirectLocations(ctx.config().trustedDirectAccess(), liveLocations);
-        ProfileLocations locations = new ProfileLocations(ctx);
+        DirectLocations direct = new DirectLocations(config.trustedDirectAccess(), liveLocations);
+        ProfileLocations locations = new ProfileLocations(config);
         this.profiles = new ProfileStore(ctx.codec().mapper(), locations);
         AuthorizationStore authorizations = new AuthorizationStore(ctx.codec().mapper());
         this.notifier = new Notifier(ctx);

@@ -4,13 +4,13 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
 import org.mcx.backend.identity.UserDirectory;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.protocol.ProtocolException;
-import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Console.AuthorizationDecision;
+import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Csc14.RequestType;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.UserAccess;
@@ -25,12 +25,12 @@ import org.slf4j.LoggerFactory;
 final class AuthorizationDecisions {
     private static final Logger log = LoggerFactory.getLogger(AuthorizationDecisions.class);
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final ProfileStore profiles;
     private final AuthorizationStore authorizations;
     private final ProfileWriter writer;
 
-    AuthorizationDecisions(BackendContext ctx, ProfileStore profiles, AuthorizationStore authorizations,
+    AuthorizationDecisions(SystemContext ctx, ProfileStore profiles, AuthorizationStore authorizations,
                            ProfileWriter writer) {
         this.ctx = ctx;
         this.profiles = profiles;

@@ -1,6 +1,5 @@
 package org.mcx.backend.applications;
 
-import org.mcx.backend.identity.UserDirectory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,16 +8,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.identity.UserDirectory;
 import org.mcx.backend.store.Tx;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Principal;
 import org.mcx.protocol.ErrorCode;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Common.Result;
-import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.message.Csc14.RequestType;
+import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.UserAccess;
@@ -36,13 +36,13 @@ final class AuthorizationRequests {
     /** The same answer for an unknown user and one without external access: ids are not probed. */
     static final String USER_REFUSED = "this MC service user may not use external applications";
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final ProfileStore profiles;
     private final AuthorizationStore authorizations;
     private final ProfileWriter writer;
     private final DirectLocations direct;
 
-    AuthorizationRequests(BackendContext ctx, ProfileStore profiles, AuthorizationStore authorizations,
+    AuthorizationRequests(SystemContext ctx, ProfileStore profiles, AuthorizationStore authorizations,
                           ProfileWriter writer, DirectLocations direct) {
         this.ctx = ctx;
         this.profiles = profiles;

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.store.Tx;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.PeerSession;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Csc14.NotifyApplicationProfile;
+import org.mcx.protocol.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,7 @@ final class Notifier implements AutoCloseable {
     private record Key(String applicationId, String applicationProfileId) {
     }
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final Map<String, Set<PeerSession>> sessionsByApplication = new ConcurrentHashMap<>();
     /** Mirrors the notifications table for what was sent; lets 999 late acknowledgements skip the database. */
     private final Map<Key, Long> unacknowledged = new ConcurrentHashMap<>();
@@ -55,7 +55,7 @@ final class Notifier implements AutoCloseable {
     private final AtomicLong notificationIds = new AtomicLong();
     private static final String NOTIFY = MessageType.NOTIFY_APPLICATION_PROFILE.wireName();
 
-    Notifier(BackendContext ctx) {
+    Notifier(SystemContext ctx) {
         this.ctx = ctx;
     }
 

@@ -3,8 +3,8 @@ package org.mcx.backend.applications;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Principal;
 import org.mcx.protocol.ProtocolException;
@@ -21,12 +21,12 @@ import org.mcx.protocol.model.ApplicationProfile;
  * audit entry commit together or not at all.
  */
 final class ProfileHandlers {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final ProfileStore profiles;
     private final ProfileWriter writer;
     private final DirectLocations direct;
 
-    ProfileHandlers(BackendContext ctx, ProfileStore profiles, ProfileWriter writer, DirectLocations direct) {
+    ProfileHandlers(SystemContext ctx, ProfileStore profiles, ProfileWriter writer, DirectLocations direct) {
         this.ctx = ctx;
         this.profiles = profiles;
         this.writer = writer;

@@ -1,7 +1,6 @@
 package org.mcx.backend.applications;
 
 import java.util.function.Function;
-import org.mcx.backend.BackendContext;
 import org.mcx.protocol.model.ServiceLocation;
 
 /**
@@ -22,10 +21,10 @@ import org.mcx.protocol.model.ServiceLocation;
 final class ProfileLocations implements Function<String, ServiceLocation> {
     static final String PREFIX = "/services/";
 
-    private final BackendContext ctx;
+    private final ApplicationsConfig config;
 
-    ProfileLocations(BackendContext ctx) {
-        this.ctx = ctx;
+    ProfileLocations(ApplicationsConfig config) {
+        this.config = config;
     }
 
     static String basePath(String applicationProfileId) {
@@ -34,6 +33,6 @@ final class ProfileLocations implements Function<String, ServiceLocation> {
 
     @Override
     public ServiceLocation apply(String applicationProfileId) {
-        return ctx.sasLocation(basePath(applicationProfileId));
+        return config.sasLocation(basePath(applicationProfileId));
     }
 }

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.csc15.GrantFeed;
 import org.mcx.backend.store.Tx;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.RateLimit;
@@ -27,13 +27,13 @@ final class ProfileWriter {
     record Change(ApplicationProfile profile, long seq) {
     }
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final ProfileStore profiles;
     private final ProfileLocations locations;
     private final Notifier notifier;
     private final GrantFeed feed;
 
-    ProfileWriter(BackendContext ctx, ProfileStore profiles, ProfileLocations locations, Notifier notifier,
+    ProfileWriter(SystemContext ctx, ProfileStore profiles, ProfileLocations locations, Notifier notifier,
                   GrantFeed feed) {
         this.ctx = ctx;
         this.profiles = profiles;

@@ -7,8 +7,8 @@ import org.mcx.backend.transport.DenialListener;
 import org.mcx.backend.transport.Handlers;
 import org.mcx.backend.transport.PeerSession;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 
 /** {@code audit.list}, and the transport's refusals turned into audit entries. */
 public final class AuditHandlers implements DenialListener {

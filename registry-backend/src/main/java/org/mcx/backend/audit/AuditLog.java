@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.store.Tx;
-import org.mcx.protocol.Codec;
 import org.mcx.protocol.message.Console.AuditEntry;
+import org.mcx.protocol.wire.Codec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Principal;
 import org.mcx.protocol.message.Common;
@@ -23,11 +23,11 @@ final class AccessReports {
     private record Latest(Instant at, Csc15.AccessStats stats) {
     }
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final Map<String, Latest> latest = new ConcurrentHashMap<>();
     private final Map<String, Integer> connected = new ConcurrentHashMap<>();
 
-    AccessReports(BackendContext ctx) {
+    AccessReports(SystemContext ctx) {
         this.ctx = ctx;
     }
 

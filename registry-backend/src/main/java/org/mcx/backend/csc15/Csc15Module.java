@@ -4,18 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.store.Tx;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handlers;
 import org.mcx.backend.transport.PeerSession;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.model.UserAccess;
+import org.mcx.protocol.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class Csc15Module implements GrantFeed {
     private static final Logger log = LoggerFactory.getLogger(Csc15Module.class);
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final GrantSource source;
     private final Map<PeerSession, NodeFeed> nodes = new ConcurrentHashMap<>();
     private final AccessReports reports;
@@ -41,7 +41,7 @@ public final class Csc15Module implements GrantFeed {
     private record Paged(List<Csc15.Snapshot> pages, NodeFeed feed) {
     }
 
-    public Csc15Module(BackendContext ctx, GrantSource source) {
+    public Csc15Module(SystemContext ctx, GrantSource source) {
         this.ctx = ctx;
         this.source = source;
         this.reports = new AccessReports(ctx);
@@ -124,7 +124,7 @@ public final class Csc15Module implements GrantFeed {
 
     /** A page uses a quarter of a message, leaving room for the envelope and the encoder's estimate. */
     private int pageBudget() {
-        return Math.max(16 * 1024, ctx.config().maxMessageBytes() / 4);
+        return Math.max(16 * 1024, ctx.codec().maxMessageBytes() / 4);
     }
 
     @Override

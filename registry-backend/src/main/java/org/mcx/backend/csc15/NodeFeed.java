@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import org.mcx.backend.transport.PeerSession;
-import org.mcx.protocol.Codec;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Common;
+import org.mcx.protocol.wire.Codec;
+import org.mcx.protocol.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

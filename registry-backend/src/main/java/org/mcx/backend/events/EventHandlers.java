@@ -7,9 +7,9 @@ import org.mcx.backend.store.Database;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handlers;
 import org.mcx.backend.transport.PeerSession;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

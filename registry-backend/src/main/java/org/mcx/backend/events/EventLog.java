@@ -11,8 +11,8 @@ import org.mcx.backend.store.Database;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.store.StoreException;
 import org.mcx.backend.store.Tx;
-import org.mcx.protocol.Codec;
 import org.mcx.protocol.message.Common;
+import org.mcx.protocol.wire.Codec;
 
 /**
  * The persisted event log. An event is inserted in the transaction of the change it describes and

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
 import org.mcx.backend.store.Sql;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.PeerSession;
 import org.mcx.backend.transport.Principal;
@@ -30,14 +30,16 @@ final class ConsoleAuth {
     /** Close code for a console whose session ended elsewhere: its roles changed, or it logged out. */
     static final int CLOSE_SIGNED_OUT = 4403;
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
+    private final IdentityConfig config;
     private final Passwords passwords;
     private final LoginGuard guard;
     private final PasswordChecks checks;
     private final Map<String, Set<PeerSession>> consolesByUser = new ConcurrentHashMap<>();
 
-    ConsoleAuth(BackendContext ctx, Passwords passwords, LoginGuard guard, PasswordChecks checks) {
+    ConsoleAuth(SystemContext ctx, IdentityConfig config, Passwords passwords, LoginGuard guard, PasswordChecks checks) {
         this.ctx = ctx;
+        this.config = config;
         this.passwords = passwords;
         this.guard = guard;
         this.checks = checks;
@@ -51,7 +53,7 @@ final class ConsoleAuth {
             }
             String token = Tokens.newToken();
             Instant now = Instant.now();
-            Instant expires = now.plus(ctx.config().identity().sessionTtl());
+            Instant expires = now.plus(config.sessionTtl());
             return ctx.db().write(tx -> {
                 Sql.update(tx.connection(), "INSERT INTO sessions (token_hash, mc_service_id, created_at, expires_at)"
                         + " VALUES (?, ?, ?, ?)", Tokens.hash(token), user.mcServiceId(), now, expires);
@@ -65,7 +67,7 @@ final class ConsoleAuth {
     CompletableFuture<Auth.Session> resume(Call<Auth.Resume> call) {
         String hash = Tokens.hash(call.body().sessionToken());
         Instant now = Instant.now();
-        Instant expires = now.plus(ctx.config().identity().sessionTtl());
+        Instant expires = now.plus(config.sessionTtl());
         return ctx.db().write(tx -> {
             Connection c = tx.connection();
             Optional<String> owner = Sql.queryOne(c, "SELECT mc_service_id FROM sessions WHERE token_hash = ? AND expires_at > ?",

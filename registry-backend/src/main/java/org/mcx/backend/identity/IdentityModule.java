@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
 import org.mcx.backend.csc15.GrantFeed;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Handlers;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Common;
@@ -18,6 +17,7 @@ import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.model.UserAccess;
+import org.mcx.protocol.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class IdentityModule {
     private static final Logger log = LoggerFactory.getLogger(IdentityModule.class);
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final Passwords passwords;
     private final ConsoleAuth consoles;
     private final UserAdmin users;
@@ -34,16 +34,16 @@ public final class IdentityModule {
     private final UserDirectory directory;
     private final TokenSigner signer;
 
-    public IdentityModule(BackendContext ctx, GrantFeed feed) {
+    public IdentityModule(SystemContext ctx, IdentityConfig config, GrantFeed feed) {
         this.ctx = ctx;
-        this.passwords = new Passwords(ctx.config().identity().pbkdf2Iterations());
-        LoginGuard guard = new LoginGuard(ctx.config().identity());
-        PasswordChecks checks = PasswordChecks.defaults(ctx.cpu(), ctx.config().identity().maxPendingLogons());
-        this.consoles = new ConsoleAuth(ctx, passwords, guard, checks);
+        this.passwords = new Passwords(config.pbkdf2Iterations());
+        LoginGuard guard = new LoginGuard(config);
+        PasswordChecks checks = PasswordChecks.defaults(ctx.cpu(), config.maxPendingLogons());
+        this.consoles = new ConsoleAuth(ctx, config, passwords, guard, checks);
         this.users = new UserAdmin(ctx, passwords, guard, consoles, feed);
         this.nodes = new NodeAdmin(ctx);
         this.signer = TokenSigner.loadOrCreate(ctx.db());
-        this.userTokens = new UserTokens(ctx, consoles, signer);
+        this.userTokens = new UserTokens(ctx, config, consoles, signer);
         this.directory = new UserDirectory(ctx.db(), ctx.events().bus());
     }
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
 import org.mcx.backend.store.Sql;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.PeerSession;
 import org.mcx.backend.transport.Principal;
@@ -17,18 +17,18 @@ import org.mcx.protocol.ErrorCode;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Common;
-import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Console.NodeKind;
+import org.mcx.protocol.message.Console;
 
 /**
  * Nodes are service access servers (/csc15) and MC service servers (/registration); each gets a
  * secret once, at creation, and authenticates with it.
  */
 final class NodeAdmin {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final Map<String, Set<PeerSession>> connections = new ConcurrentHashMap<>();
 
-    NodeAdmin(BackendContext ctx) {
+    NodeAdmin(SystemContext ctx) {
         this.ctx = ctx;
     }
 

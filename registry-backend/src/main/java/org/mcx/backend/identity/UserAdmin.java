@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
 import org.mcx.backend.csc15.GrantFeed;
 import org.mcx.backend.store.Sql;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.Role;
@@ -27,13 +27,13 @@ import org.mcx.protocol.model.UserAccess;
  * or a password revokes the tokens issued before, and every service access server is told.
  */
 final class UserAdmin {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final Passwords passwords;
     private final LoginGuard guard;
     private final ConsoleAuth consoles;
     private final GrantFeed feed;
 
-    UserAdmin(BackendContext ctx, Passwords passwords, LoginGuard guard, ConsoleAuth consoles, GrantFeed feed) {
+    UserAdmin(SystemContext ctx, Passwords passwords, LoginGuard guard, ConsoleAuth consoles, GrantFeed feed) {
         this.ctx = ctx;
         this.passwords = passwords;
         this.guard = guard;

@@ -2,9 +2,9 @@ package org.mcx.backend.identity;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
 import org.mcx.backend.store.Sql;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Principal;
 import org.mcx.protocol.ProtocolException;
@@ -16,12 +16,14 @@ import org.mcx.protocol.message.Auth;
  * ({@link UserTokenFormat}); its hash is kept so that issued tokens can be counted and audited.
  */
 final class UserTokens {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
+    private final IdentityConfig config;
     private final ConsoleAuth credentials;
     private final TokenSigner signer;
 
-    UserTokens(BackendContext ctx, ConsoleAuth credentials, TokenSigner signer) {
+    UserTokens(SystemContext ctx, IdentityConfig config, ConsoleAuth credentials, TokenSigner signer) {
         this.ctx = ctx;
+        this.config = config;
         this.credentials = credentials;
         this.signer = signer;
     }
@@ -34,7 +36,7 @@ final class UserTokens {
                 throw ProtocolException.forbidden("this user may not use external applications");
             }
             Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            Instant expires = now.plus(ctx.config().identity().userTokenTtl());
+            Instant expires = now.plus(config.userTokenTtl());
             String token = signer.sign(new UserTokenFormat.Claims(app.applicationId(), user, now, expires));
             return ctx.db().write(tx -> {
                 Sql.update(tx.connection(), "INSERT INTO user_tokens (token_hash, application_id, mc_service_id,"

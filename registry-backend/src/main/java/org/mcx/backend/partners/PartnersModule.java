@@ -8,33 +8,33 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
 import org.mcx.backend.store.Sql;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Handlers;
 import org.mcx.backend.transport.Principal;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * Partner MC systems: their address, the secret both systems hold for the pair, and local policy.
  * The secret is kept as given, not hashed, because this system must present it to the partner too.
  */
 public final class PartnersModule implements AutoCloseable {
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final PartnerLinkControl links;
 
-    public PartnersModule(BackendContext ctx) {
+    public PartnersModule(SystemContext ctx) {
         this(ctx, PartnerLinkControl.NONE);
     }
 
-    public PartnersModule(BackendContext ctx, PartnerLinkControl links) {
+    public PartnersModule(SystemContext ctx, PartnerLinkControl links) {
         this.ctx = ctx;
         this.links = links;
     }
@@ -53,7 +53,7 @@ public final class PartnersModule implements AutoCloseable {
 
     private CompletableFuture<Console.Partner> save(Call<Console.SavePartner> call) {
         Console.SavePartner in = call.body();
-        if (in.systemId().equals(ctx.config().systemId())) {
+        if (in.systemId().equals(ctx.systemId())) {
             throw ProtocolException.badRequest("body.systemId", "is this system's own id");
         }
         return ctx.db().write(tx -> {

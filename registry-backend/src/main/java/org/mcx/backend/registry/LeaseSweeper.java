@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
-import org.mcx.backend.BackendContext;
+import org.mcx.backend.system.SystemContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +30,14 @@ final class LeaseSweeper implements AutoCloseable {
     /** Expiries per transaction; the rest wait for the next sweep. Bounds one transaction's size. */
     static final int MAX_PER_SWEEP = 1000;
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final LeaseTable table;
     private final RegistryEvents events;
     private final LongSupplier nanoClock;
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private volatile ScheduledFuture<?> schedule;
 
-    LeaseSweeper(BackendContext ctx, LeaseTable table, RegistryEvents events, LongSupplier nanoClock) {
+    LeaseSweeper(SystemContext ctx, LeaseTable table, RegistryEvents events, LongSupplier nanoClock) {
         this.ctx = ctx;
         this.table = table;
         this.events = events;

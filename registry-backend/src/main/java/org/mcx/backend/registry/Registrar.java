@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
-import org.mcx.backend.BackendContext;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Principal;
 import org.mcx.protocol.ErrorCode;
@@ -27,12 +27,12 @@ final class Registrar {
     private static final Logger log = LoggerFactory.getLogger(Registrar.class);
     private static final String NO_LEASE = "lease not found; register again";
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final LeaseTable table;
     private final RegistryEvents events;
     private final LongSupplier nanoClock;
 
-    Registrar(BackendContext ctx, LeaseTable table, RegistryEvents events, LongSupplier nanoClock) {
+    Registrar(SystemContext ctx, LeaseTable table, RegistryEvents events, LongSupplier nanoClock) {
         this.ctx = ctx;
         this.table = table;
         this.events = events;

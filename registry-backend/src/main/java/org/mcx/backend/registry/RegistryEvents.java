@@ -2,9 +2,9 @@ package org.mcx.backend.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.audit.AuditLog;
 import org.mcx.backend.store.Tx;
+import org.mcx.backend.system.SystemContext;
 
 /**
  * Writes what happened to a lease into the event log (for consoles) and the audit log, in the
@@ -20,9 +20,9 @@ final class RegistryEvents {
     /** Why a lease left, in {@code service.deregistered} events. */
     enum Reason { DEREGISTERED, REPLACED }
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
 
-    RegistryEvents(BackendContext ctx) {
+    RegistryEvents(SystemContext ctx) {
         this.ctx = ctx;
     }
 

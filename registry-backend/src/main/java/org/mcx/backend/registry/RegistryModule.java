@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.identity.UserDirectory;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Handlers;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.message.Csc15;
@@ -16,6 +15,7 @@ import org.mcx.protocol.model.ServiceCapability;
 import org.mcx.protocol.model.ServiceLocation;
 import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * Service registration with leases, discovery (CSC-14 getServiceInformation) and services.list.
@@ -40,12 +40,12 @@ public final class RegistryModule implements AutoCloseable {
     private final ServiceListing listing;
     private final LeaseSweeper sweeper;
 
-    public RegistryModule(BackendContext ctx, UserDirectory users) {
+    public RegistryModule(SystemContext ctx, UserDirectory users) {
         this(ctx, users, System::nanoTime, SWEEP_INTERVAL);
     }
 
     /** With a clock of nanoseconds; a null {@code sweepInterval} leaves sweeping to {@link #sweepNow()}. */
-    public RegistryModule(BackendContext ctx, UserDirectory users, LongSupplier nanoClock, Duration sweepInterval) {
+    public RegistryModule(SystemContext ctx, UserDirectory users, LongSupplier nanoClock, Duration sweepInterval) {
         this.nanoClock = nanoClock;
         RegistryEvents events = new RegistryEvents(ctx);
         this.registrar = new Registrar(ctx, table, events, nanoClock);

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import org.mcx.backend.transport.Call;
-import org.mcx.protocol.Codec;
 import org.mcx.protocol.ErrorCode;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ServiceQuery;
+import org.mcx.protocol.wire.Codec;
 
 /**
  * {@code services.list} for the console: every live instance with everything about it (host, port,

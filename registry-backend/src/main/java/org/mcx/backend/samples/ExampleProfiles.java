@@ -10,13 +10,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceLocation;
 import org.mcx.protocol.model.ServiceRef;
+import org.mcx.protocol.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

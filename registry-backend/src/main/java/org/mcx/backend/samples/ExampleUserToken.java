@@ -7,9 +7,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Auth;
+import org.mcx.protocol.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

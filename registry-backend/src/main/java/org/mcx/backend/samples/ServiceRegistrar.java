@@ -15,7 +15,6 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ClientBuilder;
 import org.mcx.protocol.client.ConnectionLostException;
@@ -25,6 +24,7 @@ import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.client.RemoteException;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Registration;
+import org.mcx.protocol.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

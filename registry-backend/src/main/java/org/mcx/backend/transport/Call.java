@@ -1,7 +1,7 @@
 package org.mcx.backend.transport;
 
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Body;
+import org.mcx.protocol.wire.MessageType;
 
 /** One decoded request, as a handler sees it. */
 public record Call<B extends Body>(PeerSession session, String id, MessageType type, B body, AfterReply afterReply) {

@@ -3,8 +3,8 @@ package org.mcx.backend.transport;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Body;
+import org.mcx.protocol.wire.MessageType;
 
 /** The table from message type to its handler; each feature package registers its own. */
 public final class Handlers {

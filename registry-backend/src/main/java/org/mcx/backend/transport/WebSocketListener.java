@@ -7,14 +7,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.mcx.backend.tls.ServerTls;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
-import org.mcx.protocol.Codec;
+import org.mcx.backend.tls.ServerTls;
 import org.mcx.protocol.Endpoint;
+import org.mcx.protocol.wire.Codec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

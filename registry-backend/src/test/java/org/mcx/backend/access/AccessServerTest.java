@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
@@ -29,6 +28,7 @@ import org.mcx.protocol.message.Registration;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /** A real HTTP client through the real proxy to real upstreams, fed by a real registry over CSC-15. */
 class AccessServerTest extends SasTestBase {

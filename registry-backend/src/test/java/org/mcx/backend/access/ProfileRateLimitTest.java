@@ -3,10 +3,10 @@ package org.mcx.backend.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.RateLimit;
+import org.mcx.protocol.wire.MessageType;
 
 /** A profile's own rate limit replaces the node's default for requests to that profile. */
 class ProfileRateLimitTest extends SasTestBase {

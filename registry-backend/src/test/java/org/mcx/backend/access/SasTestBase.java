@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
@@ -30,6 +29,7 @@ import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * A real registry fed to a real service access server over CSC-15, two real upstreams of one GM

@@ -8,8 +8,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.mcx.backend.identity.SignedTokens;
 import org.mcx.backend.identity.TokenSigner;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 
 /** Tokens signed with the registry's real key that must still not pass. */
 class TokenChecksTest extends SasTestBase {

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.backend.testing.BackendProcess;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
-import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.message.Exchange.Direction;
 import org.mcx.protocol.message.Exchange.Status;
+import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * kill -9 between steps, on either side: the system that dies is a child process on a fixed port

@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.protocol.MessageType;
-import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Acms.ServerIdentity;
 import org.mcx.protocol.message.Acms.ServerType;
 import org.mcx.protocol.message.Acms.UserServers;
+import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Common;
-import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.message.Exchange.ApproverDecision;
 import org.mcx.protocol.message.Exchange.Direction;
 import org.mcx.protocol.message.Exchange.Status;
 import org.mcx.protocol.message.Exchange.Step;
+import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
 
 /** Figure 7.x.1.3-1 between two real systems: every step, in order, approved, rejected, or by policy. */
 class AcmsExchangeTest {

@@ -4,12 +4,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.mcx.backend.testing.BackendFixture;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.message.Acms.ServerIdentity;
 import org.mcx.protocol.message.Acms.ServerType;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * Two real systems on loopback, each with its own data directory and port: {@code mcx-a} (the

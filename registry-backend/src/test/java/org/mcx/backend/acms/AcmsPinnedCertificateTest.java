@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.backend.tls.SelfSignedCertificate;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.PinnedCertificate;
 import org.mcx.protocol.client.ProtocolClient;
@@ -18,6 +17,7 @@ import org.mcx.protocol.message.Acms.ServerIdentity;
 import org.mcx.protocol.message.Acms.ServerType;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * A partner on wss:// with the self-signed certificate a backend makes on first start: trusted by

@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
-import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.message.Exchange.Direction;
 import org.mcx.protocol.message.Exchange.Status;
+import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
 
 /** Store and forward: either system may be away at any step; the outbox waits, retries, and can be cancelled. */
 class AcmsRestartTest {

@@ -14,13 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.client.RemoteException;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
 
 /** A console user logged in to one backend, with the events it receives kept for the test to wait on. */
 final class ConsoleLink implements AutoCloseable {

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.client.RemoteException;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 
 class ApplicationAdminTest {
     @TempDir

@@ -16,18 +16,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.client.RemoteException;
-import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Common.Result;
-import org.mcx.protocol.message.Console;
+import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console.AuthorizationDecision;
+import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceInterfaceDescription;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /** 10.X.3: authorization requests, local policy, approvers' decisions and removals. */
 class AuthorizationFlowTest {
@@ -89,8 +89,7 @@ class AuthorizationFlowTest {
         assertThat(fetched.result()).isEqualTo(Result.SUCCESS);
         assertThat(fetched.applicationProfile()).isEqualTo(granted);
         // The service access server's address, not the service's, with the profile's own base path.
-        assertThat(fetched.applicationProfile().serviceLocation()).isEqualTo(h.fixture().backend().context()
-                .sasLocation("/services/" + granted.applicationProfileId()));
+        assertThat(fetched.applicationProfile().serviceLocation()).isEqualTo(h.fixture().backend().sasLocation("/services/" + granted.applicationProfileId()));
         assertThat(h.count("SELECT COUNT(*) FROM notifications")).as("acknowledged").isZero();
         assertThat(onlyApplication(app.applicationId()).pendingAuthorizations()).isEmpty();
 

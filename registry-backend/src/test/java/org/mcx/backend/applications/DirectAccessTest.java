@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Console;
@@ -21,6 +20,7 @@ import org.mcx.protocol.message.Registration;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceLocation;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * The NOTE of 10.X.5 with {@code --trusted-direct-access}: a trusted-domain application is told
@@ -37,7 +37,7 @@ class DirectAccessTest {
     @BeforeEach
     void start() throws Exception {
         h = Harness.start(dir, c -> c.withSasPort(8444).withTrustedDirectAccess(true));
-        sas = h.fixture().backend().context().sasLocation("");
+        sas = h.fixture().backend().sasLocation("");
         h.saveUser("alice", true, List.of(ServiceType.GM, ServiceType.MCPTT));
         Console.NodeCreated created = call(h.admin(), MessageType.NODES_CREATE,
                 new Console.CreateNode("gm-node", Console.NodeKind.SERVICE));

@@ -15,7 +15,6 @@ import org.mcx.backend.store.Sql;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ClientBuilder;
@@ -28,6 +27,7 @@ import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceRef;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * A real backend and the real client library, with the few steps every test here repeats:

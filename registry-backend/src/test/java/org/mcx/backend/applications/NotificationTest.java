@@ -13,13 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceInterfaceDescription;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * 10.X.4: notify, acknowledge, get. An acknowledgement is written to the wire on the test thread

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.client.RemoteException;
@@ -27,6 +26,7 @@ import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceInterfaceDescription;
+import org.mcx.protocol.wire.MessageType;
 
 /** The console's profiles.*: optimistic concurrency, history, events, roles, and isolation between applications. */
 class ProfileAdminTest {
@@ -60,8 +60,7 @@ class ProfileAdminTest {
         assertThat(created.applicationProfileIndex()).isEqualTo(1);
         assertThat(created.version()).isEqualTo(1L);
         assertThat(created.updatedBy()).isEqualTo("admin");
-        assertThat(created.serviceLocation()).isEqualTo(h.fixture().backend().context()
-                .sasLocation("/services/" + created.applicationProfileId()));
+        assertThat(created.serviceLocation()).isEqualTo(h.fixture().backend().sasLocation("/services/" + created.applicationProfileId()));
 
         ApplicationProfile updated = h.saveProfile(edited(created, MCPTT, SIP), 1);
         assertThat(updated.applicationProfileId()).isEqualTo(created.applicationProfileId());

@@ -28,6 +28,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.mcx.backend.identity..",
                     "org.mcx.backend.applications..", "org.mcx.backend.registry..", "org.mcx.backend.transport..");
 
+    /** Every package, the root included, on its own: a feature depends on the wiring nowhere. */
+    @ArchTest
+    static final ArchRule noPackageCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("org.mcx.(**)").should().beFreeOfCycles();
+
     @ArchTest
     static final ArchRule noJavaUtilLogging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.applications.Harness;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.LinkState;
 import org.mcx.protocol.client.LinkStatus;
@@ -34,6 +33,7 @@ import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceInterfaceDescription;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.model.UserAccess;
+import org.mcx.protocol.wire.MessageType;
 
 /** CSC-15: a service access server node's snapshot and the ordered pushes after it. */
 class Csc15FeedTest {

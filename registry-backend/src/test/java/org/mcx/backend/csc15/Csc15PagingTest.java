@@ -20,7 +20,6 @@ import org.mcx.backend.access.AccessConfig;
 import org.mcx.backend.access.AccessServer;
 import org.mcx.backend.applications.Harness;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
@@ -28,6 +27,7 @@ import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /** A snapshot larger than a message comes in pages; pushes follow the last page. */
 class Csc15PagingTest {

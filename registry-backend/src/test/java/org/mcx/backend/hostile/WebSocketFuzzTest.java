@@ -23,11 +23,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.backend.testing.RawClient;
-import org.mcx.protocol.Codec;
 import org.mcx.protocol.Envelope;
 import org.mcx.protocol.EnvelopeException;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
+import org.mcx.protocol.wire.Codec;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * Seeded fuzzing of every WebSocket path, before and after authentication: thousands of valid

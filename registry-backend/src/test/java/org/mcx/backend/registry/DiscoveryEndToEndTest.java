@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.testing.RawClient;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.client.RemoteException;
@@ -28,6 +27,7 @@ import org.mcx.protocol.message.Registration;
 import org.mcx.protocol.model.ServiceCapability;
 import org.mcx.protocol.model.ServiceQuery;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /** getServiceInformation on /csc14, as an external application sees it. */
 class DiscoveryEndToEndTest {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.store.Sql;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.protocol.ErrorCode;
 import org.mcx.protocol.ProtocolException;
@@ -31,7 +31,7 @@ class LeaseExpiryTest {
     @TempDir
     Path dir;
     BackendFixture fixture;
-    BackendContext ctx;
+    SystemContext ctx;
     final AtomicLong clock = new AtomicLong(-5 * SECOND); // negative on purpose: so may nanoTime be
     RegistryModule registry;
     final List<Common.Event> events = new CopyOnWriteArrayList<>();

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Registration;
 import org.mcx.protocol.model.ServiceQuery;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /** Registration, heartbeats, deregistration, expiry and services.list against a real backend. */
 class RegistrationEndToEndTest {

@@ -15,7 +15,6 @@ import java.util.function.Predicate;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
@@ -26,6 +25,7 @@ import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Registration;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * A real backend, an administrator's console client and helpers to create service nodes and users,

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.RemoteException;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceInterfaceDescription;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /** The example application walks 10.X.3-10.X.5 against a real backend, with an administrator deciding. */
 class ExampleApplicationTest {
@@ -79,7 +79,7 @@ class ExampleApplicationTest {
         assertThat(byType).containsOnlyKeys(ServiceType.GM, ServiceType.MCPTT);
         for (ApplicationProfile p : configured.profiles()) {
             assertThat(p.serviceLocation()).as("the service access server's address, never the service's")
-                    .isEqualTo(f.backend().backend().context().sasLocation("/services/" + p.applicationProfileId()));
+                    .isEqualTo(f.backend().backend().sasLocation("/services/" + p.applicationProfileId()));
         }
 
         // 10.X.5: both profiles are called, round after round, whether or not a service access server answers.

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.identity.IdentityModule;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.LinkState;
@@ -24,8 +23,9 @@ import org.mcx.protocol.client.LinkStatus;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.client.ReconnectPolicy;
 import org.mcx.protocol.client.RemoteException;
-import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Console.NodeKind;
+import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 
 /** IdentityModule.provisionNode: the backend gives its own sample services a node, and a new secret each time. */
 class ProvisionNodeTest {

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
@@ -22,9 +21,10 @@ import org.mcx.protocol.client.ReconnectPolicy;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
-import org.mcx.protocol.model.ServiceQuery;
 import org.mcx.protocol.model.Priority;
+import org.mcx.protocol.model.ServiceQuery;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * A real backend with an administrator's console following {@code service.*} events, and the few

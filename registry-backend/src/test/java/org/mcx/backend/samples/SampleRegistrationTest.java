@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.client.ReconnectPolicy;
@@ -28,6 +27,7 @@ import org.mcx.protocol.message.Registration;
 import org.mcx.protocol.model.ServiceCapability;
 import org.mcx.protocol.model.ServiceQuery;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 /** Sample servers register, stay registered, come back after a restart and leave cleanly: against a real backend. */
 class SampleRegistrationTest {

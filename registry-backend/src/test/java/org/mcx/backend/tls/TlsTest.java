@@ -14,13 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.backend.testing.BackendProcess;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.PinnedCertificate;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.client.ReconnectPolicy;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.MessageType;
 
 /** wss:// with the certificate made on first start, trusted by its printed fingerprint. */
 class TlsTest {

@@ -1,9 +1,9 @@
 package org.mcx.protocol.client;
 
 import java.util.Objects;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Body;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * Produces the first message of every connection. The client calls it on its dispatcher thread

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Common;
+import org.mcx.protocol.wire.MessageType;
 
 /** Everything {@link ClientBuilder} collected, checked and frozen. */
 record ClientConfig(URI uri,

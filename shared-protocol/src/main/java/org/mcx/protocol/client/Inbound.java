@@ -2,11 +2,11 @@ package org.mcx.protocol.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.mcx.protocol.Codec;
 import org.mcx.protocol.Envelope;
 import org.mcx.protocol.EnvelopeException;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Common;
+import org.mcx.protocol.wire.Codec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

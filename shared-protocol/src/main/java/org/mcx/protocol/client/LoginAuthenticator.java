@@ -1,9 +1,9 @@
 package org.mcx.protocol.client;
 
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Body;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * A console user's session on /acmc: logs in once, then resumes the session on every reconnect so

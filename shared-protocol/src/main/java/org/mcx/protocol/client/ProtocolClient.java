@@ -12,13 +12,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.mcx.protocol.Codec;
 import org.mcx.protocol.Endpoint;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.Codec;
+import org.mcx.protocol.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Auth;
+import org.mcx.protocol.wire.MessageType;
 
 class AuthenticatorTest {
     private static final RemoteException EXPIRED = new RemoteException(ErrorCode.UNAUTHENTICATED, "expired", null);

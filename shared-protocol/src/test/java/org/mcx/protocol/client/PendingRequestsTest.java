@@ -9,12 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mcx.protocol.Codec;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Registration;
+import org.mcx.protocol.wire.Codec;
+import org.mcx.protocol.wire.MessageType;
 
 class PendingRequestsTest {
     private final Codec codec = new Codec();

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
@@ -23,6 +22,7 @@ import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.model.ServiceCapability;
 import org.mcx.protocol.model.ServiceQuery;
 import org.mcx.protocol.model.ServiceType;
+import org.mcx.protocol.wire.MessageType;
 
 class RequestTest {
     private static final Csc14.GetServiceInformation DISCOVER = new Csc14.GetServiceInformation("alice", ServiceQuery.all());

@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.mcx.protocol.Codec;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.Envelope;
 import org.mcx.protocol.EnvelopeException;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Common;
+import org.mcx.protocol.wire.Codec;
+import org.mcx.protocol.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

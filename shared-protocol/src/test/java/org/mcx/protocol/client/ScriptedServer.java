@@ -16,15 +16,15 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
-import org.mcx.protocol.Codec;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.Envelope;
 import org.mcx.protocol.ErrorCode;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Console;
+import org.mcx.protocol.wire.Codec;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * A WebSocket server for tests that speaks the protocol's envelopes on every endpoint path and

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.Envelope;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Csc14;
 import org.mcx.protocol.message.Csc15;
+import org.mcx.protocol.wire.MessageType;
 
 class ServerRequestTest {
     private final Recorder<Csc14.NotifyApplicationProfile> notified = new Recorder<>();

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.store.Tx;
-import org.mcx.protocol.Codec;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.Codec;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * The persistent outbox to partner systems. A message is written in the transaction of the change

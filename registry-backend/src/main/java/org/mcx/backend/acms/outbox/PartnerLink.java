@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import org.mcx.backend.BackendContext;
+import org.mcx.backend.system.SystemContext;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.ErrorCode;
 import org.mcx.protocol.ProtocolException;
@@ -38,7 +38,7 @@ final class PartnerLink {
     private static final Set<ErrorCode> PERMANENT = EnumSet.of(ErrorCode.BAD_REQUEST, ErrorCode.NOT_FOUND,
             ErrorCode.FORBIDDEN, ErrorCode.CONFLICT, ErrorCode.TOO_LARGE, ErrorCode.UNKNOWN_TYPE);
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final String partnerSystemId;
     private final URI base;
     private final String secret;
@@ -60,7 +60,7 @@ final class PartnerLink {
     private int refusedLogins;
     private ScheduledFuture<?> retry;
 
-    PartnerLink(BackendContext ctx, String partnerSystemId, URI endpoint, String secret, String fingerprint,
+    PartnerLink(SystemContext ctx, Backoff backoff, String partnerSystemId, URI endpoint, String secret, String fingerprint,
                 Outbox outbox,
                 Acknowledgements acks, ScheduledExecutorService thread, BiConsumer<String, Boolean> connectedChanged) {
         this.ctx = ctx;
@@ -72,7 +72,7 @@ final class PartnerLink {
         this.acks = acks;
         this.thread = thread;
         this.connectedChanged = connectedChanged;
-        this.backoff = ctx.config().outboxBackoff();
+        this.backoff = backoff;
     }
 
     /** Scheduler thread only. */
@@ -80,10 +80,10 @@ final class PartnerLink {
         int mine = ++generation;
         var builder = ProtocolClient.builder(base, Endpoint.ACMS)
                 .name("acms-" + partnerSystemId)
-                .authenticator(Authenticator.partner(ctx.config().systemId(), secret))
+                .authenticator(Authenticator.partner(ctx.systemId(), secret))
                 .reconnect(ReconnectPolicy.exponential(backoff.minDelay(), backoff.maxDelay()))
                 .retryFirstConnect(true)
-                .maxMessageBytes(ctx.config().maxMessageBytes())
+                .maxMessageBytes(ctx.codec().maxMessageBytes())
                 .onState(s -> post(() -> onState(mine, s)));
         if (fingerprint != null) {
             builder.sslContext(PinnedCertificate.trusting(fingerprint));

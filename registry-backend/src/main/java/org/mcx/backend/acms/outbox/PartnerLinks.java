@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.mcx.backend.BackendContext;
 import org.mcx.backend.store.Sql;
+import org.mcx.backend.system.SystemContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +21,17 @@ import org.slf4j.LoggerFactory;
 public final class PartnerLinks implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PartnerLinks.class);
 
-    private final BackendContext ctx;
+    private final SystemContext ctx;
     private final Outbox outbox;
     private final Acknowledgements acks;
+    private final Backoff backoff;
     private final ScheduledThreadPoolExecutor thread = newThread();
     private final Map<String, PartnerLink> links = new HashMap<>(); // link thread only
     private final Set<String> connected = ConcurrentHashMap.newKeySet();
 
-    public PartnerLinks(BackendContext ctx, Acknowledgements acks) {
+    public PartnerLinks(SystemContext ctx, Backoff backoff, Acknowledgements acks) {
         this.ctx = ctx;
+        this.backoff = backoff;
         this.acks = acks;
         this.outbox = new Outbox(ctx.codec(), this::wake);
     }
@@ -64,7 +66,7 @@ public final class PartnerLinks implements AutoCloseable {
                 old.stop();
             }
             if (row.isPresent()) {
-                PartnerLink link = new PartnerLink(ctx, systemId, URI.create(row.get()[0]), row.get()[1],
+                PartnerLink link = new PartnerLink(ctx, backoff, systemId, URI.create(row.get()[0]), row.get()[1],
                         row.get()[2], outbox, acks, thread, this::connectedChanged);
                 links.put(systemId, link);
                 link.start();

@@ -1,4 +1,4 @@
-package org.mcx.protocol;
+package org.mcx.protocol.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mcx.protocol.Envelope;
+import org.mcx.protocol.EnvelopeException;
+import org.mcx.protocol.ErrorCode;
+import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;

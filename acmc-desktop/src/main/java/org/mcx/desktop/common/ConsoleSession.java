@@ -1,4 +1,4 @@
-package org.mcx.desktop.connection;
+package org.mcx.desktop.common;
 
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.mcx.protocol.MessageType;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.LinkState;
 import org.mcx.protocol.client.LinkStatus;
@@ -20,6 +19,7 @@ import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Common;
+import org.mcx.protocol.wire.MessageType;
 
 /**
  * One logged-in console: the protocol client, who is logged in, the link's state as a property and

@@ -1,20 +1,19 @@
-package org.mcx.desktop;
+package org.mcx.desktop.shell;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.common.ErrorText;
 import org.mcx.desktop.common.I18n;
+import org.mcx.desktop.common.SessionOpener;
 import org.mcx.desktop.common.Tasks;
 import org.mcx.desktop.common.ViewContext;
 import org.mcx.desktop.connection.ConnectView;
 import org.mcx.desktop.connection.ConnectViewModel;
 import org.mcx.desktop.connection.ConnectionPrefs;
-import org.mcx.desktop.connection.ConsoleSession;
-import org.mcx.desktop.connection.SessionOpener;
-import org.mcx.desktop.demo.DemoLauncher;
 import org.mcx.desktop.shell.ConsoleWindow;
 import org.mcx.desktop.shell.ThemeSwitch;
 
@@ -52,9 +51,10 @@ public final class Consoles {
         return new SessionOpener(tasks.ui());
     }
 
-    public void showConnect(Stage stage, ConnectionPrefs prefs, DemoLauncher demo) {
+    /** {@code startDemo}: what "Try the demo" does in this stage (the demo's package is above this one). */
+    public void showConnect(Stage stage, ConnectionPrefs prefs, java.util.function.Consumer<Stage> startDemo) {
         ConnectViewModel vm = new ConnectViewModel(tasks, opener(), prefs, i18n);
-        ConnectView view = new ConnectView(vm, i18n, session -> open(stage, session), () -> demo.start(stage));
+        ConnectView view = new ConnectView(vm, i18n, session -> open(stage, session), () -> startDemo.accept(stage));
         stage.setTitle(i18n.get("connect.title"));
         stage.setScene(new Scene(view.node(), 520, 420));
         stage.show();

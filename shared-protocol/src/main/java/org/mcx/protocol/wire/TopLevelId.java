@@ -1,4 +1,4 @@
-package org.mcx.protocol;
+package org.mcx.protocol.wire;
 
 /**
  * Finds the top-level {@code "id"} of a frame that the codec will not build (too large, nested too

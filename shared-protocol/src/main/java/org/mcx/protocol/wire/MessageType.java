@@ -1,4 +1,4 @@
-package org.mcx.protocol;
+package org.mcx.protocol.wire;
 
 import static org.mcx.protocol.Endpoint.ACMC;
 import static org.mcx.protocol.Endpoint.ACMS;
@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.mcx.protocol.Endpoint;
+import org.mcx.protocol.Role;
 import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Body;

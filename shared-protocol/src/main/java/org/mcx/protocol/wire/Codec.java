@@ -1,4 +1,4 @@
-package org.mcx.protocol;
+package org.mcx.protocol.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -22,6 +22,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.mcx.protocol.Envelope;
+import org.mcx.protocol.EnvelopeException;
+import org.mcx.protocol.ErrorCode;
+import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Common;
 

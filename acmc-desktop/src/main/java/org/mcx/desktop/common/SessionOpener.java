@@ -1,4 +1,4 @@
-package org.mcx.desktop.connection;
+package org.mcx.desktop.common;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
