@@ -28,7 +28,6 @@ import org.mcx.backend.store.Database;
 import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.tls.SelfSignedCertificate;
 import org.mcx.backend.transport.Handlers;
-import org.mcx.backend.transport.ListenerConfig;
 import org.mcx.backend.transport.Router;
 import org.mcx.backend.transport.Timers;
 import org.mcx.backend.transport.WebSocketListener;
@@ -79,8 +78,8 @@ public final class Backend implements AutoCloseable {
 
     public static Backend start(BackendConfig config) throws Exception {
         Files.createDirectories(config.dataDir());
-        Codec codec = new Codec(config.maxMessageBytes());
-        Database db = Database.open(config.dataDir(), config.durability());
+        Codec codec = new Codec(config.listener().maxMessageBytes());
+        Database db = Database.open(config.dataDir(), config.store().durability());
         Timers timers = new Timers();
         ExecutorService cpu = Executors.newFixedThreadPool(2, daemon("mcx-cpu"));
         EventLog events = EventLog.open(db, codec, new EventBus());
@@ -97,10 +96,7 @@ public final class Backend implements AutoCloseable {
         new EventHandlers(db, events).register(handlers);
 
         Router router = new Router(codec, handlers, auditHandlers);
-        ListenerConfig listenerConfig = new ListenerConfig(config.bindHost(), config.port(), config.tlsKeystore(),
-                config.tlsKeystorePassword(), config.maxMessageBytes(), config.authTimeout(),
-                java.time.Duration.ofMinutes(10), config.csc14RequestsPerSecond(), config.connectionLimits());
-        WebSocketListener listener = WebSocketListener.start(listenerConfig, router, codec, timers);
+        WebSocketListener listener = WebSocketListener.start(config.listener(), router, codec, timers);
         AccessServer sas = config.sasPort() > 0 ? startAccessServer(config, listener, modules.identity) : null;
         List<AutoCloseable> closing = new java.util.ArrayList<>();
         if (sas != null) {
@@ -119,12 +115,12 @@ public final class Backend implements AutoCloseable {
                                                   IdentityModule identity) throws Exception {
         String secret = identity.provisionNode(LOCAL_SAS_NODE, Console.NodeKind.SAS).join();
         AccessConfig access = AccessConfig.defaults(config.bindHost(), config.sasPort())
-                .withIo(config.sasTransport(), config.sasThreads());
+                .withIo(config.sas().io(), config.sas().threads());
         SSLContext trustOurselves = null;
         if (config.tls()) {
-            access = access.withTls(config.tlsKeystore(), config.tlsKeystorePassword());
+            access = access.withTls(config.listener().keystore(), config.listener().keystorePassword());
             trustOurselves = PinnedCertificate.trusting(
-                    SelfSignedCertificate.fingerprint(config.tlsKeystore(), config.tlsKeystorePassword()));
+                    SelfSignedCertificate.fingerprint(config.listener().keystore(), config.listener().keystorePassword()));
         }
         return AccessServer.start(access, URI.create(listener.url()), LOCAL_SAS_NODE, secret, trustOurselves);
     }

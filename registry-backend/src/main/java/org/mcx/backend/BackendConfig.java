@@ -2,41 +2,63 @@ package org.mcx.backend;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.mcx.backend.access.SasSettings;
 import org.mcx.backend.access.Transport;
 import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.identity.IdentityConfig;
 import org.mcx.backend.store.Database;
+import org.mcx.backend.store.StoreConfig;
 import org.mcx.backend.transport.ConnectionLimits;
+import org.mcx.backend.transport.ListenerConfig;
 import org.mcx.protocol.wire.Codec;
 
-/** Everything one backend process is started with; built by {@link Main} or by tests and the demo. */
-public record BackendConfig(Path dataDir, String bindHost, int port, String systemId, String adminPassword,
-                            int sasPort, Path tlsKeystore, String tlsKeystorePassword,
-                            Database.Durability durability, IdentityConfig identity, int maxMessageBytes,
-                            double csc14RequestsPerSecond, Duration authTimeout, String publicHost,
-                            boolean trustedDirectAccess, Backoff outboxBackoff, Transport sasTransport,
-                            int sasThreads, ConnectionLimits connectionLimits) {
+/**
+ * Everything one backend process is started with, made of its parts' own settings — a new setting
+ * goes into its part (and {@link Main}, and the operations guide), not here. Built by {@link Main},
+ * tests and the demo.
+ *
+ * @param adminPassword        makes the first administrator on an empty database; null: none
+ * @param publicHost           the host name applications use for the SAS; null: derived from the bind address
+ * @param trustedDirectAccess  trusted-domain applications get services' own locations (10.X.5 NOTE)
+ */
+public record BackendConfig(String systemId, String adminPassword, StoreConfig store, ListenerConfig listener,
+                            IdentityConfig identity, Backoff outboxBackoff, SasSettings sas, String publicHost,
+                            boolean trustedDirectAccess) {
 
-    /** The usual settings: every application through the SAS, partner outboxes at {@link Backoff#defaults()}. */
-    public BackendConfig(Path dataDir, String bindHost, int port, String systemId, String adminPassword,
-                         int sasPort, Path tlsKeystore, String tlsKeystorePassword,
-                         Database.Durability durability, IdentityConfig identity, int maxMessageBytes,
-                         double csc14RequestsPerSecond, Duration authTimeout, String publicHost) {
-        this(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore, tlsKeystorePassword, durability,
-                identity, maxMessageBytes, csc14RequestsPerSecond, authTimeout, publicHost, false, Backoff.defaults(),
-                Transport.AUTO, 0, ConnectionLimits.defaults());
+    /** The usual settings for a data directory and an address: production identity, no SAS, every application through the SAS. */
+    public static BackendConfig of(Path dataDir, String bindHost, int port, String systemId) {
+        return new BackendConfig(systemId, null, new StoreConfig(dataDir, Database.Durability.PROCESS_CRASH),
+                new ListenerConfig(bindHost, port, null, null, Codec.DEFAULT_MAX_MESSAGE_BYTES, Duration.ofSeconds(10),
+                        ListenerConfig.DEFAULT_IDLE_TIMEOUT, 2000, ConnectionLimits.defaults()),
+                IdentityConfig.defaults(), Backoff.defaults(), SasSettings.none(), null, false);
     }
 
-    /** Loopback defaults for tests and the demo: plain ws://, cheap password hashing. */
+    /** Loopback defaults for tests and the demo: plain ws://, cheap password hashing, quick outbox retries. */
     public static BackendConfig forTests(Path dataDir, String systemId) {
-        return new BackendConfig(dataDir, "127.0.0.1", 0, systemId, "admin-password", 0, null, null,
-                Database.Durability.PROCESS_CRASH, IdentityConfig.defaults().withIterations(1000),
-                Codec.DEFAULT_MAX_MESSAGE_BYTES, 2000, Duration.ofSeconds(10), null, false,
-                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)), Transport.AUTO, 0, ConnectionLimits.defaults());
+        BackendConfig c = of(dataDir, "127.0.0.1", 0, systemId).withAdminPassword("admin-password")
+                .withIdentity(IdentityConfig.defaults().withIterations(1000))
+                .withOutboxBackoff(new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
+        return c;
+    }
+
+    public Path dataDir() {
+        return store.dataDir();
+    }
+
+    public String bindHost() {
+        return listener.host();
+    }
+
+    public int port() {
+        return listener.port();
     }
 
     public boolean tls() {
-        return tlsKeystore != null;
+        return listener.tls();
+    }
+
+    public int sasPort() {
+        return sas.port();
     }
 
     /** The host name external applications use to reach this system's service access server. */
@@ -44,35 +66,50 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
         if (publicHost != null) {
             return publicHost;
         }
-        return bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "localhost" : bindHost;
+        String bind = listener.host();
+        return bind.equals("0.0.0.0") || bind.equals("::") ? "localhost" : bind;
     }
 
     public String sasScheme() {
         return tls() ? "https" : "http";
     }
 
-    public BackendConfig withPort(int newPort) {
-        return copy().port(newPort).build();
+    // One line each: the part does the work.
+
+    public BackendConfig withStore(StoreConfig newStore) {
+        return new BackendConfig(systemId, adminPassword, newStore, listener, identity, outboxBackoff, sas, publicHost,
+                trustedDirectAccess);
+    }
+
+    public BackendConfig withListener(ListenerConfig newListener) {
+        return new BackendConfig(systemId, adminPassword, store, newListener, identity, outboxBackoff, sas, publicHost,
+                trustedDirectAccess);
     }
 
     public BackendConfig withIdentity(IdentityConfig newIdentity) {
-        return copy().identity(newIdentity).build();
+        return new BackendConfig(systemId, adminPassword, store, listener, newIdentity, outboxBackoff, sas, publicHost,
+                trustedDirectAccess);
     }
 
-    public BackendConfig withAuthTimeout(Duration timeout) {
-        return copy().authTimeout(timeout).build();
+    /** How partner outboxes back off between attempts (ACMS). */
+    public BackendConfig withOutboxBackoff(Backoff backoff) {
+        return new BackendConfig(systemId, adminPassword, store, listener, identity, backoff, sas, publicHost,
+                trustedDirectAccess);
     }
 
-    public BackendConfig withCsc14Rate(double requestsPerSecond) {
-        return copy().csc14Rate(requestsPerSecond).build();
+    public BackendConfig withSas(SasSettings newSas) {
+        return new BackendConfig(systemId, adminPassword, store, listener, identity, outboxBackoff, newSas, publicHost,
+                trustedDirectAccess);
     }
 
-    public BackendConfig withSasPort(int newSasPort) {
-        return copy().sasPort(newSasPort).build();
+    public BackendConfig withAdminPassword(String password) {
+        return new BackendConfig(systemId, password, store, listener, identity, outboxBackoff, sas, publicHost,
+                trustedDirectAccess);
     }
 
-    public BackendConfig withDurability(Database.Durability newDurability) {
-        return copy().durability(newDurability).build();
+    public BackendConfig withPublicHost(String host) {
+        return new BackendConfig(systemId, adminPassword, store, listener, identity, outboxBackoff, sas, host,
+                trustedDirectAccess);
     }
 
     /**
@@ -80,161 +117,52 @@ public record BackendConfig(Path dataDir, String bindHost, int port, String syst
      * access server's (the NOTE of 10.X.5); off by default, so every application goes through the SAS.
      */
     public BackendConfig withTrustedDirectAccess(boolean direct) {
-        return copy().trustedDirectAccess(direct).build();
+        return new BackendConfig(systemId, adminPassword, store, listener, identity, outboxBackoff, sas, publicHost, direct);
+    }
+
+    // Shortcuts for what tests and the demo change most.
+
+    public BackendConfig withPort(int newPort) {
+        return withListener(listener.withPort(newPort));
     }
 
     public BackendConfig withTls(Path keystore, String password) {
-        return copy().tls(keystore, password).build();
+        return withListener(listener.withTls(keystore, password));
+    }
+
+    public BackendConfig withAuthTimeout(Duration timeout) {
+        return withListener(listener.withAuthTimeout(timeout));
+    }
+
+    public BackendConfig withCsc14Rate(double requestsPerSecond) {
+        return withListener(listener.withCsc14Rate(requestsPerSecond));
     }
 
     public BackendConfig withMaxMessageBytes(int bytes) {
-        return copy().maxMessageBytes(bytes).build();
-    }
-
-    public BackendConfig withAdminPassword(String password) {
-        return copy().adminPassword(password).build();
-    }
-
-    /** How partner outboxes back off between attempts (ACMS). */
-    public BackendConfig withOutboxBackoff(Backoff backoff) {
-        return copy().outboxBackoff(backoff).build();
-    }
-
-    /** How the service access server's event loops reach the kernel, and how many there are (0: one per core). */
-    public BackendConfig withSasIo(Transport transport, int threads) {
-        return copy().sasIo(transport, threads).build();
+        return withListener(listener.withMaxMessageBytes(bytes));
     }
 
     /** What one WebSocket peer may cost in queued bytes and time. */
     public BackendConfig withConnectionLimits(ConnectionLimits limits) {
-        return copy().connectionLimits(limits).build();
+        return withListener(listener.withLimits(limits));
     }
 
-    private Copy copy() {
-        return new Copy(this);
+    public BackendConfig withDurability(Database.Durability durability) {
+        return withStore(store.withDurability(durability));
     }
 
-    /** Changes one component at a time, so that adding a component touches one place. */
-    private static final class Copy {
-        private Path dataDir;
-        private String bindHost;
-        private int port;
-        private String systemId;
-        private String adminPassword;
-        private int sasPort;
-        private Path tlsKeystore;
-        private String tlsKeystorePassword;
-        private Database.Durability durability;
-        private IdentityConfig identity;
-        private int maxMessageBytes;
-        private double csc14Rate;
-        private Duration authTimeout;
-        private String publicHost;
-        private boolean trustedDirectAccess;
-        private Backoff outboxBackoff;
-        private Transport sasTransport;
-        private int sasThreads;
-        private ConnectionLimits connectionLimits;
+    public BackendConfig withSasPort(int port) {
+        return withSas(sas.withPort(port));
+    }
 
-        Copy(BackendConfig c) {
-            dataDir = c.dataDir;
-            bindHost = c.bindHost;
-            port = c.port;
-            systemId = c.systemId;
-            adminPassword = c.adminPassword;
-            sasPort = c.sasPort;
-            tlsKeystore = c.tlsKeystore;
-            tlsKeystorePassword = c.tlsKeystorePassword;
-            durability = c.durability;
-            identity = c.identity;
-            maxMessageBytes = c.maxMessageBytes;
-            csc14Rate = c.csc14RequestsPerSecond;
-            authTimeout = c.authTimeout;
-            publicHost = c.publicHost;
-            trustedDirectAccess = c.trustedDirectAccess;
-            outboxBackoff = c.outboxBackoff;
-            sasTransport = c.sasTransport;
-            sasThreads = c.sasThreads;
-            connectionLimits = c.connectionLimits;
-        }
-
-        Copy connectionLimits(ConnectionLimits v) {
-            connectionLimits = v;
-            return this;
-        }
-
-        Copy sasIo(Transport transport, int threads) {
-            sasTransport = transport;
-            sasThreads = threads;
-            return this;
-        }
-
-        Copy outboxBackoff(Backoff v) {
-            outboxBackoff = v;
-            return this;
-        }
-
-        Copy port(int v) {
-            port = v;
-            return this;
-        }
-
-        Copy identity(IdentityConfig v) {
-            identity = v;
-            return this;
-        }
-
-        Copy authTimeout(Duration v) {
-            authTimeout = v;
-            return this;
-        }
-
-        Copy csc14Rate(double v) {
-            csc14Rate = v;
-            return this;
-        }
-
-        Copy sasPort(int v) {
-            sasPort = v;
-            return this;
-        }
-
-        Copy durability(Database.Durability v) {
-            durability = v;
-            return this;
-        }
-
-        Copy trustedDirectAccess(boolean v) {
-            trustedDirectAccess = v;
-            return this;
-        }
-
-        Copy tls(Path keystore, String password) {
-            tlsKeystore = keystore;
-            tlsKeystorePassword = password;
-            return this;
-        }
-
-        Copy maxMessageBytes(int v) {
-            maxMessageBytes = v;
-            return this;
-        }
-
-        Copy adminPassword(String v) {
-            adminPassword = v;
-            return this;
-        }
-
-        BackendConfig build() {
-            return new BackendConfig(dataDir, bindHost, port, systemId, adminPassword, sasPort, tlsKeystore,
-                    tlsKeystorePassword, durability, identity, maxMessageBytes, csc14Rate, authTimeout, publicHost,
-                    trustedDirectAccess, outboxBackoff, sasTransport, sasThreads, connectionLimits);
-        }
+    /** How the service access server's event loops reach the kernel, and how many there are (0: one per core). */
+    public BackendConfig withSasIo(Transport transport, int threads) {
+        return withSas(sas.withIo(transport, threads));
     }
 
     @Override
     public String toString() {
-        return "BackendConfig[dataDir=" + dataDir + ", bind=" + bindHost + ":" + port + ", systemId=" + systemId
-                + ", sasPort=" + sasPort + ", tls=" + tls() + ", durability=" + durability + "]";
+        return "BackendConfig[dataDir=" + dataDir() + ", bind=" + bindHost() + ":" + port() + ", systemId=" + systemId
+                + ", sasPort=" + sasPort() + ", tls=" + tls() + ", durability=" + store.durability() + "]";
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLContext;
 import org.mcx.backend.access.AccessConfig;
 import org.mcx.backend.access.AccessServer;
+import org.mcx.backend.access.SasSettings;
 import org.mcx.backend.access.Transport;
 import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.identity.IdentityConfig;
@@ -231,10 +232,16 @@ public final class Main implements Callable<Integer> {
             keystorePassword = SelfSignedCertificate.password(keystore);
         }
         IdentityConfig identity = IdentityConfig.defaults().withIterations(pbkdf2Iterations);
-        BackendConfig config = new BackendConfig(dataDir, bind, port, systemId, firstAdminPassword, sasPort, keystore,
-                keystorePassword, durability, identity, maxMessageBytes, csc14Rate, Duration.ofSeconds(10), publicHost)
+        BackendConfig config = BackendConfig.of(dataDir, bind, port, systemId)
+                .withAdminPassword(firstAdminPassword)
+                .withDurability(durability)
+                .withIdentity(identity)
+                .withTls(keystore, keystorePassword)
+                .withMaxMessageBytes(maxMessageBytes)
+                .withCsc14Rate(csc14Rate)
+                .withPublicHost(publicHost)
                 .withTrustedDirectAccess(trustedDirectAccess)
-                .withSasIo(sasTransport(), sasThreads)
+                .withSas(new SasSettings(sasPort, sasTransport(), sasThreads))
                 .withOutboxBackoff(new Backoff(Duration.ofMillis(outboxMinDelayMs), Duration.ofMillis(outboxMaxDelayMs)));
         Backend backend = Backend.start(config);
         if (keystore != null) {

@@ -39,9 +39,7 @@ class CertificateTrustTest {
         Path keystore = SelfSignedCertificate.ensure(dir, "localhost");
         String password = SelfSignedCertificate.password(keystore);
         BackendConfig c = BackendConfig.forTests(dir.resolve("data"), "mcx-tls");
-        backend = Backend.start(new BackendConfig(c.dataDir(), c.bindHost(), 0, c.systemId(), c.adminPassword(), 0,
-                keystore, password, c.durability(), c.identity(), c.maxMessageBytes(), c.csc14RequestsPerSecond(),
-                c.authTimeout(), null));
+        backend = Backend.start(c.withTls(keystore, password));
         String printed = SelfSignedCertificate.fingerprint(keystore, password);
         assertThat(backend.url()).startsWith("wss://");
 
