@@ -17,11 +17,11 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.mcx.backend.Backend;
 import org.mcx.backend.BackendConfig;
-import org.mcx.backend.samples.ExampleApplication;
-import org.mcx.backend.samples.ExampleConfig;
-import org.mcx.backend.samples.ExampleEvent;
-import org.mcx.backend.samples.NodeCredentials;
-import org.mcx.backend.samples.SampleServices;
+import org.mcx.example.ExampleApplication;
+import org.mcx.example.ExampleConfig;
+import org.mcx.example.ExampleEvent;
+import org.mcx.samples.NodeCredentials;
+import org.mcx.samples.SampleServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

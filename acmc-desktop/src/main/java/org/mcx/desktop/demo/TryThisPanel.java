@@ -17,7 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
-import org.mcx.backend.samples.ExampleEvent;
+import org.mcx.example.ExampleEvent;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
 

@@ -21,7 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.mcx.backend.samples.ExampleEvent;
+import org.mcx.example.ExampleEvent;
 import org.mcx.desktop.applications.PendingRow;
 import org.mcx.desktop.demo.DemoLauncher;
 import org.mcx.desktop.demo.DemoOptions;

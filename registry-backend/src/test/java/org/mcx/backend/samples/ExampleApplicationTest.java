@@ -24,6 +24,10 @@ import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceInterfaceDescription;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.wire.MessageType;
+import org.mcx.example.ExampleEvent;
+import org.mcx.example.ExampleConfig;
+import org.mcx.example.ExampleApplication;
+import org.mcx.samples.SampleServices;
 
 /** The example application walks 10.X.3-10.X.5 against a real backend, with an administrator deciding. */
 class ExampleApplicationTest {
@@ -148,8 +152,8 @@ class ExampleApplicationTest {
         Throwable failure = catchThrowable(() -> example.start().get(10, TimeUnit.SECONDS));
 
         assertThat(failure).isInstanceOf(ExecutionException.class);
-        assertThat(ExampleErrors.unwrap(failure)).isInstanceOf(RemoteException.class);
-        assertThat(((RemoteException) ExampleErrors.unwrap(failure)).code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(failure.getCause()).isInstanceOf(RemoteException.class);
+        assertThat(((RemoteException) failure.getCause()).code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
         assertThat(events.next(ExampleEvent.Error.class).message()).contains("UNAUTHENTICATED");
     }
 }

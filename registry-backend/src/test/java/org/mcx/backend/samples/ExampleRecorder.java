@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.mcx.example.ExampleEvent;
+import org.mcx.example.ExampleListener;
 
 /** What an example application reported, in order; tests wait on it with a bound, never a sleep. */
 final class ExampleRecorder implements ExampleListener {

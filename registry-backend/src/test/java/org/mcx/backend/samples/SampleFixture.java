@@ -25,6 +25,7 @@ import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.ServiceQuery;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.wire.MessageType;
+import org.mcx.samples.NodeCredentials;
 
 /**
  * A real backend with an administrator's console following {@code service.*} events, and the few

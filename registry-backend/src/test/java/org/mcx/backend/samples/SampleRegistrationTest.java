@@ -28,6 +28,11 @@ import org.mcx.protocol.model.ServiceCapability;
 import org.mcx.protocol.model.ServiceQuery;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.wire.MessageType;
+import org.mcx.samples.SampleKind;
+import org.mcx.samples.RegistrationListener;
+import org.mcx.samples.SampleServices;
+import org.mcx.samples.SampleServer;
+import org.mcx.samples.NodeCredentials;
 
 /** Sample servers register, stay registered, come back after a restart and leave cleanly: against a real backend. */
 class SampleRegistrationTest {

@@ -26,8 +26,13 @@ import org.mcx.protocol.client.ReconnectPolicy;
 import org.mcx.protocol.message.Auth;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.model.ServiceLocation;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.wire.MessageType;
+import org.mcx.example.ExampleEvent;
+import org.mcx.example.ExampleConfig;
+import org.mcx.example.ExampleApplication;
+import org.mcx.samples.SampleServices;
 
 /**
  * 10.X.5 end to end: the example application and the sample servers with the backend's own
@@ -81,7 +86,8 @@ class ThroughTheServiceAccessServerTest {
                 .reconnect(ReconnectPolicy.disabled()).build()));
         Auth.UserToken token = await(client.request(MessageType.AUTH_USER,
                 new Auth.UserLogin("alice", SampleFixture.PASSWORD), Auth.UserToken.class));
-        URI groups = ExampleCaller.target(profiles.get(ServiceType.GM), "alice");
+        ServiceLocation gm = profiles.get(ServiceType.GM).serviceLocation();
+        URI groups = URI.create(gm.scheme() + "://" + gm.host() + ":" + gm.port() + gm.basePath() + "/groups");
         Set<String> instances = new HashSet<>();
         for (int i = 0; i < 4; i++) {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(groups)
