@@ -1,7 +1,7 @@
 package org.mcx.backend.access;
 
 import java.time.Instant;
-import org.mcx.backend.identity.UserTokenFormat;
+import org.mcx.protocol.token.UserTokenFormat;
 import org.mcx.protocol.message.Csc15.ServiceEndpoint;
 import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.UserAccess;

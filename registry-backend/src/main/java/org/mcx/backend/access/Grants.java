@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mcx.backend.identity.UserTokenFormat;
+import org.mcx.protocol.token.UserTokenFormat;
 import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.RateLimit;

@@ -4,7 +4,7 @@ import java.security.PublicKey;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mcx.backend.identity.UserTokenFormat;
+import org.mcx.protocol.token.UserTokenFormat;
 
 /**
  * Verifies bearer user tokens with the registry's public key, remembering verified ones so that a

@@ -1,11 +1,13 @@
 package org.mcx.backend.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.Base64;
 import java.util.Optional;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.store.Sql;
+import org.mcx.protocol.token.UserTokenFormat;
 
 /** The registry's user-token signing key: made on first start, kept in the database (and its backups). */
 public final class TokenSigner {
@@ -44,7 +47,15 @@ public final class TokenSigner {
     }
 
     String sign(UserTokenFormat.Claims claims) {
-        return UserTokenFormat.sign(privateKey, claims);
+        String unsigned = UserTokenFormat.unsigned(claims);
+        try {
+            Signature ed = Signature.getInstance("Ed25519");
+            ed.initSign(privateKey);
+            ed.update(unsigned.getBytes(StandardCharsets.US_ASCII));
+            return unsigned + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(ed.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a user token", e);
+        }
     }
 
     public PublicKey publicKey() {

@@ -9,6 +9,7 @@ import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.Principal;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Auth;
+import org.mcx.protocol.token.UserTokenFormat;
 
 /**
  * {@code auth.user} (R-5.18.2-004): an application authenticates the MC service user it acts for

@@ -1,6 +1,7 @@
 package org.mcx.backend.identity;
 
 import java.time.Instant;
+import org.mcx.protocol.token.UserTokenFormat;
 
 /** User tokens signed with a registry's real key but with claims a test chooses (expired ones, say). */
 public final class SignedTokens {

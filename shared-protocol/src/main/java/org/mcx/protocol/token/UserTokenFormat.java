@@ -1,11 +1,10 @@
-package org.mcx.backend.identity;
+package org.mcx.protocol.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -20,10 +19,11 @@ import java.util.Optional;
  * it is valid, plus 128 random bits; the signature is Ed25519 by the registry. A service access
  * server verifies a token with the registry's public key alone, so a forged token is refused
  * without a round trip and a registry outage does not stop valid traffic. Revocation is by user:
- * tokens issued before the user's {@code tokensRevokedBefore} are refused.
+ * tokens issued before the user's {@code tokensRevokedBefore} are refused. Here: the format and
+ * its verification, which a service access server needs; signing stays with the registry.
  */
 public final class UserTokenFormat {
-    static final String PREFIX = "mcx1.";
+    public static final String PREFIX = "mcx1.";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -39,22 +39,19 @@ public final class UserTokenFormat {
         }
     }
 
-    static String sign(PrivateKey key, Claims claims) {
+    /**
+     * The part of a token that is signed: the prefix and the claims, with 128 random bits so that no
+     * two tokens are alike. The registry signs it (the private key never leaves it) and appends
+     * {@code "." + base64url(signature)}.
+     */
+    public static String unsigned(Claims claims) {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
         String payload = JSON.createObjectNode()
                 .put("app", claims.applicationId()).put("sub", claims.mcServiceId())
                 .put("iat", claims.issuedAt().toEpochMilli()).put("exp", claims.expiresAt().toEpochMilli())
                 .put("jti", B64.encodeToString(nonce)).toString();
-        String signed = PREFIX + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        try {
-            Signature ed = Signature.getInstance("Ed25519");
-            ed.initSign(key);
-            ed.update(signed.getBytes(StandardCharsets.US_ASCII));
-            return signed + "." + B64.encodeToString(ed.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign a user token", e);
-        }
+        return PREFIX + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The claims of a token signed by {@code key}, or empty for anything forged, damaged or foreign. */
