@@ -7,6 +7,7 @@
 # be run by hand with the same variables once the jars exist. ACMC_JAR overrides where the
 # console's shaded jar is looked for. Output, in $MCX_OUT (installers/target):
 #   app-image/mcx-registry/       the backend, runnable in place: bin/mcx-registry
+#   app-image/mcx-access-server/  the service access server alone (e.g. for a DMZ): bin/mcx-access-server
 #   app-image/acmc-console/       the console (when acmc-desktop's jar exists)
 #   packages/*.deb, packages/*.rpm
 #   build-report.txt              sizes and times of this build
@@ -22,6 +23,7 @@ out=${MCX_OUT:-$here/target}
 version=${MCX_VERSION:?MCX_VERSION (the project version) is needed}
 types=${MCX_TYPES:-deb rpm}
 backend_jar=$root/registry-backend/target/registry-backend.jar
+access_jar=$root/access-server/target/access-server.jar
 console_jar=${ACMC_JAR:-$root/acmc-desktop/target/acmc-desktop.jar}
 
 # jpackage wants a numeric version; the full one (e.g. 0.1.0-SNAPSHOT) is what --version shows.
@@ -44,7 +46,9 @@ size() { du -sh "$1" | cut -f1; }
 for tool in jpackage jlink jdeps; do
   command -v $tool >/dev/null || { echo "$tool not found: a full JDK 17+ is needed to build packages" >&2; exit 1; }
 done
-[ -f "$backend_jar" ] || { echo "$backend_jar is missing: build from the project root (mvn -Pinstallers package -DskipTests)" >&2; exit 1; }
+for jar in "$backend_jar" "$access_jar"; do
+  [ -f "$jar" ] || { echo "$jar is missing: build from the project root (mvn -Pinstallers package -DskipTests)" >&2; exit 1; }
+done
 
 # jlink RUNTIME_DIR JAR EXTRA_MODULES [LEFT_OUT_MODULE] [JLINK_OPTION...]: a runtime with the JDK modules the jar
 # uses, plus extras that jdeps cannot see (providers found through ServiceLoader, e.g. the EC
@@ -118,6 +122,24 @@ for type in $types; do
 done
 for deb in "$out"/packages/mcx-registry_*.deb; do
   [ -e "$deb" ] && timed "backend .deb: unit and conffile added" add_system_files_to_deb "$deb" "$src/root"
+done
+
+# ---- the service access server alone --------------------------------------------------------
+# What a DMZ host runs: no registry, no database driver, no Jetty; a node fed over CSC-15.
+src=$here/src/access-server
+mkdir -p "$out/input/access-server/packaging"
+cp "$access_jar" "$out/input/access-server/"
+cp "$src/root/lib/systemd/system/mcx-access-server.service" "$src/root/etc/mcx-access-server/access-server.conf" \
+   "$root/docs/operations.md" "$out/input/access-server/packaging/"
+timed "access server runtime (jlink)" make_runtime "$out/runtime/access-server" "$access_jar" jdk.crypto.ec,jdk.localedata java.desktop
+timed "access server app-image (jpackage)" jpackage --type app-image @"$src/app.args" --app-version "$app_version" \
+    --input "$out/input/access-server" --runtime-image "$out/runtime/access-server" --dest "$out/app-image"
+say "access server app-image: $(size "$out/app-image/mcx-access-server") in $out/app-image/mcx-access-server"
+for type in $types; do
+  package mcx-access-server "$src" "$type"
+done
+for deb in "$out"/packages/mcx-access-server_*.deb; do
+  [ -e "$deb" ] && timed "access server .deb: unit and conffile added" add_system_files_to_deb "$deb" "$src/root"
 done
 
 # ---- the console -----------------------------------------------------------------------------

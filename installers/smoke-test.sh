@@ -14,7 +14,13 @@
 # 3. restores that backup with the installed launcher into a new data directory, starts on it
 #    and logs in again (the data came back);
 # 4. when the console's app-image exists: starts it in demo mode on a virtual display (Xvfb) and
-#    saves a screenshot to docs/screenshots/installed-console.png.
+#    saves a screenshot to docs/screenshots/installed-console.png;
+# 5. the service access server .deb: its files (launcher, runtime without java.desktop,
+#    jar without registry code, its own user, hardened unit, conffile); started from its packaged
+#    access-server.conf against the installed backend (registry without a SAS of its own,
+#    sas-url pointing at the node; the node made with `mcx-registry create-node`): TLS by default
+#    with a certificate it makes, a request without a token refused over HTTP/2, clean stop, a
+#    refused node and plain HTTP off loopback stopped in words with the codes the unit expects.
 # Needs: a JDK and Maven only to build; dpkg-deb; Xvfb, xdotool, ImageMagick for part 4 (installed
 # with apt-get when missing, by /work/shared/tools/look-at-ui).
 set -uo pipefail
@@ -168,6 +174,95 @@ else
   echo "      $result"
   check "the installed console shows its window in demo mode; screenshot in docs/screenshots/installed-console.png" \
       grep -q "^first window after" <<<"$result"
+fi
+
+echo "== 5. the service access server package, alone, fed by the installed backend"
+sas_deb=$(ls "$out"/packages/mcx-access-server_*.deb 2>/dev/null | head -1)
+if [ -z "$sas_deb" ]; then
+  fail "no mcx-access-server .deb in $out/packages"
+else
+  echo "      $(basename "$sas_deb"): $(du -h "$sas_deb" | cut -f1), the backend's $(basename "$deb"): $(du -h "$deb" | cut -f1)"
+  sas_root=$scratch/sas-root
+  dpkg-deb -x "$sas_deb" "$sas_root" && dpkg-deb -e "$sas_deb" "$sas_root/DEBIAN"
+  sas_launcher=$sas_root/opt/mcx-access-server/bin/mcx-access-server
+  sas_unit=$sas_root/lib/systemd/system/mcx-access-server.service
+  check "launcher /opt/mcx-access-server/bin/mcx-access-server is executable" test -x "$sas_launcher"
+  check "jlinked runtime with keytool (for the generated certificate)" test -x "$sas_root/opt/mcx-access-server/lib/runtime/bin/keytool"
+  check "runtime without java.desktop (no X11 on a server)" bash -c \
+      "! grep -q java.desktop '$sas_root/opt/mcx-access-server/lib/runtime/release'"
+  check "its jar carries nothing of the registry, H2, Flyway or Jetty" bash -c \
+      "! unzip -l '$sas_root/opt/mcx-access-server/lib/app/access-server.jar' | grep -qE 'org/mcx/backend/|org/h2/|org/flywaydb/|org/eclipse/jetty/'"
+  check "systemd unit /lib/systemd/system/mcx-access-server.service" test -f "$sas_unit"
+  check "unit runs as its own user mcx-sas with the packaged configuration" bash -c \
+      "grep -q '^User=mcx-sas' '$sas_unit' && grep -q -- '--config /etc/mcx-access-server/access-server.conf' '$sas_unit'"
+  check "unit is hardened (ProtectSystem=strict, NoNewPrivileges)" bash -c \
+      "grep -q '^ProtectSystem=strict' '$sas_unit' && grep -q '^NoNewPrivileges=yes' '$sas_unit'"
+  if command -v systemd-analyze >/dev/null; then
+    sed "s#/opt/mcx-access-server#$sas_root/opt/mcx-access-server#g" "$sas_unit" >"$scratch/mcx-access-server.service"
+    check "systemd-analyze verify accepts the unit" systemd-analyze verify --recursive-errors=no --man=no "$scratch/mcx-access-server.service"
+    echo "      systemd-analyze security: $(systemd-analyze security --offline=yes "$scratch/mcx-access-server.service" 2>/dev/null | grep -o 'Overall exposure level.*')"
+  fi
+  check "/etc/mcx-access-server/access-server.conf is a conffile" grep -qx /etc/mcx-access-server/access-server.conf "$sas_root/DEBIAN/conffiles"
+  check "postinst creates the system user mcx-sas" grep -q "useradd --system --gid mcx-sas" "$sas_root/DEBIAN/postinst"
+  for script in postinst prerm postrm; do
+    check "$script is valid sh (not run: it would change this host)" sh -n "$sas_root/DEBIAN/$script"
+  done
+  check "the .deb depends on no X11 library" bash -c "! dpkg-deb -f '$sas_deb' Depends | grep -q libx11"
+  check "--version is the project version" bash -c "'$sas_launcher' --version | grep -q '^access-server [0-9]'"
+
+  # The registry as in a DMZ layout: no SAS of its own, applications sent to the node.
+  node_port=$(free_port)
+  start_server fifth "${server_env[@]}" MCX_DATA_DIR="$work/lib5" MCX_BACKUP_DIR= MCX_SAS_PORT=0 \
+      MCX_SAS_URL="https://127.0.0.1:$node_port"
+  if [ -z "$url" ]; then
+    fail "the backend did not start for the access server"; cat "$scratch/fifth.out" "$scratch/fifth.err"
+  else
+    registry_fingerprint=$fingerprint
+    "$launcher" create-node --url "$url" --password-file "$work/initial-admin-password" --fingerprint "$fingerprint" \
+        --node-id sas-smoke --secret-file "$work/sas-node-secret" 2>"$scratch/create-node.err" | sed 's/^/      /'
+    check "create-node wrote the node's secret, mode 0600" bash -c "test \"\$(stat -c %a '$work/sas-node-secret')\" = 600"
+    check "create-node printed no secret" bash -c "! grep -qF \"\$(cat '$work/sas-node-secret')\" '$scratch/create-node.err'"
+    sas_conf=$sas_root/etc/mcx-access-server/access-server.conf
+    sas_env=(MCX_REGISTRY="$url" MCX_REGISTRY_FINGERPRINT="$registry_fingerprint" MCX_NODE_ID=sas-smoke
+      MCX_NODE_SECRET_FILE="$work/sas-node-secret" MCX_BIND=127.0.0.1 MCX_PORT="$node_port"
+      MCX_STATE_DIR="$work/sas-lib" MCX_LOG_DIR="$work/sas-log")
+    t0=$(date +%s%N)
+    env "${sas_env[@]}" "$sas_launcher" --config "$sas_conf" >"$scratch/sas.out" 2>"$scratch/sas.err" &
+    sas_pid=$!
+    sas_url=""
+    for _ in $(seq 1200); do
+      sas_url=$(grep -o 'listening on https\?://[^ ]*' "$scratch/sas.out" 2>/dev/null | cut -d' ' -f3)
+      [ -n "$sas_url" ] && break
+      kill -0 "$sas_pid" 2>/dev/null || break
+      sleep 0.05
+    done
+    if [ -z "$sas_url" ]; then
+      fail "the installed access server did not start; it said:"; cat "$scratch/sas.out" "$scratch/sas.err"
+    else
+      pass "access server listening on $sas_url after $(ms_since "$t0") ms (certificate made, first CSC-15 snapshot in)"
+      sed 's/^/      /' "$scratch/sas.out"
+      check "TLS on by default: https://" test "${sas_url%%:*}" = https
+      check "certificate made in its state directory" test -f "$work/sas-lib/tls/server.p12"
+      code=$(curl -sk -o /dev/null -w '%{http_code} %{http_version}' "https://127.0.0.1:$node_port/services/ap-000000000000/x")
+      echo "      a request without a token: $code"
+      check "a request without a token is refused 401, over HTTP/2" test "$code" = "401 2"
+      check "the node logs its first CSC-15 snapshot to access-server.log" grep -q "CSC-15 snapshot at seq" "$work/sas-log/access-server.log"
+      check "the node's secret is in no log" bash -c "! grep -rqF \"\$(cat '$work/sas-node-secret')\" '$work/sas-log' '$scratch/sas.out' '$scratch/sas.err'"
+      kill -TERM "$sas_pid"; wait "$sas_pid"; sas_stopped=$?
+      check "SIGTERM stops it cleanly (exit 143)" test "$sas_stopped" = 143
+      check "it said stopped" grep -qx stopped "$scratch/sas.out"
+    fi
+    echo wrong-secret >"$work/wrong-node-secret"
+    env "${sas_env[@]}" MCX_NODE_SECRET_FILE="$work/wrong-node-secret" "$sas_launcher" --config "$sas_conf" >"$scratch/sas-wrong.out" 2>&1
+    wrong_code=$?
+    check "a node the registry refuses exits 1 (its unit retries), saying why" bash -c \
+        "test $wrong_code = 1 && grep -q 'no grants from the registry' '$scratch/sas-wrong.out'"
+    env "${sas_env[@]}" MCX_BIND=0.0.0.0 MCX_TLS=false "$sas_launcher" --config "$sas_conf" >"$scratch/sas-plain.out" 2>&1
+    plain_code=$?
+    check "plain HTTP off loopback is refused with exit 2 (not retried)" bash -c \
+        "test $plain_code = 2 && grep -q 'loopback only' '$scratch/sas-plain.out'"
+    stop_server
+  fi
 fi
 
 echo

@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import org.mcx.backend.access.AccessConfig;
-import org.mcx.backend.access.AccessServer;
+import org.mcx.access.AccessConfig;
+import org.mcx.access.AccessServer;
 import org.mcx.backend.acms.AcmsModule;
 import org.mcx.backend.applications.ApplicationsConfig;
 import org.mcx.backend.applications.ApplicationsModule;
@@ -26,7 +26,6 @@ import org.mcx.backend.partners.PartnersModule;
 import org.mcx.backend.registry.RegistryModule;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.system.SystemContext;
-import org.mcx.backend.tls.SelfSignedCertificate;
 import org.mcx.backend.transport.Handlers;
 import org.mcx.backend.transport.Router;
 import org.mcx.backend.transport.Timers;
@@ -38,6 +37,7 @@ import org.mcx.protocol.message.Csc15;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.model.UserAccess;
 import org.mcx.protocol.wire.Codec;
+import org.mcx.server.SelfSignedCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,6 +144,11 @@ public final class Backend implements AutoCloseable {
     }
 
     static ApplicationsConfig applicationsConfig(BackendConfig config) {
+        java.net.URI elsewhere = config.sas().publicUrl();
+        if (elsewhere != null) {
+            int port = elsewhere.getPort() > 0 ? elsewhere.getPort() : "https".equals(elsewhere.getScheme()) ? 443 : 80;
+            return new ApplicationsConfig(elsewhere.getScheme(), elsewhere.getHost(), port, config.trustedDirectAccess());
+        }
         return new ApplicationsConfig(config.sasScheme(), config.publicHost(), config.sasPort(), config.trustedDirectAccess());
     }
 

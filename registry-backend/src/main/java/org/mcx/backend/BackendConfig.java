@@ -2,8 +2,7 @@ package org.mcx.backend;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.mcx.backend.access.SasSettings;
-import org.mcx.backend.access.Transport;
+import org.mcx.access.Transport;
 import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.identity.IdentityConfig;
 import org.mcx.backend.store.Database;

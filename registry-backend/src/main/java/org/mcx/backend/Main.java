@@ -7,31 +7,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import javax.net.ssl.SSLContext;
-import org.mcx.backend.access.AccessConfig;
-import org.mcx.backend.access.AccessServer;
-import org.mcx.backend.access.SasSettings;
-import org.mcx.backend.access.Transport;
+import org.mcx.access.Transport;
 import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.identity.IdentityConfig;
 import org.mcx.backend.identity.Passwords;
 import org.mcx.backend.ops.CheckLoginCommand;
-import org.mcx.backend.ops.ConfigDefaults;
-import org.mcx.backend.ops.DurationConverter;
-import org.mcx.backend.ops.LogFiles;
-import org.mcx.backend.ops.OutOfMemoryExit;
+import org.mcx.backend.ops.CreateNodeCommand;
 import org.mcx.backend.ops.RestoreCommand;
-import org.mcx.samples.NodeCredentials;
-import org.mcx.samples.SampleServices;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.store.ScheduledBackups;
 import org.mcx.backend.store.StoreIntegrity;
 import org.mcx.backend.store.StoreRefusedException;
-import org.mcx.backend.tls.SelfSignedCertificate;
 import org.mcx.protocol.client.PinnedCertificate;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.wire.Codec;
+import org.mcx.samples.NodeCredentials;
+import org.mcx.samples.SampleServices;
+import org.mcx.server.ConfigDefaults;
+import org.mcx.server.DurationConverter;
+import org.mcx.server.LogFiles;
+import org.mcx.server.OutOfMemoryExit;
+import org.mcx.server.SelfSignedCertificate;
+import org.mcx.server.UntilTerminated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -57,7 +54,7 @@ public final class Main implements Callable<Integer> {
                     + "environment variables (MCX_DATA_DIR), then this file, then the defaults. Also MCX_CONFIG.")
     Path config;
 
-    @Option(names = "--data-dir", description = "Directory for the H2 database and TLS material (required unless --sas-only).")
+    @Option(names = "--data-dir", description = "Directory for the H2 database and TLS material (required).")
     Path dataDir;
 
     @Option(names = "--new-database", description = "If the database in --data-dir is missing or damaged, keep what"
@@ -71,7 +68,7 @@ public final class Main implements Callable<Integer> {
             description = "Address to listen on. Anything but loopback requires TLS. Default: ${DEFAULT-VALUE}.")
     String bind;
 
-    @Option(names = "--system-id", description = "This MC system's identifier, as partners know it (required unless --sas-only).")
+    @Option(names = "--system-id", description = "This MC system's identifier, as partners know it (required).")
     String systemId;
 
     @Option(names = "--admin-password", description = "Creates the first ADMIN ('admin') when the database has no users; ignored otherwise.",
@@ -83,8 +80,14 @@ public final class Main implements Callable<Integer> {
     Path adminPasswordFile;
 
     @Option(names = "--sas-port", defaultValue = "0",
-            description = "Service access server port, put into application profiles' serviceLocation. Default: ${DEFAULT-VALUE} (none).")
+            description = "Port of a service access server run in this process, put into application profiles' serviceLocation;"
+                    + " a node of its own (e.g. in a DMZ) is the access-server package. Default: ${DEFAULT-VALUE} (none).")
     int sasPort;
+
+    @Option(names = "--sas-url", description = "Where external applications reach the service access server when it runs"
+            + " elsewhere (nodes of the access-server package, e.g. https://access.example.org:8444); put into"
+            + " application profiles' serviceLocation. Default: this process's, on --sas-port.")
+    URI sasUrl;
 
     @Option(names = "--sas-io", defaultValue = "auto",
             description = "How the service access server reaches the kernel: auto (io_uring, else epoll, else nio), io_uring, epoll or nio. Default: ${DEFAULT-VALUE}.")
@@ -152,21 +155,6 @@ public final class Main implements Callable<Integer> {
             description = "Also start sample MC service servers (group, configuration, MCPTT and identity management) that register here.")
     boolean sampleServices;
 
-    @Option(names = "--sas-only", description = "Run only a service access server node, fed over CSC-15 by --registry.")
-    boolean sasOnly;
-
-    @Option(names = "--registry", description = "With --sas-only: the registry's WebSocket base URL, e.g. wss://registry:8443.")
-    URI registry;
-
-    @Option(names = "--node-id", description = "With --sas-only: this node's id (an ADMIN makes it with nodes.create, kind sas).")
-    String nodeId;
-
-    @Option(names = "--node-secret-file", description = "With --sas-only: file holding this node's secret.")
-    Path nodeSecretFile;
-
-    @Option(names = "--registry-fingerprint", description = "With --sas-only: trust the registry's certificate with this SHA-256 fingerprint.")
-    String registryFingerprint;
-
     public static void main(String[] args) {
         System.exit(run(args, System.getenv()));
     }
@@ -193,25 +181,19 @@ public final class Main implements Callable<Integer> {
 
     /** The command with its defaults from {@code environment} and the configuration file; throws on a bad file. */
     static CommandLine commandLine(String[] args, Map<String, String> environment) {
-        CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
-        ConfigDefaults defaults = ConfigDefaults.load(args, environment);
-        defaults.rejectUnknownKeys(cl.getCommandSpec());
-        cl.setDefaultValueProvider(defaults);
+        CommandLine cl = ConfigDefaults.commandLine(new Main(), args, environment);
         // Added after the defaults, so that MCX_* variables and the file configure the server only.
-        return cl.addSubcommand(new CheckLoginCommand()).addSubcommand(new RestoreCommand());
+        return cl.addSubcommand(new CheckLoginCommand()).addSubcommand(new CreateNodeCommand()).addSubcommand(new RestoreCommand());
     }
 
     @Override
     public Integer call() throws Exception {
-        if (sasOnly) {
-            return runAccessServerOnly();
-        }
         if (dataDir == null || systemId == null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--data-dir and --system-id are required"
                     + " (data-dir and system-id in the --config file, or MCX_DATA_DIR and MCX_SYSTEM_ID)");
         }
         if (logDir != null) {
-            LogFiles.useDirectory(logDir);
+            LogFiles.useDirectory(logDir, "registry");
         }
         log.info("registry-backend {} starting", org.mcx.protocol.Version.current());
         OutOfMemoryExit.ensure();
@@ -241,7 +223,7 @@ public final class Main implements Callable<Integer> {
                 .withCsc14Rate(csc14Rate)
                 .withPublicHost(publicHost)
                 .withTrustedDirectAccess(trustedDirectAccess)
-                .withSas(new SasSettings(sasPort, sasTransport(), sasThreads))
+                .withSas(sasSettings())
                 .withOutboxBackoff(new Backoff(Duration.ofMillis(outboxMinDelayMs), Duration.ofMillis(outboxMaxDelayMs)));
         Backend backend = Backend.start(config);
         if (keystore != null) {
@@ -252,7 +234,7 @@ public final class Main implements Callable<Integer> {
         SampleServices samples = sampleServices ? startSamples(backend, keystore, keystorePassword) : null;
         ScheduledBackups backups = backupDir == null ? null
                 : ScheduledBackups.start(backend.context().db(), backupDir, backupInterval, backupKeep);
-        return serveUntilTerminated(backend.url(), () -> {
+        return UntilTerminated.serve(backend.url(), () -> {
             if (backups != null) {
                 backups.close();
             }
@@ -263,13 +245,21 @@ public final class Main implements Callable<Integer> {
         });
     }
 
+    private SasSettings sasSettings() {
+        try {
+            return new SasSettings(sasPort, sasTransport(), sasThreads, sasUrl);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--" + e.getMessage());
+        }
+    }
+
     /** The --sas-io setting; naming one this machine cannot honour stops the start, in words. */
     private Transport sasTransport() {
         try {
             sasIo.resolve();
             return sasIo;
         } catch (IllegalStateException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+            throw new CommandLine.ParameterException(new CommandLine(this), "--sas-io: " + e.getMessage());
         }
     }
 
@@ -284,34 +274,6 @@ public final class Main implements Callable<Integer> {
         return Files.readString(adminPasswordFile).strip();
     }
 
-    /**
-     * Says where it listens (the line tests and scripts wait for), then waits for SIGTERM, on which
-     * {@code stop} runs and "stopped" is said.
-     */
-    private static int serveUntilTerminated(String url, StopAction stop) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping");
-            try {
-                stop.run();
-            } catch (Exception e) {
-                log.warn("error while stopping", e);
-            }
-            System.out.println("stopped");
-            System.out.flush();
-            stopped.countDown();
-        }, "mcx-shutdown"));
-        System.out.println("listening on " + url);
-        System.out.flush();
-        stopped.await();
-        return 0;
-    }
-
-    @FunctionalInterface
-    private interface StopAction {
-        void run() throws Exception;
-    }
-
     private static SampleServices startSamples(Backend backend, Path keystore, String password)
             throws Exception {
         String secret = backend.identity().provisionNode("sample-services", Console.NodeKind.SERVICE).join();
@@ -321,29 +283,6 @@ public final class Main implements Callable<Integer> {
             builder.sslContext(PinnedCertificate.trusting(SelfSignedCertificate.fingerprint(keystore, password)));
         }
         return builder.start();
-    }
-
-    private Integer runAccessServerOnly() throws Exception {
-        if (registry == null || nodeId == null || nodeSecretFile == null) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--sas-only needs --registry, --node-id and --node-secret-file");
-        }
-        if (sasPort <= 0) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--sas-only needs --sas-port");
-        }
-        boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
-        AccessConfig config = AccessConfig.defaults(bind, sasPort).withIo(sasTransport(), sasThreads);
-        if (tlsKeystore != null) {
-            config = config.withTls(tlsKeystore, Files.readString(tlsKeystorePasswordFile).strip());
-        } else if (!loopback) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "a service access server off loopback needs --tls-keystore and --tls-keystore-password-file");
-        }
-        SSLContext registryTls = registryFingerprint == null ? null
-                : PinnedCertificate.trusting(registryFingerprint);
-        String secret = Files.readString(nodeSecretFile).strip();
-        AccessServer sas = AccessServer.start(config, registry, nodeId, secret, registryTls);
-        return serveUntilTerminated((tlsKeystore != null ? "https://" : "http://") + bind + ":" + sas.port(), sas::close);
     }
 
     /** The one project version (shared-protocol's {@link org.mcx.protocol.Version}) and the Java runtime it runs on. */

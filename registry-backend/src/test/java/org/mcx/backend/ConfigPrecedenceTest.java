@@ -63,12 +63,27 @@ class ConfigPrecedenceTest {
     void theServiceAccessServersIoIsReadFromTheFileAndAnUnknownOneIsRefused() throws Exception {
         Path conf = write("sas-io = nio\nsas-threads = 3\n");
         Main main = parse(Map.of(), "--config", conf.toString());
-        assertThat(main.sasIo).isEqualTo(org.mcx.backend.access.Transport.NIO);
+        assertThat(main.sasIo).isEqualTo(org.mcx.access.Transport.NIO);
         assertThat(main.sasThreads).isEqualTo(3);
-        assertThat(parse(Map.of("MCX_SAS_IO", "io_uring")).sasIo).isEqualTo(org.mcx.backend.access.Transport.IO_URING);
+        assertThat(parse(Map.of("MCX_SAS_IO", "io_uring")).sasIo).isEqualTo(org.mcx.access.Transport.IO_URING);
         assertThatThrownBy(() -> parse(Map.of(), "--sas-io", "kqueue"))
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("--sas-io").hasMessageContaining("kqueue");
+    }
+
+    /** A DMZ layout: the registry runs no service access server and tells applications where the nodes are. */
+    @Test
+    void applicationsAreSentToServiceAccessServersElsewhereWhenSasUrlIsSet() throws Exception {
+        Main main = parse(Map.of("MCX_SAS_URL", "https://access.example.org"), "--sas-port", "0");
+        BackendConfig config = BackendConfig.of(dir, "0.0.0.0", 8443, "mcx-a")
+                .withSas(new SasSettings(main.sasPort, main.sasIo, main.sasThreads, main.sasUrl));
+        assertThat(Backend.applicationsConfig(config).sasLocation("/gm"))
+                .isEqualTo(new org.mcx.protocol.model.ServiceLocation("https", "access.example.org", 443, "/gm"));
+        BackendConfig local = BackendConfig.of(dir, "127.0.0.1", 8443, "mcx-a").withSas(SasSettings.none().withPort(8444));
+        assertThat(Backend.applicationsConfig(local).sasLocation("/gm"))
+                .isEqualTo(new org.mcx.protocol.model.ServiceLocation("http", "127.0.0.1", 8444, "/gm"));
+        assertThatThrownBy(() -> new SasSettings(0, main.sasIo, 0, java.net.URI.create("ftp://access.example.org")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sas-url must be http(s)://host[:port]");
     }
 
     @Test

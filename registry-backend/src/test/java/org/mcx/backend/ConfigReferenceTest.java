@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mcx.backend.ops.ConfigDefaults;
+import org.mcx.server.ConfigDefaults;
 
 /**
  * Every setting is documented where operators look: in the packaged registry.conf (with its

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.Backend;
 import org.mcx.backend.BackendConfig;
-import org.mcx.backend.tls.SelfSignedCertificate;
 import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.common.SessionOpener;
 import org.mcx.desktop.testing.Direct;
 import org.mcx.desktop.testing.TestBackend;
+import org.mcx.server.SelfSignedCertificate;
 
 /**
  * A backend with a self-signed certificate: the console says the certificate is not trusted,

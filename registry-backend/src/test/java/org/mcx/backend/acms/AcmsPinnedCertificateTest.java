@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.testing.BackendFixture;
-import org.mcx.backend.tls.SelfSignedCertificate;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.PinnedCertificate;
@@ -18,6 +17,7 @@ import org.mcx.protocol.message.Acms.ServerType;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.wire.MessageType;
+import org.mcx.server.SelfSignedCertificate;
 
 /**
  * A partner on wss:// with the self-signed certificate a backend makes on first start: trusted by

@@ -1,46 +1,62 @@
 package org.mcx.backend.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.List;
+import java.util.Set;
+import org.mcx.architecture.HouseRules;
 
-/** Keeps the layers honest: no desktop code in the server, logging through SLF4J only. */
+/**
+ * The backend in layers: the foundation (store, events, audit, transport, TLS and the system
+ * context that bundles them) knows no feature; the features know the foundation and, of each
+ * other, only a few named classes; the wiring ({@code Backend}, {@code Main}) composes them.
+ */
 @AnalyzeClasses(packages = "org.mcx.backend", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    @ArchTest
-    static final ArchRule noJavaFxInTheBackend = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.mcx.desktop..");
+    private static final String ROOT = "org.mcx.backend";
+    static final List<String> FEATURES = List.of("identity", "registry", "applications", "csc15", "acms", "partners", "ops");
+
+    /**
+     * The only classes one feature uses of another: the grants a change must push to service access
+     * servers (csc15.GrantFeed, told by identity and applications), the users' authorizations
+     * (identity.UserDirectory, read by registry and applications), random tokens and their hashes
+     * (identity.Tokens) and the partner links' controls (partners.PartnerLinkControl, which the ACMS
+     * implements).
+     */
+    static final Set<String> NAMED_INTERFACES = Set.of(ROOT + ".csc15.GrantFeed", ROOT + ".identity.UserDirectory",
+            ROOT + ".identity.Tokens", ROOT + ".partners.PartnerLinkControl");
 
     @ArchTest
-    static final ArchRule transportKnowsNoFeature = noClasses()
-            .that().resideInAPackage("org.mcx.backend.transport..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.mcx.backend.identity..",
-                    "org.mcx.backend.applications..", "org.mcx.backend.registry..", "org.mcx.backend.acms..",
-                    "org.mcx.backend.access..");
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("wiring").definedBy(ROOT)
+            .layer("features").definedBy(FEATURES.stream().map(f -> ROOT + "." + f + "..").toArray(String[]::new))
+            .layer("foundation").definedBy(ROOT + ".store..", ROOT + ".events..", ROOT + ".audit..",
+                    ROOT + ".transport..", ROOT + ".tls..", ROOT + ".system..")
+            .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
+            .whereLayer("features").mayOnlyBeAccessedByLayers("wiring")
+            .whereLayer("foundation").mayOnlyBeAccessedByLayers("features", "wiring");
 
     @ArchTest
-    static final ArchRule storeKnowsNoFeature = noClasses()
-            .that().resideInAPackage("org.mcx.backend.store..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.mcx.backend.identity..",
-                    "org.mcx.backend.applications..", "org.mcx.backend.registry..", "org.mcx.backend.transport..");
-
-    /** Every package, the root included, on its own: a feature depends on the wiring nowhere. */
-    @ArchTest
-    static final ArchRule noPackageCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
-            .matching("org.mcx.(**)").should().beFreeOfCycles();
+    static final ArchRule featuresMeetOnlyThroughNamedInterfaces =
+            HouseRules.featuresMeetOnlyThrough(ROOT, FEATURES, NAMED_INTERFACES);
 
     @ArchTest
-    static final ArchRule noJavaUtilLogging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+    static final ArchRule noDesktopCode = HouseRules.independentOf("javafx..", "org.mcx.desktop..");
+
+    /** The store below everything: it knows no transport either. */
+    @ArchTest
+    static final ArchRule storeKnowsNoTransport = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+            .that().resideInAPackage(ROOT + ".store..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".transport..");
 
     @ArchTest
-    static final ArchRule noPrintStackTrace = noClasses().should().callMethod(Throwable.class, "printStackTrace");
+    static final ArchRule noPackageCycles = HouseRules.noPackageCycles(ROOT);
 
     /** Only the command line prints (its "listening on" line is part of the contract). */
     @ArchTest
-    static final ArchRule onlyMainPrints = noClasses().that().doNotHaveFullyQualifiedName("org.mcx.backend.Main")
-            .should().accessField(System.class, "out").orShould().accessField(System.class, "err");
+    static final ArchRule onlyMainPrints = HouseRules.noPrinting(ROOT + ".Main");
 }

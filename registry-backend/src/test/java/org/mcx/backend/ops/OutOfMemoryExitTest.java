@@ -11,20 +11,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mcx.backend.testing.MemoryHog;
 
 /**
- * A backend that runs out of memory must end, so that its service manager starts it again: the
- * installed launcher's JVM options make it exit, and with a code the systemd unit restarts.
+ * A server that runs out of memory must end, so that its service manager starts it again: each
+ * installed launcher's JVM options make it exit, and with a code its systemd unit restarts.
  * (Before: the JVM's code for this exit, 3, was also the code the unit does not restart on.)
  */
 class OutOfMemoryExitTest {
-    private static final Path INSTALLERS = Path.of("..", "installers", "src", "backend");
-
-    @Test
-    void theInstalledBackendExitsOnOutOfMemoryWithACodeItsUnitRestarts() throws Exception {
-        List<String> javaOptions = launcherJavaOptions();
+    @ParameterizedTest
+    @CsvSource({"backend, mcx-registry.service", "access-server, mcx-access-server.service"})
+    void theInstalledServerExitsOnOutOfMemoryWithACodeItsUnitRestarts(String packageDir, String unit) throws Exception {
+        Path installers = Path.of("..", "installers", "src", packageDir);
+        List<String> javaOptions = launcherJavaOptions(installers);
         assertThat(javaOptions).contains("-XX:+ExitOnOutOfMemoryError");
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -35,13 +36,13 @@ class OutOfMemoryExitTest {
         assertThat(hog.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(output).contains("Terminating due to java.lang.OutOfMemoryError");
-        assertThat(hog.exitValue()).isNotZero().isNotIn(unitDoesNotRestart().toArray());
-        assertThat(unitFile()).contains("Restart=on-failure");
+        assertThat(hog.exitValue()).isNotZero().isNotIn(unitDoesNotRestart(installers, unit).toArray());
+        assertThat(unitFile(installers, unit)).contains("Restart=on-failure");
     }
 
-    private static List<String> launcherJavaOptions() throws Exception {
+    private static List<String> launcherJavaOptions(Path installers) throws Exception {
         List<String> options = new ArrayList<>();
-        for (String line : Files.readAllLines(INSTALLERS.resolve("app.args"))) {
+        for (String line : Files.readAllLines(installers.resolve("app.args"))) {
             if (line.startsWith("--java-options ")) {
                 options.add(line.substring("--java-options ".length()).strip());
             }
@@ -49,12 +50,12 @@ class OutOfMemoryExitTest {
         return options;
     }
 
-    private static String unitFile() throws Exception {
-        return Files.readString(INSTALLERS.resolve("root/lib/systemd/system/mcx-registry.service"));
+    private static String unitFile(Path installers, String unit) throws Exception {
+        return Files.readString(installers.resolve("root/lib/systemd/system/" + unit));
     }
 
-    private static List<Integer> unitDoesNotRestart() throws Exception {
-        Matcher m = Pattern.compile("(?m)^RestartPreventExitStatus=(.*)$").matcher(unitFile());
+    private static List<Integer> unitDoesNotRestart(Path installers, String unit) throws Exception {
+        Matcher m = Pattern.compile("(?m)^RestartPreventExitStatus=(.*)$").matcher(unitFile(installers, unit));
         assertThat(m.find()).isTrue();
         return Arrays.stream(m.group(1).trim().split("\\s+")).map(Integer::valueOf).toList();
     }

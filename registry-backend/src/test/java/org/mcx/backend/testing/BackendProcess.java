@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * {@code Main} exactly as the jar would run it, so a test can {@code kill -9} it.
  */
 public final class BackendProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on (wss?://\\S+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on ((?:wss?|https?)://\\S+)");
+
+    public static final String BACKEND_MAIN = "org.mcx.backend.Main";
 
     private final Process process;
     private final URI base;
@@ -48,16 +50,27 @@ public final class BackendProcess implements AutoCloseable {
 
     /** {@code Main} with exactly these arguments and these environment variables added to ours. */
     public static List<String> command(List<String> args) {
+        return command(BACKEND_MAIN, args);
+    }
+
+    /** This main class of the test classpath with exactly these arguments. */
+    public static List<String> command(String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.mcx.backend.Main"));
+                "-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(args);
         return cmd;
     }
 
     /** Starts {@code Main} with exactly {@code args} (plus {@code environment}) and waits for its listening line. */
     public static BackendProcess launch(List<String> args, Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
+        return launch(BACKEND_MAIN, args, environment);
+    }
+
+    /** Starts a server's main class (the backend's, the access server's) and waits for its listening line. */
+    public static BackendProcess launch(String mainClass, List<String> args, Map<String, String> environment)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command(mainClass, args)).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process p = builder.start();
         StringBuffer output = new StringBuffer();

@@ -1,0 +1,59 @@
+package org.mcx.access;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** How a service access server node listens and defends itself; defaults suit one machine. */
+public record AccessConfig(String host, int port, Path keystore, String keystorePassword, int maxHeaderBytes,
+                           long maxBodyBytes, Duration idleTimeout,
+                           int maxConnectionsPerAddress, int maxInFlight, double requestsPerSecondPerApplication,
+                           double requestsPerSecondPerUser, Duration upstreamTimeout, Duration staleAfter,
+                           Transport transport, int eventLoops) {
+
+    public static AccessConfig defaults(String host, int port) {
+        return new AccessConfig(host, port, null, null, 8 * 1024, 1024 * 1024, Duration.ofSeconds(30),
+                256, 4096, 1000, 200, Duration.ofSeconds(15), Duration.ofSeconds(2), Transport.AUTO, 0);
+    }
+
+    public AccessConfig withTls(Path keystorePath, String password) {
+        return new AccessConfig(host, port, keystorePath, password, maxHeaderBytes, maxBodyBytes, idleTimeout,
+                maxConnectionsPerAddress, maxInFlight, requestsPerSecondPerApplication,
+                requestsPerSecondPerUser, upstreamTimeout, staleAfter, transport, eventLoops);
+    }
+
+    public AccessConfig withLimits(int inFlight, double perApplication, double perUser) {
+        return new AccessConfig(host, port, keystore, keystorePassword, maxHeaderBytes, maxBodyBytes, idleTimeout,
+                maxConnectionsPerAddress, inFlight, perApplication, perUser, upstreamTimeout,
+                staleAfter, transport, eventLoops);
+    }
+
+    public AccessConfig withTimeouts(Duration idle, Duration upstream) {
+        return new AccessConfig(host, port, keystore, keystorePassword, maxHeaderBytes, maxBodyBytes, idle,
+                maxConnectionsPerAddress, maxInFlight, requestsPerSecondPerApplication,
+                requestsPerSecondPerUser, upstream, staleAfter, transport, eventLoops);
+    }
+
+    /**
+     * @param newTransport how the event loops reach the kernel ({@link Transport#AUTO}: the best available)
+     * @param loops event loop threads; 0 for one per core
+     */
+    public AccessConfig withIo(Transport newTransport, int loops) {
+        if (loops < 0) {
+            throw new IllegalArgumentException("event loop threads must be 0 (one per core) or more, not " + loops);
+        }
+        return new AccessConfig(host, port, keystore, keystorePassword, maxHeaderBytes, maxBodyBytes, idleTimeout,
+                maxConnectionsPerAddress, maxInFlight, requestsPerSecondPerApplication,
+                requestsPerSecondPerUser, upstreamTimeout, staleAfter, newTransport, loops);
+    }
+
+    /** The event loop threads this node runs. */
+    public int eventLoopThreads() {
+        return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+    }
+
+    @Override
+    public String toString() {
+        return "AccessConfig[" + host + ":" + port + ", tls=" + (keystore != null) + ", io=" + transport
+                + ", threads=" + eventLoopThreads() + "]";
+    }
+}

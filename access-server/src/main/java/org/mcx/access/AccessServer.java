@@ -1,0 +1,138 @@
+package org.mcx.access;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One service access server node (7.4.2.2.10): an HTTP listener for external applications in
+ * front of the MC service servers, fed only over CSC-15. Runs inside the backend
+ * ({@code --sas-port}) or alone ({@code --sas-only}), several beside one registry.
+ *
+ * <p>HTTP/1.1, and HTTP/2 where TLS negotiates it. Netty, one event loop per core by default, on
+ * io_uring where the kernel allows it: a request is read, checked, forwarded and answered on one
+ * thread, over upstream connections that thread owns — why it is not Jetty's proxy, and why
+ * io_uring, is measured in docs/benchmarks.md (sas-vs-nginx).
+ */
+public final class AccessServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AccessServer.class);
+
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final Channel listener;
+    private final GrantLink link;
+    private final DenialReporter reporter;
+    private final AccessCounters counters;
+
+    private AccessServer(EventLoopGroup acceptor, EventLoopGroup workers, Channel listener, GrantLink link,
+                         DenialReporter reporter, AccessCounters counters) {
+        this.acceptor = acceptor;
+        this.workers = workers;
+        this.listener = listener;
+        this.link = link;
+        this.reporter = reporter;
+        this.counters = counters;
+    }
+
+    /** Starts the node and waits (up to 30 s) for its first CSC-15 snapshot before accepting requests. */
+    public static AccessServer start(AccessConfig config, URI registry, String nodeId, String nodeSecret,
+                                     SSLContext registryTls) throws Exception {
+        Grants grants = new Grants();
+        AccessCounters counters = new AccessCounters();
+        GrantLink link = new GrantLink(registry, nodeId, nodeSecret, grants, config.staleAfter(), registryTls);
+        link.start().get(30, TimeUnit.SECONDS);
+        DenialReporter reporter = new DenialReporter(counters, link);
+        Gateway gateway = new Gateway(config, new AccessChecks(grants, link,
+                new RateLimits(config.requestsPerSecondPerApplication(), config.requestsPerSecondPerUser()),
+                counters, reporter), new Admission(config.maxInFlight()), counters, reporter);
+
+        Transport transport = config.transport().resolve();
+        int threads = config.eventLoopThreads();
+        EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("mcx-sas-accept", true),
+                transport.ioHandlers());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("mcx-sas", true),
+                transport.ioHandlers());
+        Class<? extends ServerChannel> serverType = transport.serverChannel();
+        Class<? extends Channel> clientType = transport.clientChannel();
+        SslContext tls = config.keystore() == null ? null : serverTls(config.keystore(), config.keystorePassword());
+        SslContext upstreamTls = SslContextBuilder.forClient().build();
+        ConcurrentHashMap<EventLoop, Upstreams> upstreams = new ConcurrentHashMap<>();
+        ClientConnections connections = new ClientConnections(config.maxConnectionsPerAddress(), counters);
+
+        Channel listener;
+        try {
+            listener = new ServerBootstrap().group(acceptor, workers).channel(serverType)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+                    .childHandler(new FrontendInitializer(gateway, connections, tls,
+                            loop -> upstreams.computeIfAbsent(loop, l -> new Upstreams(l, clientType, upstreamTls, 2000))))
+                    .bind(config.host(), config.port()).sync().channel();
+        } catch (Exception e) {
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            reporter.close();
+            link.close();
+            throw e;
+        }
+        AccessServer sas = new AccessServer(acceptor, workers, listener, link, reporter, counters);
+        log.info("service access server on {}:{} ({}, {} event loops)", config.host(), sas.port(),
+                transport.name().toLowerCase(Locale.ROOT), threads);
+        return sas;
+    }
+
+    private static SslContext serverTls(Path keystore, String password) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            ks.load(in, password.toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, password.toCharArray());
+        // ALPN offers HTTP/2 first; a client that does not speak it gets HTTP/1.1.
+        return SslContextBuilder.forServer(kmf).applicationProtocolConfig(new ApplicationProtocolConfig(
+                ApplicationProtocolConfig.Protocol.ALPN, ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)).build();
+    }
+
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    public AccessCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public void close() throws Exception {
+        listener.close().syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        reporter.close();
+        link.close();
+    }
+}

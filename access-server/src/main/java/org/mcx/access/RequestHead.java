@@ -1,0 +1,82 @@
+package org.mcx.access;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.List;
+
+/**
+ * What RFC 9112 asks of a request head beyond what the decoder already refuses, checked before
+ * anything else: HTTP/1.1 or HTTP/1.0 exactly; neither TRACE (it would echo the request, with what
+ * the SAS adds, back to the caller) nor CONNECT; at most one {@code Content-Length} (§6.3, in
+ * HTTP/1.0 too: see {@link RequestHeaders}); exactly one valid {@code Host} (§3.2); no expectation
+ * but 100-continue (answered before this: the service never sees {@code Expect}); no transfer coding
+ * but chunked (§6.1: 501); a target in origin or absolute form ({@link RequestTarget}). Each refusal
+ * names the field at fault.
+ */
+final class RequestHead {
+    private RequestHead() {
+    }
+
+    /**
+     * @param http2 a stream of an HTTP/2 connection, converted: {@code :authority} became {@code Host},
+     *              and RFC 9113 §8.3.1 lets a request go without one
+     * @return the request target in origin form
+     */
+    static String check(HttpRequest request, boolean http2) throws Refusal {
+        HttpVersion version = request.protocolVersion();
+        // The decoder returns its constants only for the exact spelling; "http/1.1" or "HTTP/1.2" is a new instance.
+        if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
+            throw new Refusal(505, "HTTP Version Not Supported", "bad-request",
+                    "HTTP-version: only HTTP/1.1 and HTTP/1.0 are served", 0);
+        }
+        String method = request.method().name();
+        if (method.equalsIgnoreCase("TRACE") || method.equalsIgnoreCase("CONNECT")) {
+            throw new Refusal(501, "Not Implemented", "bad-method", "method: " + method + " is not forwarded", 0);
+        }
+        HttpHeaders headers = request.headers();
+        if (headers instanceof RequestHeaders counted && counted.contentLengthLines() > 1) {
+            throw bad("Content-Length: more than one"); // the decoder lets HTTP/1.0 through with the first
+        }
+        host(headers.getAll(HttpHeaderNames.HOST), version == HttpVersion.HTTP_1_1 && !http2, http2);
+        if (headers.contains(HttpHeaderNames.EXPECT)) {
+            // 100-continue was answered (and removed) before this; the SAS meets no other expectation.
+            throw new Refusal(417, "Expectation Failed", "bad-request", "Expect: only 100-continue is supported", 0);
+        }
+        String codings = headers.get(HttpHeaderNames.TRANSFER_ENCODING);
+        if (codings != null) {
+            for (String coding : codings.split(",")) {
+                String c = coding.trim();
+                if (!c.isEmpty() && !c.equalsIgnoreCase("chunked")) {
+                    throw new Refusal(501, "Not Implemented", "bad-request",
+                            "Transfer-Encoding: only chunked is supported", 0);
+                }
+            }
+        }
+        return RequestTarget.originForm(request.uri());
+    }
+
+    private static void host(List<String> hosts, boolean required, boolean http2) throws Refusal {
+        if (hosts.isEmpty()) {
+            if (required) {
+                throw bad("Host: missing (an HTTP/1.1 request needs exactly one)");
+            }
+            return;
+        }
+        String host = hosts.get(0);
+        for (int i = 1; i < hosts.size(); i++) {
+            // HTTP/2 may carry both :authority and host; they must then agree (RFC 9113 §8.3.1).
+            if (!http2 || !hosts.get(i).equals(host)) {
+                throw bad("Host: more than one");
+            }
+        }
+        if (!RequestTarget.isAuthority(host, 0, host.length())) {
+            throw bad("Host: not a valid host[:port]");
+        }
+    }
+
+    private static Refusal bad(String detail) {
+        return new Refusal(400, "Bad Request", "bad-request", detail, 0);
+    }
+}

@@ -1,6 +1,0 @@
-package org.mcx.backend.access;
-
-/** What every connection of one service access server node shares. */
-record Gateway(AccessConfig config, AccessChecks checks, Admission admission, AccessCounters counters,
-               DenialReporter reporter) {
-}
