@@ -1,4 +1,4 @@
-package org.mcx.desktop.acceptance;
+package org.mcx.demo.acceptance;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,9 +12,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.mcx.demo.DemoOptions;
+import org.mcx.demo.DemoSystems;
 import org.mcx.desktop.common.ConsoleSession;
-import org.mcx.desktop.demo.DemoOptions;
-import org.mcx.desktop.demo.DemoSystems;
 import org.mcx.desktop.shell.ConsoleWindow;
 import org.mcx.desktop.shell.ShellView;
 import org.mcx.desktop.shell.ThemeSwitch;

@@ -1,4 +1,4 @@
-package org.mcx.desktop.acceptance;
+package org.mcx.demo.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.mcx.desktop.demo.DemoOptions;
+import org.mcx.demo.DemoOptions;
 import org.mcx.desktop.shell.ConsoleWindow;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;

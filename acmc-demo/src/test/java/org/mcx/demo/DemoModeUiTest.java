@@ -1,4 +1,4 @@
-package org.mcx.desktop.demo;
+package org.mcx.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.desktop.common.Page;
+import org.mcx.desktop.connection.ConnectionPrefs;
 import org.mcx.desktop.shell.ConsoleWindow;
+import org.mcx.desktop.shell.DemoMode;
 import org.mcx.desktop.testing.FxTest;
 
 /**
@@ -29,8 +31,20 @@ class DemoModeUiTest extends FxTest {
     }
 
     @Test
+    void theConsoleFindsTheDemoOnTheClassPathAndOffersIt() throws Exception {
+        assertThat(DemoMode.installed()).get().isInstanceOf(Demo.class);
+        java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userRoot().node("org/mcx/acmc-test/demo-offered");
+        try {
+            onFxRun(() -> consoles.showConnect(stage, new ConnectionPrefs(prefs), DemoMode.installed()));
+            assertThat(present("#start-demo")).as("the connect window's \"Start demo\"").isTrue();
+        } finally {
+            prefs.removeNode();
+        }
+    }
+
+    @Test
     void theDemoOpensThePrimaryAsAdministratorAndThePartnerAsApprover() throws Exception {
-        launcher = new DemoLauncher(consoles, consoles.tasks(), i18n, () -> DemoOptions.defaults(dir), false);
+        launcher = new DemoLauncher(consoles, () -> DemoOptions.defaults(dir), false);
         ConsoleWindow primary = onFx(() -> launcher.start(stage)).get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(onFx(() -> stage.getTitle())).contains("mcx-a", "admin");
         assertThat(ids(primary.pages())).contains("users", "audit", "nodes", "partners");

@@ -1,4 +1,4 @@
-package org.mcx.desktop.demo;
+package org.mcx.demo;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code --demo} and the connect window's "Start demo": starts the demo systems in this process,
+ * The demo's start, whichever way it is asked for ({@link DemoMain}, the console's {@code --demo}
+ * or the connect window's "Start demo", through {@link Demo}): starts the demo systems in this process,
  * logs in to the primary as its administrator as soon as it answers, and adds the demo's extras
  * (the "try this" guide and a button that opens the partner's console as its approver).
  */
@@ -42,10 +43,11 @@ public final class DemoLauncher {
     private final boolean exitWhenReady;
     private DemoSystems systems;
 
-    public DemoLauncher(Consoles consoles, Tasks tasks, I18n i18n, OptionsFactory options, boolean exitWhenReady) {
+    /** The console's windows, sessions and task helper come from {@code consoles}; the demo's text is its own. */
+    public DemoLauncher(Consoles consoles, OptionsFactory options, boolean exitWhenReady) {
         this.consoles = consoles;
-        this.tasks = tasks;
-        this.i18n = i18n;
+        this.tasks = consoles.tasks();
+        this.i18n = Demo.text();
         this.options = options;
         this.exitWhenReady = exitWhenReady;
     }

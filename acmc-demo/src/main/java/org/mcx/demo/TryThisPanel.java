@@ -1,4 +1,4 @@
-package org.mcx.desktop.demo;
+package org.mcx.demo;
 
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
@@ -17,9 +17,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
-import org.mcx.example.ExampleEvent;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
+import org.mcx.example.ExampleEvent;
 
 /**
  * The demo's short guide for a first-time user: a button per step, each step ticked off once done,

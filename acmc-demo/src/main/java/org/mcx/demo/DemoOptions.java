@@ -1,4 +1,4 @@
-package org.mcx.desktop.demo;
+package org.mcx.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.mcx.desktop.acceptance;
+package org.mcx.demo.acceptance;
 
 /** A window size and theme the console must work at: a laptop or remote desktop, and a large screen. */
 record Look(int width, int height, boolean dark) {

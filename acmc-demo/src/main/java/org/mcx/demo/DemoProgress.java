@@ -1,4 +1,4 @@
-package org.mcx.desktop.demo;
+package org.mcx.demo;
 
 import java.util.List;
 import javafx.beans.property.BooleanProperty;

@@ -1,4 +1,4 @@
-package org.mcx.desktop.acceptance;
+package org.mcx.demo.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,8 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mcx.demo.DemoOptions;
 import org.mcx.desktop.common.Page;
-import org.mcx.desktop.demo.DemoOptions;
 import org.mcx.desktop.shell.ConsoleWindow;
 
 /**
@@ -72,7 +72,7 @@ class EveryViewAndDialogTest extends AcceptanceBase {
                     var vm = new org.mcx.desktop.connection.ConnectViewModel(consoles.tasks(), consoles.opener(),
                             new org.mcx.desktop.connection.ConnectionPrefs(prefs), i18n);
                     vm.serverProperty().set("wss://registry.example.org:8443");
-                    var v = new org.mcx.desktop.connection.ConnectView(vm, i18n, s -> { }, () -> { });
+                    var v = new org.mcx.desktop.connection.ConnectView(vm, i18n, s -> { }, java.util.Optional.of(() -> { }));
                     stage.setScene(new javafx.scene.Scene(v.node(), 520, 420));
                     stage.show();
                     return v.node();

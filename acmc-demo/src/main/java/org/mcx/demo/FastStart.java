@@ -1,4 +1,4 @@
-package org.mcx.desktop;
+package org.mcx.demo;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -29,8 +29,8 @@ final class FastStart {
     }
 
     /** Whether this JVM should hand the demo over to a tuned child. */
-    static boolean wanted(String[] args) {
-        return List.of(args).contains("--demo") && System.getProperty(CHILD) == null
+    static boolean wanted() {
+        return System.getProperty(CHILD) == null
                 && !"0".equals(System.getenv("ACMC_FAST_START")) && jar().isPresent();
     }
 
@@ -60,7 +60,7 @@ final class FastStart {
         }
         command.add("-D" + CHILD + "=true");
         command.add("-D" + LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
-        command.addAll(List.of("-cp", jar.toString(), Launcher.class.getName()));
+        command.addAll(List.of("-cp", jar.toString(), DemoMain.class.getName()));
         command.addAll(List.of(args));
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
@@ -109,7 +109,7 @@ final class FastStart {
         try {
             String base = System.getenv("XDG_CACHE_HOME");
             Path cache = (base != null && !base.isBlank() ? Path.of(base) : Path.of(System.getProperty("user.home"), ".cache"))
-                    .resolve("acmc-desktop");
+                    .resolve("acmc-demo");
             Files.createDirectories(cache);
             String key = Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis() + "-"
                     + Runtime.version().toString().replaceAll("[^A-Za-z0-9.]", "_");
@@ -127,7 +127,7 @@ final class FastStart {
 
     private static Optional<Path> jar() {
         try {
-            Path p = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path p = Path.of(DemoMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return p.toString().endsWith(".jar") && Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
         } catch (URISyntaxException | RuntimeException e) {
             return Optional.empty();

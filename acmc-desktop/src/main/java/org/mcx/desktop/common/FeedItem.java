@@ -1,4 +1,4 @@
-package org.mcx.desktop.notifications;
+package org.mcx.desktop.common;
 
 import java.time.Instant;
 import org.mcx.protocol.message.Common;
@@ -11,7 +11,8 @@ public record FeedItem(long seq, Instant at, String topic, String text, boolean 
         return dot < 0 ? topic : topic.substring(0, dot);
     }
 
-    FeedItem withText(String newText) {
+    /** The same event told in new words (once the names it mentions are known). */
+    public FeedItem withText(String newText) {
         return new FeedItem(seq, at, topic, newText, important, event);
     }
 }

@@ -1,4 +1,4 @@
-package org.mcx.desktop.demo;
+package org.mcx.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.mcx.desktop.acceptance;
+package org.mcx.demo.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,14 +21,14 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.mcx.example.ExampleEvent;
+import org.mcx.demo.DemoLauncher;
+import org.mcx.demo.DemoOptions;
 import org.mcx.desktop.applications.PendingRow;
-import org.mcx.desktop.demo.DemoLauncher;
-import org.mcx.desktop.demo.DemoOptions;
-import org.mcx.desktop.notifications.FeedItem;
+import org.mcx.desktop.common.FeedItem;
 import org.mcx.desktop.profiles.ProfileDiff;
 import org.mcx.desktop.profiles.ProfileRow;
 import org.mcx.desktop.shell.ConsoleWindow;
+import org.mcx.example.ExampleEvent;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.model.ApplicationProfile;
@@ -53,7 +53,7 @@ class DemoWalkthroughTest extends AcceptanceBase {
                 notifiedVersions.add(c.version());
             }
         });
-        DemoLauncher launcher = new DemoLauncher(consoles, consoles.tasks(), i18n, () -> {
+        DemoLauncher launcher = new DemoLauncher(consoles, () -> {
             throw new IllegalStateException("the demo runs already");
         }, false);
         ConsoleWindow primary = onFx(() -> launcher.start(stage, demo)).get(WAIT_SECONDS, TimeUnit.SECONDS);
