@@ -4,11 +4,12 @@
 #   mvn -Pinstallers package -DskipTests        (from the project root: the documented way)
 #
 # Maven calls this with MCX_VERSION, MCX_ROOT, MCX_OUT and MCX_TYPES (installers/pom.xml); it can
-# be run by hand with the same variables once the jars exist. ACMC_JAR overrides where the
-# console's shaded jar is looked for. Output, in $MCX_OUT (installers/target):
+# be run by hand with the same variables once the jars exist. ACMC_JAR and ACMC_DEMO_JAR override
+# where the console's and the demo's shaded jars are looked for. Output, in $MCX_OUT (installers/target):
 #   app-image/mcx-registry/       the backend, runnable in place: bin/mcx-registry
 #   app-image/mcx-access-server/  the service access server alone (e.g. for a DMZ): bin/mcx-access-server
-#   app-image/acmc-console/       the console (when acmc-desktop's jar exists)
+#   app-image/acmc-console/       the console alone (when acmc-desktop's jar exists)
+#   app-image/acmc-demo/          the console with the demo, its own application (when acmc-demo's jar exists)
 #   packages/*.deb, packages/*.rpm
 #   build-report.txt              sizes and times of this build
 #
@@ -25,6 +26,7 @@ types=${MCX_TYPES:-deb rpm}
 backend_jar=$root/registry-backend/target/registry-backend.jar
 access_jar=$root/access-server/target/access-server.jar
 console_jar=${ACMC_JAR:-$root/acmc-desktop/target/acmc-desktop.jar}
+demo_jar=${ACMC_DEMO_JAR:-$root/acmc-demo/target/acmc-demo.jar}
 
 # jpackage wants a numeric version; the full one (e.g. 0.1.0-SNAPSHOT) is what --version shows.
 app_version=${version%%-*}
@@ -142,25 +144,40 @@ for deb in "$out"/packages/mcx-access-server_*.deb; do
   [ -e "$deb" ] && timed "access server .deb: unit and conffile added" add_system_files_to_deb "$deb" "$src/root"
 done
 
-# ---- the console -----------------------------------------------------------------------------
-src=$here/src/console
-if [ ! -f "$console_jar" ]; then
-  say "console: skipped — $console_jar does not exist (the acmc-desktop module builds it)"
-else
-  mkdir -p "$out/input/console"
-  cp "$console_jar" "$out/input/console/acmc-desktop.jar"
+# ---- the console and the demo ------------------------------------------------------------------
+# Two desktop packages. acmc-console is the console alone: what an administrator's workstation
+# needs, no server code and no database driver. acmc-demo is the console plus the demo as an
+# application of its own (launcher acmc-demo, menu entry "ACMC demo"): its jar embeds two backends,
+# the service access server and the samples. Each package has its own runtime, so either installs
+# alone and neither's upgrade can break the other.
+# console_package NAME ARGS_DIR JAR JAR_NAME: jlinked runtime, app-image and native packages.
+console_package() {
+  local name=$1 src=$2 jar=$3 jar_name=$4
+  mkdir -p "$out/input/$name"
+  cp "$jar" "$out/input/$name/$jar_name"
   # JavaFX needs jdk.unsupported (sun.misc.Unsafe) and, for its Swing and AWT bridges, java.desktop.
-  # --generate-cds-archive: the JDK's base class-data archive, which a bare jlinked runtime lacks and
-  # the demo's fast start builds its own archive on (without it that JVM refuses to start).
-  timed "console runtime (jlink)" make_runtime "$out/runtime/console" "$console_jar" \
+  # --generate-cds-archive: the JDK's base class-data archive, which a bare jlinked runtime lacks; JVMs
+  # start sooner with it, and the demo's fast start builds its own archive on it (without it that
+  # JVM refuses to start).
+  timed "$name runtime (jlink)" make_runtime "$out/runtime/$name" "$jar" \
       jdk.crypto.ec,jdk.unsupported,java.desktop,jdk.localedata "" --generate-cds-archive
-  timed "console app-image (jpackage)" jpackage --type app-image @"$src/app.args" --app-version "$app_version" \
-      --icon "$src/resources/acmc-console.png" \
-      --input "$out/input/console" --runtime-image "$out/runtime/console" --dest "$out/app-image"
-  say "console app-image: $(size "$out/app-image/acmc-console") in $out/app-image/acmc-console"
+  timed "$name app-image (jpackage)" jpackage --type app-image @"$src/app.args" --app-version "$app_version" \
+      --icon "$src/resources/$name.png" \
+      --input "$out/input/$name" --runtime-image "$out/runtime/$name" --dest "$out/app-image"
+  say "$name app-image: $(size "$out/app-image/$name") in $out/app-image/$name (runtime $(size "$out/app-image/$name/lib/runtime"), jar $(size "$jar"))"
   for type in $types; do
-    package acmc-console "$src" "$type"
+    package "$name" "$src" "$type"
   done
+}
+if [ -f "$console_jar" ]; then
+  console_package acmc-console "$here/src/console" "$console_jar" acmc-desktop.jar
+else
+  say "console: skipped — $console_jar does not exist (the acmc-desktop module builds it)"
+fi
+if [ -f "$demo_jar" ]; then
+  console_package acmc-demo "$here/src/demo" "$demo_jar" acmc-demo.jar
+else
+  say "demo: skipped — $demo_jar does not exist (the acmc-demo module builds it)"
 fi
 
 for f in "$out"/packages/*; do

@@ -7,8 +7,9 @@
 # registry.conf, from exec to its "listening on wss://" line — first start (new database,
 # migrations, certificate made with keytool, first administrator hashed) and restart (existing).
 # Console (when its app-image exists): on a virtual display, from exec to the first visible window
-# with no arguments (the connect window) and with --demo, and the console's own figure for demo
-# mode ("interactive after": JVM start to the primary's window, two systems started in-process).
+# with no arguments (the connect window); the demo (when the acmc-demo app-image exists): the same,
+# and the console's own figure for demo mode ("interactive after": JVM start to the primary's
+# window, two systems started in-process).
 # Prints markdown tables with the median and the range.
 set -uo pipefail
 runs=${1:-5}
@@ -57,9 +58,9 @@ dfile=$scratch/display
 Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$dfile" >/dev/null 2>&1 & xvfb=$!
 for _ in $(seq 100); do [ -s "$dfile" ] && break; sleep 0.1; done
 export DISPLAY=:$(head -1 "$dfile")
-console_once() { # console_once ARGS...: ms from exec to the first visible window
+console_once() { # console_once PROGRAM ARGS...: ms from exec to the first visible window
   local t0; t0=$(now)
-  HOME=$scratch/home "$console" "$@" >/dev/null 2>&1 &
+  HOME=$scratch/home "$@" >/dev/null 2>&1 &
   local pid=$! w=""
   for _ in $(seq 3000); do
     w=$(xdotool search --onlyvisible --name '.' 2>/dev/null | head -1)
@@ -70,18 +71,22 @@ console_once() { # console_once ARGS...: ms from exec to the first visible windo
   echo $(( ($(now) - t0) / 1000000 ))
   kill $pid 2>/dev/null; sleep 0.5; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
 }
+demo_app=$out/app-image/acmc-demo/bin/acmc-demo
 plain=(); demo=(); ready=()
 for i in $(seq "$runs"); do
-  plain+=("$(console_once)")
-  demo+=("$(console_once --demo)")
-  HOME=$scratch/home timeout 120 "$console" --demo --exit-when-ready >"$scratch/ready.out" 2>&1
+  plain+=("$(console_once "$console")")
+  [ -x "$demo_app" ] || continue
+  demo+=("$(console_once "$demo_app")")
+  HOME=$scratch/home timeout 120 "$demo_app" --exit-when-ready >"$scratch/ready.out" 2>&1
   ready+=("$(grep -o 'interactive after [0-9]*' "$scratch/ready.out" | grep -o '[0-9]*$')")
 done
 echo
 echo "| console (app-image, Xvfb) | time |"
 echo "|---|---|"
 echo "| exec → first window (connect window) | $(printf '%s\n' "${plain[@]}" | stats) |"
-echo "| exec → first window, \`--demo\` | $(printf '%s\n' "${demo[@]}" | stats) |"
-echo "| JVM start → primary's console interactive, \`--demo\` (its own log) | $(printf '%s\n' "${ready[@]}" | grep . | stats) |"
+if [ -x "$demo_app" ]; then
+  echo "| demo (acmc-demo): exec → first window | $(printf '%s\n' "${demo[@]}" | stats) |"
+  echo "| demo: JVM start → primary's console interactive (its own log) | $(printf '%s\n' "${ready[@]}" | grep . | stats) |"
+fi
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -13,8 +13,10 @@
 #    fingerprint it printed; waits for an online backup; stops it with SIGTERM (clean stop);
 # 3. restores that backup with the installed launcher into a new data directory, starts on it
 #    and logs in again (the data came back);
-# 4. when the console's app-image exists: starts it in demo mode on a virtual display (Xvfb) and
-#    saves a screenshot to docs/screenshots/installed-console.png;
+# 4. when the console's app-images exist: the console alone (acmc-console) carries no server and
+#    opens its connect window, --demo saying where demo mode is; the demo (acmc-demo) opens the
+#    console in demo mode. Both on a virtual display (Xvfb), with screenshots in
+#    docs/screenshots/installed-console.png and installed-demo.png;
 # 5. the service access server .deb: its files (launcher, runtime without java.desktop,
 #    jar without registry code, its own user, hardened unit, conffile); started from its packaged
 #    access-server.conf against the installed backend (registry without a SAS of its own,
@@ -163,17 +165,37 @@ else
   check "clean stop" test "$stopped_with" = 143
 fi
 
-echo "== 4. the console's app-image in demo mode"
+echo "== 4. the console's app-images: acmc-console (the console alone) and acmc-demo"
+mkdir -p "$scratch/home" # the programs' preferences and caches go there, not into this user's home
+list_jar() { python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"; }
+export -f list_jar
 console=$out/app-image/acmc-console/bin/acmc-console
 if [ ! -x "$console" ]; then
   echo "SKIP  no console app-image ($console): it is built once acmc-desktop's jar exists"
 else
+  console_jar=$out/app-image/acmc-console/lib/app/acmc-desktop.jar
+  check "the console's jar carries no server (no backend, SAS, samples, Netty or H2 classes)" bash -c \
+      "! list_jar '$console_jar' | grep -qE '^(org/mcx/(backend|access|samples|example|demo)|io/netty|org/h2)/'"
+  said=$(HOME=$scratch/home "$console" --demo 2>&1); code=$?
+  echo "      --demo: $said (exit $code)"
+  check "the console alone refuses --demo, saying that demo mode is in the acmc-demo package" \
+      bash -c "[ $code = 2 ] && grep -q 'acmc-demo package' <<<\"\$1\"" _ "$said"
   shot=$root/docs/screenshots/installed-console.png
   mkdir -p "$(dirname "$shot")"
-  result=$("$look_at_ui" "$shot" 8 -- "$console" --demo 2>&1)
+  result=$(HOME=$scratch/home WINDOW='^ACMC' "$look_at_ui" "$shot" 3 -- "$console" 2>&1)
   echo "      $result"
-  check "the installed console shows its window in demo mode; screenshot in docs/screenshots/installed-console.png" \
-      grep -q "^first window after" <<<"$result"
+  check "the installed console shows its connect window; screenshot in docs/screenshots/installed-console.png" \
+      grep -q '^first window after .*"ACMC — connect"' <<<"$result"
+fi
+demo=$out/app-image/acmc-demo/bin/acmc-demo
+if [ ! -x "$demo" ]; then
+  echo "SKIP  no demo app-image ($demo): it is built once acmc-demo's jar exists"
+else
+  shot=$root/docs/screenshots/installed-demo.png
+  result=$(HOME=$scratch/home WINDOW=mcx-a "$look_at_ui" "$shot" 8 -- "$demo" 2>&1)
+  echo "      $result"
+  check "the installed demo shows the primary's console in demo mode; screenshot in docs/screenshots/installed-demo.png" \
+      grep -q '^first window after .*"ACMC — mcx-a (primary) — admin"' <<<"$result"
 fi
 
 echo "== 5. the service access server package, alone, fed by the installed backend"

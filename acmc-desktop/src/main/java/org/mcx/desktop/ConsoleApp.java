@@ -1,46 +1,47 @@
 package org.mcx.desktop;
 
-import java.nio.file.Files;
-import java.util.concurrent.CompletionException;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Tasks;
 import org.mcx.desktop.connection.ConnectionPrefs;
-import org.mcx.desktop.demo.DemoLauncher;
-import org.mcx.desktop.demo.DemoOptions;
-import org.mcx.desktop.demo.DemoSystems;
 import org.mcx.desktop.shell.Consoles;
+import org.mcx.desktop.shell.DemoMode;
 import org.mcx.desktop.shell.ThemeSwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console application: the connect window, or straight into the demo with {@code --demo}.
- * Closing the first window ends the application, its sessions and the demo's systems.
+ * The console application: the connect window, or straight into the demo where it is installed
+ * ({@code --demo}, or the demo's own launcher). Closing the first window ends the application, its
+ * sessions and the demo's systems.
  */
 public final class ConsoleApp {
     private static final Logger log = LoggerFactory.getLogger(ConsoleApp.class);
 
     private final LaunchOptions options;
-    private DemoSystems prestarted;
+    private final Optional<DemoMode> demo;
     private Consoles consoles;
 
-    public ConsoleApp(LaunchOptions options) {
+    public ConsoleApp(LaunchOptions options, Optional<DemoMode> demo) {
         this.options = options;
+        this.demo = demo;
     }
 
-    /** Off the FX thread, before the toolkit: the demo's systems start while JavaFX initialises. */
-    void prestartDemo() {
-        prestarted = DemoSystems.startPrimaryFirst(demoOptions());
-    }
-
-    private static DemoOptions demoOptions() {
-        try {
-            return DemoOptions.defaults(Files.createTempDirectory("acmc-demo-"));
-        } catch (java.io.IOException e) {
-            throw new CompletionException("no temporary directory for the demo", e);
+    /**
+     * Starts the console: in demo mode the demo's systems start before the toolkit, so both warm up
+     * at once (launch time). {@code --demo} without an installed demo is refused, saying where it is.
+     */
+    public static void launch(LaunchOptions options, Optional<DemoMode> demo) {
+        if (options.demo() && demo.isEmpty()) {
+            LaunchOptions.refuse(LaunchOptions.DEMO_ELSEWHERE);
         }
+        ConsoleApp app = new ConsoleApp(options, demo);
+        if (options.demo()) {
+            demo.orElseThrow().prestart();
+        }
+        Platform.startup(app::start);
     }
 
     /** On the FX thread. */
@@ -48,13 +49,14 @@ public final class ConsoleApp {
         Platform.setImplicitExit(false);
         I18n i18n = I18n.english();
         Tasks tasks = Tasks.withDaemonPool(Platform::runLater);
-        ThemeSwitch theme = new ThemeSwitch(options.dark());
+        WindowOptions window = options.window();
+        ThemeSwitch theme = new ThemeSwitch(window.dark());
         ConnectionPrefs prefs = ConnectionPrefs.user();
         if (options.server() != null) {
             prefs.rememberServer(options.server());
         }
         consoles = new Consoles(i18n, tasks, theme);
-        double[] size = options.windowSize();
+        double[] size = window.windowSize();
         if (size != null) {
             consoles.windowSize(size[0], size[1]);
         }
@@ -63,16 +65,13 @@ public final class ConsoleApp {
         Stage stage = new Stage();
         // The first window is the application: closing it stops everything (secondary consoles too).
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> stop());
-        DemoLauncher demo = new DemoLauncher(consoles, tasks, i18n, ConsoleApp::demoOptions, options.exitWhenReady());
-        if (prestarted != null) {
-            demo.start(stage, prestarted);
-        } else if (options.demo()) {
-            demo.start(stage);
+        if (options.demo()) {
+            demo.orElseThrow().start(stage, consoles, window.exitWhenReady());
         } else {
-            consoles.showConnect(stage, prefs, demo::start);
-            if (options.exitWhenReady()) {
-                // The benchmark's baseline: JVM, JavaFX and one window, no backend.
-                Platform.runLater(() -> {
+            consoles.showConnect(stage, prefs, demo);
+            if (window.exitWhenReady()) {
+                // The benchmark's baseline: JVM, JavaFX and one window, no backend (logged once it is shown).
+                tasks.later(() -> {
                     log.info("connect window after {} ms (JVM start to the connect window)", System.currentTimeMillis()
                             - Long.getLong("acmc.launchedAt",
                             java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));

@@ -1,29 +1,18 @@
 package org.mcx.desktop;
 
-import javafx.application.Platform;
+import org.mcx.desktop.shell.DemoMode;
 
 /**
  * The jar's Main-Class. It does not extend {@code Application}: launched from the classpath
  * ({@code java -jar}), a main class that does fails with "JavaFX runtime components are missing".
- * In demo mode the systems start before the toolkit, so both warm up at once (launch time), in a
- * JVM tuned for start-up ({@link FastStart}).
+ * The demo is offered where it is installed (acmc-demo, found on the class path); it has its own
+ * launcher too, {@code org.mcx.demo.DemoMain}.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (FastStart.wanted(args)) {
-            var code = FastStart.run(args);
-            if (code.isPresent()) {
-                System.exit(code.get());
-            }
-        }
-        LaunchOptions options = LaunchOptions.parse(args);
-        ConsoleApp app = new ConsoleApp(options);
-        if (options.demo()) {
-            app.prestartDemo();
-        }
-        Platform.startup(app::start);
+        ConsoleApp.launch(LaunchOptions.parse(args), DemoMode.installed());
     }
 }

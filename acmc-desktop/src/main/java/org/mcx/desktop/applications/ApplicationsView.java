@@ -27,6 +27,7 @@ import org.mcx.desktop.common.Page;
 import org.mcx.desktop.common.SearchBox;
 import org.mcx.desktop.common.SecretDialog;
 import org.mcx.desktop.common.Tables;
+import org.mcx.desktop.common.Tasks;
 import org.mcx.desktop.common.ViewContext;
 import org.mcx.protocol.message.Console;
 
@@ -37,6 +38,7 @@ import org.mcx.protocol.message.Console;
 public final class ApplicationsView implements Page {
     private final ApplicationsViewModel vm;
     private final I18n i18n;
+    private final Tasks tasks;
     private final VBox root;
     private final CustomTextField search;
     private final TableView<PendingRow> pending = Tables.table("");
@@ -44,6 +46,7 @@ public final class ApplicationsView implements Page {
     public ApplicationsView(ApplicationsViewModel vm, ViewContext ctx) {
         this.vm = vm;
         this.i18n = ctx.i18n();
+        this.tasks = ctx.tasks();
         search = SearchBox.create(i18n.get("applications.search"));
         search.textProperty().bindBidirectional(vm.filterProperty());
 
@@ -147,7 +150,7 @@ public final class ApplicationsView implements Page {
         Dialogs.content(d, grid, check, create);
         d.setOnShown(e -> name.requestFocus());
         d.showAndWait().filter(b -> b == create).ifPresent(b -> vm.create(name.getText().trim(), trusted.isSelected())
-                .thenAccept(created -> javafx.application.Platform.runLater(() -> SecretDialog.show(
+                .thenAccept(created -> tasks.later(() -> SecretDialog.show(
                         root.getScene().getWindow(), i18n, i18n.get("applications.app"), created.applicationId(),
                         created.secret()))));
     }

@@ -46,6 +46,16 @@ public final class Tasks {
         return ui;
     }
 
+    /**
+     * Runs {@code step} on the UI thread once the event being handled now is done (the application's UI
+     * executor queues: Platform::runLater). For what must not run inside it: a dialog that waits
+     * ({@code showAndWait}) would hold up the handlers still to run, and a selection cannot be undone
+     * while it is changing.
+     */
+    public void later(Runnable step) {
+        ui.execute(step);
+    }
+
     /** How many tasks are running now; read on the UI thread. */
     public ReadOnlyIntegerProperty runningProperty() {
         return running;

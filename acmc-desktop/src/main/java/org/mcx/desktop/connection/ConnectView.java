@@ -2,6 +2,7 @@ package org.mcx.desktop.connection;
 
 import atlantafx.base.theme.Styles;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,7 +25,7 @@ import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
 
-/** The connect window: server, user name, password; errors in plain words; "Start demo". */
+/** The connect window: server, user name, password; errors in plain words; "Start demo" where the demo is installed. */
 public final class ConnectView {
     private final ConnectViewModel vm;
     private final I18n i18n;
@@ -34,7 +35,8 @@ public final class ConnectView {
     private final TextField user = new TextField();
     private final PasswordField password = new PasswordField();
 
-    public ConnectView(ConnectViewModel vm, I18n i18n, Consumer<ConsoleSession> onConnected, Runnable startDemo) {
+    /** {@code startDemo}: empty where the demo is not installed (the console's own package), and then not offered. */
+    public ConnectView(ConnectViewModel vm, I18n i18n, Consumer<ConsoleSession> onConnected, Optional<Runnable> startDemo) {
         this.vm = vm;
         this.i18n = i18n;
         this.onConnected = onConnected;
@@ -66,20 +68,24 @@ public final class ConnectView {
         connect.getStyleClass().add(Styles.ACCENT);
         connect.disableProperty().bind(vm.busyProperty());
         connect.setOnAction(e -> vm.connect(onConnected));
-        Button demo = Icons.labelled(Feather.PLAY, i18n.get("connect.demo"));
-        demo.setId("start-demo");
-        demo.disableProperty().bind(vm.busyProperty());
-        demo.setOnAction(e -> startDemo.run());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(20, 20);
         busy.visibleProperty().bind(vm.busyProperty());
         busy.setAccessibleText(i18n.get("connect.busy"));
-        HBox buttons = new HBox(10, busy, demo, connect);
+        HBox buttons = new HBox(10, busy);
+        startDemo.ifPresent(start -> {
+            Button demo = Icons.labelled(Feather.PLAY, i18n.get("connect.demo"));
+            demo.setId("start-demo");
+            demo.disableProperty().bind(vm.busyProperty());
+            demo.setOnAction(e -> start.run());
+            buttons.getChildren().add(demo);
+        });
+        buttons.getChildren().add(connect);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         Label title = new Label(i18n.get("connect.heading"));
         title.getStyleClass().add(Styles.TITLE_3);
-        Label hint = new Label(i18n.get("connect.hint"));
+        Label hint = new Label(i18n.get("connect.hint") + (startDemo.isPresent() ? " " + i18n.get("connect.hintDemo") : ""));
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         root.getChildren().addAll(title, hint, form, error, buttons);

@@ -1,7 +1,6 @@
 package org.mcx.desktop.nodes;
 
 import java.util.List;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import org.kordamp.ikonli.feather.Feather;
 import org.mcx.desktop.common.CommandPage;
@@ -33,7 +32,7 @@ public final class NodesView extends CommandPage<Console.Node> {
         page.keepSelection(Console.Node::nodeId);
         delete.disableProperty().bind(page.table().getSelectionModel().selectedItemProperty().isNull());
         add.setOnAction(e -> NodeDialog.show(owner(), i18n).ifPresent(c -> vm.create(c.nodeId(), c.kind())
-                .thenAccept(created -> Platform.runLater(() ->
+                .thenAccept(created -> ctx.tasks().later(() ->
                         SecretDialog.show(owner(), i18n, i18n.get("nodes.node"), created.nodeId(), created.secret())))));
         delete.setOnAction(e -> {
             Console.Node n = page.selected();

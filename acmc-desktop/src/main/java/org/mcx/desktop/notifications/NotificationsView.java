@@ -18,6 +18,7 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
+import org.mcx.desktop.common.FeedItem;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
 import org.mcx.desktop.common.Page;

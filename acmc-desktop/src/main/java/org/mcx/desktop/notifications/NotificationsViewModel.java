@@ -11,13 +11,15 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
+import org.mcx.desktop.common.EventFeed;
+import org.mcx.desktop.common.FeedItem;
 import org.mcx.protocol.message.Common;
 
 /**
  * The live feed: every event, newest first, capped; filtered by topic family; an unread count that
  * the shell shows; important events handed to a toaster.
  */
-public final class NotificationsViewModel {
+public final class NotificationsViewModel implements EventFeed {
     static final int CAP = 2000;
     public static final Set<String> FAMILIES = new TreeSet<>(Set.of("service", "application", "profile", "user",
             "partner", "serverIdentity", "access"));
@@ -85,6 +87,7 @@ public final class NotificationsViewModel {
     }
 
     /** Events of the last minute, for the overview's rate. */
+    @Override
     public int lastMinute(java.time.Instant now) {
         java.time.Instant since = now.minusSeconds(60);
         int n = 0;
@@ -97,6 +100,7 @@ public final class NotificationsViewModel {
         return n;
     }
 
+    @Override
     public ObservableList<FeedItem> feed() {
         return feed;
     }

@@ -19,7 +19,7 @@ import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
 import org.mcx.desktop.common.Page;
 import org.mcx.desktop.common.Tables;
-import org.mcx.desktop.notifications.FeedItem;
+import org.mcx.desktop.common.FeedItem;
 
 /** The first page: what runs, what waits for someone, how the partner links are, what just happened. */
 public final class OverviewView implements Page {

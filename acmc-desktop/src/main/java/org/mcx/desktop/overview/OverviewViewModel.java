@@ -9,10 +9,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.mcx.desktop.common.EventFeed;
+import org.mcx.desktop.common.FeedItem;
 import org.mcx.desktop.common.LiveList;
 import org.mcx.desktop.common.ViewContext;
-import org.mcx.desktop.notifications.FeedItem;
-import org.mcx.desktop.notifications.NotificationsViewModel;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ServiceQuery;
@@ -20,7 +20,7 @@ import org.mcx.protocol.wire.MessageType;
 
 /** Counts by status, the partner links, the service access servers' counters, recent events and the event rate, kept live. */
 public final class OverviewViewModel {
-    private final NotificationsViewModel feed;
+    private final EventFeed feed;
     private final LiveList<Console.ServiceInstance> services;
     private final LiveList<Console.Application> applications;
     private final LiveList<Console.Partner> partners;
@@ -40,7 +40,7 @@ public final class OverviewViewModel {
     private final IntegerProperty eventsPerMinute = new SimpleIntegerProperty();
     private final StringProperty partnerLinks = new SimpleStringProperty("");
 
-    public OverviewViewModel(ViewContext ctx, NotificationsViewModel feed) {
+    public OverviewViewModel(ViewContext ctx, EventFeed feed) {
         this.feed = feed;
         var session = ctx.session();
         this.names = ctx.names();
@@ -143,7 +143,7 @@ public final class OverviewViewModel {
         return feed.feed().subList(0, Math.min(n, feed.feed().size()));
     }
 
-    public NotificationsViewModel feed() {
+    public EventFeed feed() {
         return feed;
     }
 

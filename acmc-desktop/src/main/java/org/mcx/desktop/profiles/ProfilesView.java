@@ -21,6 +21,7 @@ import org.mcx.desktop.common.Icons;
 import org.mcx.desktop.common.Page;
 import org.mcx.desktop.common.SearchBox;
 import org.mcx.desktop.common.Tables;
+import org.mcx.desktop.common.Tasks;
 import org.mcx.desktop.common.ViewContext;
 
 /**
@@ -31,6 +32,7 @@ import org.mcx.desktop.common.ViewContext;
 public final class ProfilesView implements Page {
     private final ProfilesViewModel vm;
     private final I18n i18n;
+    private final Tasks tasks;
     private final SplitPane root;
     private final CustomTextField search;
     private final TableView<ProfileRow> table = Tables.table("");
@@ -41,6 +43,7 @@ public final class ProfilesView implements Page {
     public ProfilesView(ProfilesViewModel vm, ViewContext ctx) {
         this.vm = vm;
         this.i18n = ctx.i18n();
+        this.tasks = ctx.tasks();
         search = SearchBox.create(i18n.get("profiles.search"));
         search.setId("profile-search");
         search.textProperty().bindBidirectional(vm.filterProperty());
@@ -123,7 +126,7 @@ public final class ProfilesView implements Page {
         }
         if (!mayLeave()) {
             // Back to the profile being edited, once this selection change has finished.
-            javafx.application.Platform.runLater(() -> {
+            tasks.later(() -> {
                 reselecting = true;
                 if (was != null) {
                     table.getSelectionModel().select(was);
@@ -155,7 +158,7 @@ public final class ProfilesView implements Page {
                 || (selected != null && edited.applicationProfileId().equals(selected.id()))) {
             return;
         }
-        javafx.application.Platform.runLater(() -> table.getItems().stream()
+        tasks.later(() -> table.getItems().stream()
                 .filter(r -> edited.applicationProfileId().equals(r.id())).findFirst().ifPresent(r -> {
                     reselecting = true;
                     table.getSelectionModel().select(r);

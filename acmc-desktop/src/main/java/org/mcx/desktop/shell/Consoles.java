@@ -2,6 +2,7 @@ package org.mcx.desktop.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -14,8 +15,6 @@ import org.mcx.desktop.common.ViewContext;
 import org.mcx.desktop.connection.ConnectView;
 import org.mcx.desktop.connection.ConnectViewModel;
 import org.mcx.desktop.connection.ConnectionPrefs;
-import org.mcx.desktop.shell.ConsoleWindow;
-import org.mcx.desktop.shell.ThemeSwitch;
 
 /** Opens the connect window and console windows, and closes every session when the application stops. */
 public final class Consoles {
@@ -51,10 +50,11 @@ public final class Consoles {
         return new SessionOpener(tasks.ui());
     }
 
-    /** {@code startDemo}: what "Try the demo" does in this stage (the demo's package is above this one). */
-    public void showConnect(Stage stage, ConnectionPrefs prefs, java.util.function.Consumer<Stage> startDemo) {
+    /** The connect window in {@code stage}; with "Start demo" where the demo is installed ({@code demo} present). */
+    public void showConnect(Stage stage, ConnectionPrefs prefs, Optional<DemoMode> demo) {
         ConnectViewModel vm = new ConnectViewModel(tasks, opener(), prefs, i18n);
-        ConnectView view = new ConnectView(vm, i18n, session -> open(stage, session), () -> startDemo.accept(stage));
+        ConnectView view = new ConnectView(vm, i18n, session -> open(stage, session),
+                demo.map(d -> (Runnable) () -> d.start(stage, this, false)));
         stage.setTitle(i18n.get("connect.title"));
         stage.setScene(new Scene(view.node(), 520, 420));
         stage.show();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mcx.desktop.shell.DemoMode;
 import org.mcx.desktop.testing.FxTest;
 import org.mcx.desktop.testing.TestBackend;
 
@@ -24,9 +25,8 @@ class LoginUiTest extends FxTest {
     void start() throws Exception {
         backend = TestBackend.start(dir);
         prefs = Preferences.userRoot().node("org/mcx/acmc-test/" + getClass().getSimpleName());
-        onFxRun(() -> consoles.showConnect(stage, new ConnectionPrefs(prefs), s -> {
-            throw new IllegalStateException("no demo in this test");
-        }));
+        // The console alone, as its package installs it: no demo on the class path of this module's tests.
+        onFxRun(() -> consoles.showConnect(stage, new ConnectionPrefs(prefs), DemoMode.installed()));
     }
 
     @AfterEach
@@ -42,6 +42,15 @@ class LoginUiTest extends FxTest {
             lookup("#user", TextField.class).setText(user);
             lookup("#password", TextField.class).setText(password);
         });
+    }
+
+    @Test
+    void withoutTheDemoInstalledNoDemoIsOffered() throws Exception {
+        assertThat(DemoMode.installed()).as("the console's own module has no demo").isEmpty();
+        assertThat(present("#start-demo")).isFalse();
+        assertThat(onFx(() -> robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
+                .filter(java.util.Objects::nonNull).toList()))
+                .contains(i18n.get("connect.hint")).noneMatch(t -> t.contains("demo"));
     }
 
     @Test

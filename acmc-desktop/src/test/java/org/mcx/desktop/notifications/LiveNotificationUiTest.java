@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.desktop.common.ConsoleSession;
+import org.mcx.desktop.common.FeedItem;
 import org.mcx.desktop.shell.ConsoleWindow;
 import org.mcx.desktop.testing.FxTest;
 import org.mcx.desktop.testing.TestBackend;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mcx.desktop.common.FeedItem;
 import org.mcx.desktop.testing.Direct;
 import org.mcx.protocol.message.Common;
 

@@ -1,0 +1,76 @@
+package org.mcx.demo;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.mcx.desktop.common.ConsoleSession;
+import org.mcx.desktop.common.Tasks;
+import org.mcx.protocol.message.Common;
+import org.mcx.protocol.message.Exchange;
+import org.mcx.protocol.wire.MessageType;
+
+/**
+ * Which of the guide's five steps are done, from what the primary's events say: an authorization
+ * decided, a profile saved again, a partner request created, its answer stored; and the answer
+ * collected, which no event announces, so it is read from the request list when it may have happened.
+ */
+final class DemoProgress {
+    static final int STEPS = 5;
+    private final ConsoleSession session;
+    private final Tasks tasks;
+    private final List<BooleanProperty> done = List.of(new SimpleBooleanProperty(), new SimpleBooleanProperty(),
+            new SimpleBooleanProperty(), new SimpleBooleanProperty(), new SimpleBooleanProperty());
+
+    DemoProgress(ConsoleSession session, Tasks tasks) {
+        this.session = session;
+        this.tasks = tasks;
+    }
+
+    /** Follows the primary's events (on the UI thread, as the session delivers them). */
+    DemoProgress follow() {
+        session.onEvent(this::seen);
+        return this;
+    }
+
+    void seen(Common.Event e) {
+        switch (e.topic()) {
+            case "application.authorizationDecided" -> done(1);
+            case "profile.updated" -> {
+                if (e.data() != null && e.data().path("version").asLong() >= 2) {
+                    done(2);
+                }
+            }
+            case "serverIdentity.created" -> done(3);
+            case "serverIdentity.responseStored" -> {
+                done(4);
+                checkCollected();
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Step 5: an answer was collected (its request is delivered). Asked only while it may just have happened. */
+    void checkCollected() {
+        if (!done.get(3).get() || done.get(4).get()) {
+            return;
+        }
+        tasks.call("check whether an answer was collected", () -> session.<Exchange.Requests>request(
+                        MessageType.SERVER_IDENTITY_LIST, new Exchange.ListRequests(Exchange.Direction.OUTGOING,
+                                Exchange.Status.DELIVERED)))
+                .onSuccess(r -> {
+                    if (!r.requests().isEmpty()) {
+                        done(5);
+                    }
+                })
+                .onError(f -> { /* asked again on the next occasion */ }).start();
+    }
+
+    private void done(int step) {
+        done.get(step - 1).set(true);
+    }
+
+    BooleanProperty doneProperty(int step) {
+        return done.get(step - 1);
+    }
+}

@@ -1,0 +1,31 @@
+package org.mcx.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.mcx.desktop.testing.Direct;
+import org.mcx.protocol.message.Common;
+
+/** The guide's steps tick off from what the primary's events say. */
+class DemoProgressTest {
+    final DemoProgress progress = new DemoProgress(null, Direct.tasks());
+
+    static Common.Event event(String topic, long version) {
+        return new Common.Event(1, topic, Instant.now(), new ObjectMapper().createObjectNode().put("version", version));
+    }
+
+    @Test
+    void eachStepTicksOnWhatShowsItDone() {
+        progress.seen(event("profile.updated", 1)); // the approval's own profiles
+        assertThat(progress.doneProperty(2).get()).isFalse();
+        progress.seen(event("application.authorizationDecided", 0));
+        progress.seen(event("profile.updated", 2));
+        progress.seen(event("serverIdentity.created", 0));
+        assertThat(progress.doneProperty(1).get()).isTrue();
+        assertThat(progress.doneProperty(2).get()).isTrue();
+        assertThat(progress.doneProperty(3).get()).isTrue();
+        assertThat(progress.doneProperty(4).get()).isFalse();
+    }
+}
