@@ -16,7 +16,7 @@ public final class ConnectionPrefs {
     }
 
     public String server() {
-        return prefs.get(SERVER, "ws://127.0.0.1:8080");
+        return prefs.get(SERVER, "ws://127.0.0.1:8443");
     }
 
     public void rememberServer(String url) {
