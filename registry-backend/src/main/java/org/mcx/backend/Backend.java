@@ -22,11 +22,16 @@ import org.mcx.backend.events.EventBus;
 import org.mcx.backend.events.EventHandlers;
 import org.mcx.backend.events.EventLog;
 import org.mcx.backend.identity.IdentityModule;
+import org.mcx.backend.monitoring.Metrics;
+import org.mcx.backend.monitoring.OpsServer;
+import org.mcx.backend.monitoring.Readiness;
 import org.mcx.backend.partners.PartnersModule;
 import org.mcx.backend.registry.RegistryModule;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Handlers;
+import org.mcx.backend.transport.ListenerStats;
+import org.mcx.backend.transport.RequestMeters;
 import org.mcx.backend.transport.Router;
 import org.mcx.backend.transport.Timers;
 import org.mcx.backend.transport.WebSocketListener;
@@ -56,14 +61,32 @@ public final class Backend implements AutoCloseable {
     private final AccessServer sas;
     static final String LOCAL_SAS_NODE = "sas-local";
 
+    private final OpsServer ops;
+
     private Backend(SystemContext ctx, BackendConfig config, WebSocketListener listener, IdentityModule identity,
-                    AccessServer sas, List<AutoCloseable> closeInOrder) {
+                    AccessServer sas, OpsServer ops, List<AutoCloseable> closeInOrder) {
         this.ctx = ctx;
         this.config = config;
         this.listener = listener;
         this.identity = identity;
         this.sas = sas;
+        this.ops = ops;
         this.closeInOrder = closeInOrder;
+    }
+
+    /** The operators' port (health, readiness, metrics), if {@code --ops-port} set one. */
+    public java.util.Optional<OpsServer> opsServer() {
+        return java.util.Optional.ofNullable(ops);
+    }
+
+    /** What the listener's defences do, as Prometheus gauges and counters. */
+    private static void meterListener(io.micrometer.core.instrument.MeterRegistry registry, ListenerStats stats) {
+        io.micrometer.core.instrument.Gauge.builder("mcx.listener.queued.bytes", stats, ListenerStats::queuedBytes)
+                .description("Bytes waiting to be written to all WebSocket peers").baseUnit("bytes").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("mcx.listener.slow.peers.dropped", stats,
+                s -> s.slowPeersDropped()).description("Peers dropped for not reading what was sent to them").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("mcx.listener.flooders.closed", stats,
+                s -> s.floodersClosed()).description("Peers closed with 4429 for flooding").register(registry);
     }
 
     /** What the WebSocket listener's defences are doing (bytes queued, slow peers dropped, floods closed). */
@@ -95,16 +118,27 @@ public final class Backend implements AutoCloseable {
         auditHandlers.register(handlers);
         new EventHandlers(db, events).register(handlers);
 
-        Router router = new Router(codec, handlers, auditHandlers);
+        Metrics metrics = new Metrics(config.systemId());
+        Router router = new Router(codec, handlers, auditHandlers, new RequestMeters(metrics.registry()));
         WebSocketListener listener = WebSocketListener.start(config.listener(), router, codec, timers);
+        meterListener(metrics.registry(), listener.stats());
         AccessServer sas = config.sasPort() > 0 ? startAccessServer(config, listener, modules.identity) : null;
+        Readiness readiness = new Readiness().add("store", db::writeRefusal);
+        OpsServer ops = config.ops().enabled()
+                ? OpsServer.start(config.ops().host(), config.ops().port(), readiness, metrics) : null;
         List<AutoCloseable> closing = new java.util.ArrayList<>();
+        // Not ready first, so that a load balancer stops sending work while the rest closes.
+        closing.add(readiness::stopping);
         if (sas != null) {
             closing.add(sas);
         }
         closing.addAll(List.of(listener, modules.acms, modules.registry, modules.applications, modules.partners, timers,
                 cpu::shutdownNow, db));
-        return new Backend(ctx, config, listener, modules.identity, sas, closing);
+        if (ops != null) {
+            closing.add(ops);
+        }
+        closing.add(metrics);
+        return new Backend(ctx, config, listener, modules.identity, sas, ops, closing);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.mcx.access.Transport;
 import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.identity.IdentityConfig;
+import org.mcx.backend.monitoring.OpsSettings;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.store.StoreConfig;
 import org.mcx.backend.transport.ConnectionLimits;
@@ -19,17 +20,18 @@ import org.mcx.protocol.wire.Codec;
  * @param adminPassword        makes the first administrator on an empty database; null: none
  * @param publicHost           the host name applications use for the SAS; null: derived from the bind address
  * @param trustedDirectAccess  trusted-domain applications get services' own locations (10.X.5 NOTE)
+ * @param ops                  the operators' port: health, readiness, metrics
  */
 public record BackendConfig(String systemId, String adminPassword, StoreConfig store, ListenerConfig listener,
                             IdentityConfig identity, Backoff outboxBackoff, SasSettings sas, String publicHost,
-                            boolean trustedDirectAccess) {
+                            boolean trustedDirectAccess, OpsSettings ops) {
 
     /** The usual settings for a data directory and an address: production identity, no SAS, every application through the SAS. */
     public static BackendConfig of(Path dataDir, String bindHost, int port, String systemId) {
         return new BackendConfig(systemId, null, new StoreConfig(dataDir, Database.Durability.PROCESS_CRASH),
                 new ListenerConfig(bindHost, port, null, null, Codec.DEFAULT_MAX_MESSAGE_BYTES, Duration.ofSeconds(10),
                         ListenerConfig.DEFAULT_IDLE_TIMEOUT, 2000, ConnectionLimits.defaults()),
-                IdentityConfig.defaults(), Backoff.defaults(), SasSettings.none(), null, false);
+                IdentityConfig.defaults(), Backoff.defaults(), SasSettings.none(), null, false, OpsSettings.none());
     }
 
     /** Loopback defaults for tests and the demo: plain ws://, cheap password hashing, quick outbox retries. */
@@ -77,38 +79,43 @@ public record BackendConfig(String systemId, String adminPassword, StoreConfig s
 
     public BackendConfig withStore(StoreConfig newStore) {
         return new BackendConfig(systemId, adminPassword, newStore, listener, identity, outboxBackoff, sas, publicHost,
-                trustedDirectAccess);
+                trustedDirectAccess, ops);
     }
 
     public BackendConfig withListener(ListenerConfig newListener) {
         return new BackendConfig(systemId, adminPassword, store, newListener, identity, outboxBackoff, sas, publicHost,
-                trustedDirectAccess);
+                trustedDirectAccess, ops);
     }
 
     public BackendConfig withIdentity(IdentityConfig newIdentity) {
         return new BackendConfig(systemId, adminPassword, store, listener, newIdentity, outboxBackoff, sas, publicHost,
-                trustedDirectAccess);
+                trustedDirectAccess, ops);
     }
 
     /** How partner outboxes back off between attempts (ACMS). */
     public BackendConfig withOutboxBackoff(Backoff backoff) {
         return new BackendConfig(systemId, adminPassword, store, listener, identity, backoff, sas, publicHost,
-                trustedDirectAccess);
+                trustedDirectAccess, ops);
+    }
+
+    public BackendConfig withOps(OpsSettings newOps) {
+        return new BackendConfig(systemId, adminPassword, store, listener, identity, outboxBackoff, sas, publicHost,
+                trustedDirectAccess, newOps);
     }
 
     public BackendConfig withSas(SasSettings newSas) {
         return new BackendConfig(systemId, adminPassword, store, listener, identity, outboxBackoff, newSas, publicHost,
-                trustedDirectAccess);
+                trustedDirectAccess, ops);
     }
 
     public BackendConfig withAdminPassword(String password) {
         return new BackendConfig(systemId, password, store, listener, identity, outboxBackoff, sas, publicHost,
-                trustedDirectAccess);
+                trustedDirectAccess, ops);
     }
 
     public BackendConfig withPublicHost(String host) {
         return new BackendConfig(systemId, adminPassword, store, listener, identity, outboxBackoff, sas, host,
-                trustedDirectAccess);
+                trustedDirectAccess, ops);
     }
 
     /**
@@ -116,7 +123,7 @@ public record BackendConfig(String systemId, String adminPassword, StoreConfig s
      * access server's (the NOTE of 10.X.5); off by default, so every application goes through the SAS.
      */
     public BackendConfig withTrustedDirectAccess(boolean direct) {
-        return new BackendConfig(systemId, adminPassword, store, listener, identity, outboxBackoff, sas, publicHost, direct);
+        return new BackendConfig(systemId, adminPassword, store, listener, identity, outboxBackoff, sas, publicHost, direct, ops);
     }
 
     // Shortcuts for what tests and the demo change most.

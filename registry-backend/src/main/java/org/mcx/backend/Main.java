@@ -11,6 +11,7 @@ import org.mcx.access.Transport;
 import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.identity.IdentityConfig;
 import org.mcx.backend.identity.Passwords;
+import org.mcx.backend.monitoring.OpsSettings;
 import org.mcx.backend.ops.CheckLoginCommand;
 import org.mcx.backend.ops.CreateNodeCommand;
 import org.mcx.backend.ops.RestoreCommand;
@@ -138,6 +139,15 @@ public final class Main implements Callable<Integer> {
             description = "ACMS outbox: longest retry delay (at most 30000). Default: ${DEFAULT-VALUE}.")
     long outboxMaxDelayMs;
 
+    @Option(names = "--ops-port", defaultValue = "0",
+            description = "Operators' HTTP port: /health/live, /health/ready (for a load balancer) and /metrics (Prometheus);"
+                    + " 0 = none. Default: ${DEFAULT-VALUE}.")
+    int opsPort;
+
+    @Option(names = "--ops-bind", defaultValue = "127.0.0.1",
+            description = "Address of the operators' port (plain HTTP, no secrets; firewall it). Default: ${DEFAULT-VALUE}.")
+    String opsBind;
+
     @Option(names = "--log-dir", description = "Log to a rotating file registry.log here instead of standard error.")
     Path logDir;
 
@@ -224,6 +234,7 @@ public final class Main implements Callable<Integer> {
                 .withPublicHost(publicHost)
                 .withTrustedDirectAccess(trustedDirectAccess)
                 .withSas(sasSettings())
+                .withOps(new OpsSettings(opsBind, opsPort))
                 .withOutboxBackoff(new Backoff(Duration.ofMillis(outboxMinDelayMs), Duration.ofMillis(outboxMaxDelayMs)));
         Backend backend = Backend.start(config);
         if (keystore != null) {

@@ -116,6 +116,12 @@ public final class Database implements AutoCloseable {
         return durability;
     }
 
+    /** Why changes are refused now (storage full, database lost), or null when they are accepted: for readiness checks. */
+    public String writeRefusal() {
+        StoreUnavailableException refused = availability.refusal();
+        return refused == null ? null : refused.getMessage();
+    }
+
     /**
      * Runs {@code work} on the writer thread, in a transaction of its own or grouped with others
      * queued at the same time (group commit); committed, and durable as configured, before the

@@ -28,11 +28,17 @@ public final class Router {
     private final Codec codec;
     private final Handlers handlers;
     private final DenialListener denials;
+    private final RequestMeters meters;
 
     public Router(Codec codec, Handlers handlers, DenialListener denials) {
+        this(codec, handlers, denials, RequestMeters.discarded());
+    }
+
+    public Router(Codec codec, Handlers handlers, DenialListener denials, RequestMeters meters) {
         this.codec = codec;
         this.handlers = handlers;
         this.denials = denials;
+        this.meters = meters;
     }
 
     void onFrame(PeerSession session, Set<String> inFlightIds, String text) {
@@ -99,6 +105,7 @@ public final class Router {
     }
 
     private void dispatch(PeerSession session, Set<String> inFlightIds, String id, MessageType type, Envelope envelope) {
+        long started = System.nanoTime();
         CompletionStage<? extends Body> reply;
         AfterReply afterReply = new AfterReply();
         try {
@@ -114,9 +121,12 @@ public final class Router {
             session.floodGuard.finished();
             if (failure == null) {
                 session.send(codec.response(id, type, result));
+                meters.record(type, "ok", System.nanoTime() - started);
                 afterReply.run();
             } else {
-                session.sendError(id, toProtocolError(session, type, failure));
+                ProtocolException error = toProtocolError(session, type, failure);
+                session.sendError(id, error);
+                meters.record(type, error.code().name(), System.nanoTime() - started);
             }
         });
     }

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.mcx.architecture.HouseRules;
 
 /**
- * The backend in layers: the foundation (store, events, audit, transport, TLS and the system
+ * The backend in layers: the foundation (store, events, audit, transport, TLS, monitoring and the system
  * context that bundles them) knows no feature; the features know the foundation and, of each
  * other, only a few named classes; the wiring ({@code Backend}, {@code Main}) composes them.
  */
@@ -35,7 +35,7 @@ class ArchitectureTest {
             .layer("wiring").definedBy(ROOT)
             .layer("features").definedBy(FEATURES.stream().map(f -> ROOT + "." + f + "..").toArray(String[]::new))
             .layer("foundation").definedBy(ROOT + ".store..", ROOT + ".events..", ROOT + ".audit..",
-                    ROOT + ".transport..", ROOT + ".tls..", ROOT + ".system..")
+                    ROOT + ".transport..", ROOT + ".tls..", ROOT + ".system..", ROOT + ".monitoring..")
             .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
             .whereLayer("features").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("foundation").mayOnlyBeAccessedByLayers("features", "wiring");
