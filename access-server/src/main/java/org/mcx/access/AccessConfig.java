@@ -10,6 +10,9 @@ public record AccessConfig(String host, int port, Path keystore, String keystore
                            double requestsPerSecondPerUser, Duration upstreamTimeout, Duration staleAfter,
                            Transport transport, int eventLoops) {
 
+    /** The longest a node may go on serving on grants the registry can no longer revoke. */
+    static final Duration MAX_GRACE = Duration.ofHours(1);
+
     public static AccessConfig defaults(String host, int port) {
         return new AccessConfig(host, port, null, null, 8 * 1024, 1024 * 1024, Duration.ofSeconds(30),
                 256, 4096, 1000, 200, Duration.ofSeconds(15), Duration.ofSeconds(2), Transport.AUTO, 0);
@@ -25,6 +28,21 @@ public record AccessConfig(String host, int port, Path keystore, String keystore
         return new AccessConfig(host, port, keystore, keystorePassword, maxHeaderBytes, maxBodyBytes, idleTimeout,
                 maxConnectionsPerAddress, inFlight, perApplication, perUser, upstreamTimeout,
                 staleAfter, transport, eventLoops);
+    }
+
+    /**
+     * How long grants are honoured after the link to every registry node is lost, before every
+     * request is refused 503 until a fresh snapshot: availability against how late a revocation
+     * made meanwhile is enforced (it is, as soon as the node reconnects).
+     */
+    public AccessConfig withGrace(Duration grace) {
+        if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
+            throw new IllegalArgumentException("registry-grace must be between 0 and " + MAX_GRACE.toMinutes()
+                    + " minutes, not " + grace);
+        }
+        return new AccessConfig(host, port, keystore, keystorePassword, maxHeaderBytes, maxBodyBytes, idleTimeout,
+                maxConnectionsPerAddress, maxInFlight, requestsPerSecondPerApplication,
+                requestsPerSecondPerUser, upstreamTimeout, grace, transport, eventLoops);
     }
 
     public AccessConfig withTimeouts(Duration idle, Duration upstream) {

@@ -60,9 +60,15 @@ public final class AccessServer implements AutoCloseable {
     /** Starts the node and waits (up to 30 s) for its first CSC-15 snapshot before accepting requests. */
     public static AccessServer start(AccessConfig config, URI registry, String nodeId, String nodeSecret,
                                      SSLContext registryTls) throws Exception {
+        return start(config, java.util.List.of(registry), nodeId, nodeSecret, registryTls);
+    }
+
+    /** The same, fed by whichever of the registry's nodes answers (the next one when it is lost). */
+    public static AccessServer start(AccessConfig config, java.util.List<URI> registries, String nodeId, String nodeSecret,
+                                     SSLContext registryTls) throws Exception {
         Grants grants = new Grants();
         AccessCounters counters = new AccessCounters();
-        GrantLink link = new GrantLink(registry, nodeId, nodeSecret, grants, config.staleAfter(), registryTls);
+        GrantLink link = new GrantLink(registries, nodeId, nodeSecret, grants, config.staleAfter(), registryTls);
         link.start().get(30, TimeUnit.SECONDS);
         DenialReporter reporter = new DenialReporter(counters, link);
         Gateway gateway = new Gateway(config, new AccessChecks(grants, link,

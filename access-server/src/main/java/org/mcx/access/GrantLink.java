@@ -29,11 +29,12 @@ final class GrantLink implements AutoCloseable {
     private volatile long lostAt;
     private final CompletableFuture<Void> firstSync = new CompletableFuture<>();
 
-    GrantLink(URI registry, String nodeId, String secret, Grants grants, Duration staleAfter,
+    /** @param registries every registry node's base URL: the link moves to the next when its node is lost */
+    GrantLink(java.util.List<URI> registries, String nodeId, String secret, Grants grants, Duration staleAfter,
               javax.net.ssl.SSLContext ssl) {
         this.grants = grants;
         this.staleAfterNanos = staleAfter.toNanos();
-        var builder = ProtocolClient.builder(registry, Endpoint.CSC15)
+        var builder = ProtocolClient.builder(registries, Endpoint.CSC15)
                 .name("sas-" + nodeId)
                 .authenticator(Authenticator.node(nodeId, secret))
                 .retryFirstConnect(true)

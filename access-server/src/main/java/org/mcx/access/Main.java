@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import org.mcx.protocol.client.PinnedCertificate;
 import org.mcx.server.ConfigDefaults;
+import org.mcx.server.DurationConverter;
 import org.mcx.server.LogFiles;
 import org.mcx.server.OutOfMemoryExit;
 import org.mcx.server.SelfSignedCertificate;
@@ -39,8 +42,15 @@ public final class Main implements Callable<Integer> {
                     + "environment variables (MCX_REGISTRY), then this file, then the defaults. Also MCX_CONFIG.")
     Path config;
 
-    @Option(names = "--registry", description = "The registry's WebSocket base URL, e.g. wss://registry.internal:8443 (required).")
-    URI registry;
+    @Option(names = "--registry", split = ",", paramLabel = "URL",
+            description = "The registry's WebSocket base URL, e.g. wss://registry.internal:8443, or several nodes' separated by"
+                    + " commas: the node moves to the next when its registry node is lost (required).")
+    List<URI> registry;
+
+    @Option(names = "--registry-grace", defaultValue = "2s", converter = DurationConverter.class,
+            description = "How long grants are honoured once every registry node is lost, before every request is refused"
+                    + " 503: what is revoked meanwhile is enforced only on reconnection (at most 1h). Default: ${DEFAULT-VALUE}.")
+    Duration registryGrace;
 
     @Option(names = "--registry-fingerprint",
             description = "Trust the registry's certificate with this SHA-256 fingerprint (the registry prints it at start).")
@@ -108,7 +118,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (registry == null || nodeId == null || nodeSecretFile == null) {
+        if (registry == null || registry.isEmpty() || nodeId == null || nodeSecretFile == null) {
             throw usage("--registry, --node-id and --node-secret-file are required"
                     + " (registry, node-id and node-secret-file in the --config file, or MCX_REGISTRY, MCX_NODE_ID and MCX_NODE_SECRET_FILE)");
         }
@@ -117,7 +127,12 @@ public final class Main implements Callable<Integer> {
         }
         log.info("access-server {} starting", org.mcx.protocol.Version.current());
         OutOfMemoryExit.ensure();
-        AccessConfig config = AccessConfig.defaults(bind, port).withIo(transport(), threads);
+        AccessConfig config;
+        try {
+            config = AccessConfig.defaults(bind, port).withIo(transport(), threads).withGrace(registryGrace);
+        } catch (IllegalArgumentException e) {
+            throw usage("--" + e.getMessage());
+        }
         String fingerprint = null;
         if (tls) {
             Path keystore = tlsKeystore;
@@ -146,7 +161,8 @@ public final class Main implements Callable<Integer> {
             sas = AccessServer.start(config, registry, nodeId, secret, registryTls);
         } catch (TimeoutException | ExecutionException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            String why = "no grants from the registry " + registry + " as node " + nodeId + ": " + cause.getMessage();
+            String registries = String.join(", ", registry.stream().map(URI::toString).toList());
+            String why = "no grants from the registry " + registries + " as node " + nodeId + ": " + cause.getMessage();
             log.error(why);
             System.err.println("access-server: " + why);
             return REGISTRY_UNAVAILABLE;

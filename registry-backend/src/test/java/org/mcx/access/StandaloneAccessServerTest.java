@@ -70,6 +70,47 @@ class StandaloneAccessServerTest extends SasTestBase {
         assertThat(log).doesNotContain(Files.readString(secretFile).strip());
     }
 
+    /**
+     * The trade-off of registry-grace: a node told to ride out an outage goes on serving on its
+     * grants, one with the default refuses (503) once its grace is over. And a node given several
+     * registry nodes starts on the one that answers.
+     */
+    @Test
+    void whenEveryRegistryNodeIsLostANodeServesOnItsGrantsForItsGraceAndThenRefuses() throws Exception {
+        URI dead = URI.create("ws://127.0.0.1:" + freePort());
+        try (AccessServer patient = AccessServer.start(AccessConfig.defaults("127.0.0.1", 0).withGrace(Duration.ofMinutes(5)),
+                List.of(dead, registry.base()), "sas-1b", nodeSecretValue("sas-1b"), null)) {
+            assertThat(call(sas.port()).statusCode()).isEqualTo(200);
+            assertThat(call(patient.port()).statusCode()).isEqualTo(200);
+
+            registry.close();
+            registry = null;
+            HttpResponse<String> refused = null;
+            for (int i = 0; i < 150 && (refused == null || refused.statusCode() != 503); i++) {
+                Thread.sleep(100);
+                refused = call(sas.port());
+            }
+            assertThat(refused.statusCode()).as("the default node, its 2 s grace over").isEqualTo(503);
+            assertThat(refused.body()).contains("resynchronised");
+            assertThat(call(patient.port()).statusCode()).as("the node with 5 minutes' grace").isEqualTo(200);
+        }
+    }
+
+    private HttpResponse<String> call(int port) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/services/" + profileId + "/groups"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String nodeSecretValue(String nodeId) throws Exception {
+        return Files.readString(nodeSecret(nodeId)).strip();
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     @Test
     void aNodeTheRegistryRefusesSaysSoAndExitsForItsServiceManagerToRetry() throws Exception {
         Path wrong = Files.writeString(dir.resolve("wrong-secret"), "not-the-secret");

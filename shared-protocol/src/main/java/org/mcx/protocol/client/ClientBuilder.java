@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class ClientBuilder {
     private static final Logger log = LoggerFactory.getLogger(ClientBuilder.class);
 
-    private final URI serverBase;
+    private final List<URI> serverBases;
     private final Endpoint endpoint;
     private String name;
     private Authenticator authenticator;
@@ -38,8 +38,11 @@ public final class ClientBuilder {
     private final List<Consumer<LinkStatus>> stateListeners = new ArrayList<>();
     private final Map<MessageType, AsyncRequestHandler<Body>> handlers = new EnumMap<>(MessageType.class);
 
-    ClientBuilder(URI serverBase, Endpoint endpoint) {
-        this.serverBase = Objects.requireNonNull(serverBase, "serverBase");
+    ClientBuilder(List<URI> serverBases, Endpoint endpoint) {
+        this.serverBases = List.copyOf(serverBases);
+        if (this.serverBases.isEmpty()) {
+            throw new IllegalArgumentException("at least one server address is needed");
+        }
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.name = endpoint.path().substring(1);
     }
@@ -148,14 +151,18 @@ public final class ClientBuilder {
         if (!auth.allowedOn(endpoint)) {
             throw new IllegalStateException(auth.wireName() + " does not authenticate on " + endpoint.path());
         }
-        if (sslContext != null && !"wss".equals(serverBase.getScheme())) {
-            throw new IllegalStateException("an SSLContext needs a wss:// server address, got " + serverBase.getScheme());
+        List<URI> uris = new ArrayList<>();
+        for (URI serverBase : serverBases) {
+            if (sslContext != null && !"wss".equals(serverBase.getScheme())) {
+                throw new IllegalStateException("an SSLContext needs a wss:// server address, got " + serverBase);
+            }
+            URI uri = endpointUri(serverBase, endpoint);
+            if ("ws".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+                log.warn("{}: plain ws:// to {}; outside tests and demos use wss://", name, uri.getHost());
+            }
+            uris.add(uri);
         }
-        URI uri = endpointUri(serverBase, endpoint);
-        if ("ws".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
-            log.warn("{}: plain ws:// to {}; outside tests and demos use wss://", name, uri.getHost());
-        }
-        return new ProtocolClient(new ClientConfig(uri, endpoint, name, authenticator, requestTimeout, connectTimeout,
+        return new ProtocolClient(new ClientConfig(List.copyOf(uris), endpoint, name, authenticator, requestTimeout, connectTimeout,
                 connectionLostTimeout, maxMessageBytes, reconnect, retryFirstConnect, sslContext,
                 List.copyOf(eventListeners), List.copyOf(stateListeners), Map.copyOf(handlers)));
     }

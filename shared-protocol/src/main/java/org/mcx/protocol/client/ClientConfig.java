@@ -11,8 +11,12 @@ import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.wire.MessageType;
 
-/** Everything {@link ClientBuilder} collected, checked and frozen. */
-record ClientConfig(URI uri,
+/**
+ * Everything {@link ClientBuilder} collected, checked and frozen.
+ *
+ * @param uris the endpoint on every node of the system, in the order they are tried
+ */
+record ClientConfig(List<URI> uris,
                     Endpoint endpoint,
                     String name,
                     Authenticator authenticator,
@@ -26,4 +30,8 @@ record ClientConfig(URI uri,
                     List<Consumer<Common.Event>> eventListeners,
                     List<Consumer<LinkStatus>> stateListeners,
                     Map<MessageType, AsyncRequestHandler<Body>> handlers) {
+    /** The first node's endpoint: where the client goes first. */
+    URI uri() {
+        return uris.get(0);
+    }
 }

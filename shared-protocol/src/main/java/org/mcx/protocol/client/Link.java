@@ -1,6 +1,7 @@
 package org.mcx.protocol.client;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -48,11 +49,11 @@ final class Link extends WebSocketClient {
     private volatile int localCloseCode;
     private volatile boolean abandoned;
 
-    Link(ClientConfig config, Codec codec, Dispatcher dispatcher, Listener listener) {
+    Link(ClientConfig config, URI uri, Codec codec, Dispatcher dispatcher, Listener listener) {
         // The frame cap also bounds a fragmented message's buffer; without it Java-WebSocket
         // allocates whatever length a frame header declares (up to 2 GiB). No extensions: its
         // per-message deflate is broken in 1.6.0.
-        super(config.uri(), new Draft_6455(List.of(), config.maxMessageBytes()), Map.of(),
+        super(uri, new Draft_6455(List.of(), config.maxMessageBytes()), Map.of(),
                 (int) config.connectTimeout().toMillis());
         this.label = config.name() + "#" + NUMBERS.incrementAndGet();
         this.codec = codec;

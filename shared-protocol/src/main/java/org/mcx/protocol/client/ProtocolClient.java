@@ -54,7 +54,18 @@ public final class ProtocolClient implements AutoCloseable {
 
     /** @param serverBase the listener, e.g. {@code ws://127.0.0.1:8080}; the endpoint's path is appended */
     public static ClientBuilder builder(URI serverBase, Endpoint endpoint) {
-        return new ClientBuilder(serverBase, endpoint);
+        return new ClientBuilder(List.of(serverBase), endpoint);
+    }
+
+    /**
+     * A client of a system served by several nodes: it connects to the first that answers, in this
+     * order, and when its node is lost it moves to the next at once (then backs off once every node
+     * has been tried), resuming its session and its event subscription from the last event it had.
+     *
+     * @param serverBases every node's listener, e.g. {@code wss://registry-1:8443}, {@code wss://registry-2:8443}
+     */
+    public static ClientBuilder builder(List<URI> serverBases, Endpoint endpoint) {
+        return new ClientBuilder(serverBases, endpoint);
     }
 
     /**
@@ -201,9 +212,9 @@ public final class ProtocolClient implements AutoCloseable {
         return config.endpoint();
     }
 
-    /** The endpoint's full address, e.g. {@code ws://127.0.0.1:8080/csc14}. */
+    /** The endpoint's full address on the node it is (or was last) connected to, e.g. {@code ws://127.0.0.1:8080/csc14}. */
     public URI uri() {
-        return config.uri();
+        return supervisor.node();
     }
 
     public void addEventListener(Consumer<Common.Event> listener) {

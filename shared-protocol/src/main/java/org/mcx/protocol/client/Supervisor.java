@@ -38,6 +38,10 @@ final class Supervisor implements Link.Listener {
     private boolean everAuthenticated;
     private boolean shutDown;
     private int attempt;
+    /** Which of the system's nodes the client uses now (an index into the config's uris). */
+    private volatile int node;
+    /** Nodes tried one after the other without an authenticated link: a round ends at all of them. */
+    private int failedInRow;
     private ScheduledFuture<?> reconnectTask;
 
     Supervisor(ClientConfig config, Codec codec, Dispatcher dispatcher, EventSubscription events,
@@ -48,6 +52,11 @@ final class Supervisor implements Link.Listener {
         this.events = events;
         this.states = states;
         this.inbound = new Inbound(codec, events, serverRequests);
+    }
+
+    /** The endpoint on the node in use, or last used. */
+    java.net.URI node() {
+        return config.uris().get(node);
     }
 
     /** The authenticated link, or null: requests are never queued for a link that is not ready. */
@@ -70,6 +79,7 @@ final class Supervisor implements Link.Listener {
                 active = true;
                 everAuthenticated = false;
                 attempt = 0;
+                failedInRow = 0;
                 open();
             }
         }
@@ -97,9 +107,9 @@ final class Supervisor implements Link.Listener {
     }
 
     private void open() {
-        Link link = new Link(config, codec, dispatcher, this);
+        Link link = new Link(config, node(), codec, dispatcher, this);
         current = link;
-        states.publish(LinkStatus.of(LinkState.CONNECTING, "connecting to " + config.uri()));
+        states.publish(LinkStatus.of(LinkState.CONNECTING, "connecting to " + node()));
         link.connect();
     }
 
@@ -132,6 +142,7 @@ final class Supervisor implements Link.Listener {
             boolean resumed = everAuthenticated;
             everAuthenticated = true;
             attempt = 0;
+            failedInRow = 0;
             events.resubscription().ifPresent(s -> resubscribe(link, s));
             ready = link;
             states.publish(LinkStatus.of(LinkState.CONNECTED, (resumed ? "reconnected as " : "connected as ") + body));
@@ -200,12 +211,28 @@ final class Supervisor implements Link.Listener {
         if (shutDown) {
             return;
         }
+        // Another node may serve: the next is tried at once, and only once every node has failed in
+        // a row does the client wait, by its backoff, before the next round.
+        int nodes = config.uris().size();
+        boolean anotherNodeLeft = nodes > 1 && ++failedInRow < nodes;
+        if (nodes > 1) {
+            node = (node + 1) % nodes;
+        }
         if ((!everAuthenticated && !config.retryFirstConnect()) || !config.reconnect().enabled()) {
+            if (anotherNodeLeft && !everAuthenticated) { // a first connect tries every node once
+                scheduleReconnect(Duration.ZERO, why + "; trying " + node(), closeCode);
+                return;
+            }
             active = false;
             states.publish(new LinkStatus(LinkState.CLOSED, why, closeCode, null));
             settleWaiters(cause);
             return;
         }
+        if (anotherNodeLeft) {
+            scheduleReconnect(Duration.ZERO, why + "; trying " + node(), closeCode);
+            return;
+        }
+        failedInRow = 0;
         scheduleReconnect(config.reconnect().delay(attempt++), why, closeCode);
     }
 
