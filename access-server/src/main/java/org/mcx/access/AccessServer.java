@@ -46,6 +46,7 @@ public final class AccessServer implements AutoCloseable {
     private final GrantLink link;
     private final DenialReporter reporter;
     private final AccessCounters counters;
+    private volatile OpsEndpoint ops;
 
     private AccessServer(EventLoopGroup acceptor, EventLoopGroup workers, Channel listener, GrantLink link,
                          DenialReporter reporter, AccessCounters counters) {
@@ -133,8 +134,26 @@ public final class AccessServer implements AutoCloseable {
         return counters;
     }
 
+    /** Whether this node may decide now: its grants are in sync with a registry, or within their grace. */
+    public boolean ready() {
+        return link.isFresh();
+    }
+
+    /**
+     * Opens this node's operators' port (health for a load balancer, metrics for Prometheus); closed
+     * with the node.
+     */
+    public int openOps(String host, int port) throws InterruptedException {
+        OpsEndpoint endpoint = OpsEndpoint.start(host, port, this::ready, counters::snapshot);
+        ops = endpoint;
+        return endpoint.port();
+    }
+
     @Override
     public void close() throws Exception {
+        if (ops != null) {
+            ops.close();
+        }
         listener.close().syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

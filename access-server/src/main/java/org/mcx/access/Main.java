@@ -93,6 +93,15 @@ public final class Main implements Callable<Integer> {
             description = "Event loop threads; 0 for one per core. Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--ops-port", defaultValue = "0",
+            description = "Operators' HTTP port: /health/live, /health/ready (for a load balancer) and /metrics (Prometheus);"
+                    + " 0 = none. Default: ${DEFAULT-VALUE}.")
+    int opsPort;
+
+    @Option(names = "--ops-bind", defaultValue = "127.0.0.1",
+            description = "Address of the operators' port (plain HTTP, no secrets; firewall it). Default: ${DEFAULT-VALUE}.")
+    String opsBind;
+
     @Option(names = "--log-dir", description = "Log to a rotating file access-server.log here instead of standard error.")
     Path logDir;
 
@@ -166,6 +175,9 @@ public final class Main implements Callable<Integer> {
             log.error(why);
             System.err.println("access-server: " + why);
             return REGISTRY_UNAVAILABLE;
+        }
+        if (opsPort > 0) {
+            sas.openOps(opsBind, opsPort);
         }
         if (fingerprint != null) {
             log.info("TLS certificate SHA-256 fingerprint {}", fingerprint);

@@ -41,7 +41,8 @@ class StandaloneAccessServerTest extends SasTestBase {
                 "bind = 127.0.0.1",
                 "port = 8444",
                 "state-dir = " + dir.resolve("sas-state"),
-                "log-dir = " + dir.resolve("sas-log"), ""));
+                "log-dir = " + dir.resolve("sas-log"),
+                "ops-port = " + freePort(), ""));
         try (BackendProcess node = BackendProcess.launch(MAIN, List.of("--config", conf.toString()), Map.of("MCX_PORT", "0"))) {
             assertThat(node.base().getScheme()).as("TLS by default").isEqualTo("https");
             Matcher m = FINGERPRINT.matcher(node.output());
@@ -61,6 +62,12 @@ class StandaloneAccessServerTest extends SasTestBase {
             HttpResponse<String> refused = https.send(HttpRequest.newBuilder(node.base().resolve("/services/" + profileId + "/groups")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(401);
+
+            URI ops = URI.create("http://127.0.0.1:" + Files.readString(conf).lines()
+                    .filter(l -> l.startsWith("ops-port = ")).findFirst().orElseThrow().substring("ops-port = ".length()));
+            assertThat(plain(ops.resolve("/health/ready")).statusCode()).isEqualTo(200);
+            assertThat(plain(ops.resolve("/metrics")).body()).contains("mcx_sas_requests_forwarded_total 1")
+                    .contains("mcx_sas_requests_denied_total{reason=\"bad-token\"} 1");
 
             assertThat(node.terminate()).isEqualTo(143);
             assertThat(node.output()).contains("stopped");
@@ -83,6 +90,9 @@ class StandaloneAccessServerTest extends SasTestBase {
             assertThat(call(sas.port()).statusCode()).isEqualTo(200);
             assertThat(call(patient.port()).statusCode()).isEqualTo(200);
 
+            URI patientOps = URI.create("http://127.0.0.1:" + patient.openOps("127.0.0.1", 0));
+            URI hastyOps = URI.create("http://127.0.0.1:" + sas.openOps("127.0.0.1", 0));
+            assertThat(plain(hastyOps.resolve("/health/ready")).statusCode()).isEqualTo(200);
             registry.close();
             registry = null;
             HttpResponse<String> refused = null;
@@ -93,7 +103,13 @@ class StandaloneAccessServerTest extends SasTestBase {
             assertThat(refused.statusCode()).as("the default node, its 2 s grace over").isEqualTo(503);
             assertThat(refused.body()).contains("resynchronised");
             assertThat(call(patient.port()).statusCode()).as("the node with 5 minutes' grace").isEqualTo(200);
+            assertThat(plain(hastyOps.resolve("/health/ready")).statusCode()).as("a balancer stops sending to it").isEqualTo(503);
+            assertThat(plain(patientOps.resolve("/health/ready")).statusCode()).isEqualTo(200);
         }
+    }
+
+    private HttpResponse<String> plain(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> call(int port) throws Exception {
