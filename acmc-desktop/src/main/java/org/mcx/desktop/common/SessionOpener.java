@@ -47,8 +47,17 @@ public final class SessionOpener {
      */
     public CompletableFuture<ConsoleSession> open(URI server, String user, String password, SSLContext trust,
                                                   String label) {
+        return open(java.util.List.of(server), user, password, trust, label);
+    }
+
+    /**
+     * The same for a system served by several nodes: the console logs in on the first that answers
+     * and, when its node is lost, goes on on the next without losing an event.
+     */
+    public CompletableFuture<ConsoleSession> open(java.util.List<URI> servers, String user, String password, SSLContext trust,
+                                                  String label) {
         AtomicReference<ConsoleSession> session = new AtomicReference<>();
-        ClientBuilder builder = ProtocolClient.builder(server, Endpoint.ACMC)
+        ClientBuilder builder = ProtocolClient.builder(servers, Endpoint.ACMC)
                 .authenticator(Authenticator.login(user, password))
                 .name("acmc-" + label)
                 .reconnect(reconnect)

@@ -57,15 +57,16 @@ public final class ConnectViewModel {
         error.set(null);
         errorField.set(null);
         untrustedFingerprint.set(null);
-        URI uri = validate();
-        if (uri == null) {
+        java.util.List<URI> nodes = validate();
+        if (nodes == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(error.get()));
         }
+        URI uri = nodes.get(0);
         busy.set(true);
         String fingerprint = uri.getScheme().equals("wss") ? trustedFingerprint : null;
         return tasks.call("log in to " + uri, () -> {
             SSLContext trust = fingerprint == null ? null : PinnedCertificate.trusting(fingerprint);
-            return opener.open(uri, user.get().trim(), password.get(), trust, uri.getAuthority());
+            return opener.open(nodes, user.get().trim(), password.get(), trust, uri.getAuthority());
         }).onSuccess(session -> {
             busy.set(false);
             prefs.rememberServer(server.get().trim());
@@ -121,16 +122,22 @@ public final class ConnectViewModel {
         return false;
     }
 
-    private URI validate() {
-        String url = server.get() == null ? "" : server.get().trim();
-        URI uri = null;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            // reported below, naming the field
-        }
-        if (uri == null || uri.getHost() == null || !("ws".equals(uri.getScheme()) || "wss".equals(uri.getScheme()))) {
-            return fail(Field.SERVER, i18n.get("connect.error.server"));
+    /** The server's address, or its nodes' separated by commas (all ws:// or all wss://); null after a failure. */
+    private java.util.List<URI> validate() {
+        String text = server.get() == null ? "" : server.get().trim();
+        java.util.List<URI> nodes = new java.util.ArrayList<>();
+        for (String url : text.split(",", -1)) {
+            URI uri = null;
+            try {
+                uri = URI.create(url.trim());
+            } catch (IllegalArgumentException e) {
+                // reported below, naming the field
+            }
+            if (uri == null || uri.getHost() == null || !("ws".equals(uri.getScheme()) || "wss".equals(uri.getScheme()))
+                    || !nodes.isEmpty() && !nodes.get(0).getScheme().equals(uri.getScheme())) {
+                return fail(Field.SERVER, i18n.get("connect.error.server"));
+            }
+            nodes.add(uri);
         }
         if (user.get() == null || user.get().isBlank()) {
             return fail(Field.USER, i18n.get("connect.error.user"));
@@ -138,10 +145,10 @@ public final class ConnectViewModel {
         if (password.get() == null || password.get().isEmpty()) {
             return fail(Field.PASSWORD, i18n.get("connect.error.password"));
         }
-        return uri;
+        return nodes;
     }
 
-    private URI fail(Field field, String message) {
+    private <T> T fail(Field field, String message) {
         errorField.set(field);
         error.set(message);
         return null;

@@ -83,6 +83,25 @@ class ConnectViewModelTest {
         assertThat(new ConnectionPrefs(prefs).server()).isEqualTo(backend.base().toString());
     }
 
+    /** A system of several nodes: the console logs in on the first that answers; mixed schemes are refused. */
+    @Test
+    void severalNodesAreTriedInTurnAndMustAllSpeakTheSameScheme() throws Exception {
+        int dead;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            dead = s.getLocalPort();
+        }
+        vm.serverProperty().set("ws://127.0.0.1:" + dead + ", " + backend.base());
+        vm.userProperty().set("admin");
+        vm.passwordProperty().set(TestBackend.ADMIN_PASSWORD);
+        try (ConsoleSession session = vm.connect(s -> { }).get(20, TimeUnit.SECONDS)) {
+            assertThat(session.linkProperty().get().state()).isEqualTo(LinkState.CONNECTED);
+        }
+        vm.serverProperty().set("ws://127.0.0.1:" + dead + ", " + backend.base().toString().replace("ws://", "wss://"));
+        tryLogin("admin", TestBackend.ADMIN_PASSWORD);
+        assertThat(vm.errorFieldProperty().get()).isEqualTo(ConnectViewModel.Field.SERVER);
+        assertThat(vm.errorProperty().get()).contains("all ws:// or all wss://");
+    }
+
     @Test
     void wssToAPlainServerSaysToUseWsRatherThanThatItCannotBeReached() throws Exception {
         vm.serverProperty().set(backend.base().toString().replace("ws://", "wss://"));
