@@ -79,7 +79,7 @@ public final class ExampleApplication implements AutoCloseable {
                 log.debug("closed; a late callback is dropped");
             }
         };
-        ClientBuilder builder = ProtocolClient.builder(config.registry(), Endpoint.CSC14)
+        ClientBuilder builder = ProtocolClient.builder(config.registries(), Endpoint.CSC14)
                 .authenticator(Authenticator.application(config.applicationId(), config.secret()))
                 .name("example-" + config.applicationId())
                 .retryFirstConnect(true)

@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
 final class ExampleCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ExampleCommand.class);
 
-    @Option(names = "--registry", required = true,
-            description = "The registry's WebSocket address, e.g. ws://127.0.0.1:8080 (/csc14 is added).")
-    URI registry;
+    @Option(names = "--registry", required = true, split = ",", paramLabel = "URL",
+            description = "The registry's WebSocket address, e.g. ws://127.0.0.1:8080 (/csc14 is added), or several"
+                    + " nodes' separated by commas: the application moves to the next when its node is lost.")
+    List<URI> registry;
 
     @Option(names = "--application-id", required = true, description = "From applications.create.")
     String applicationId;

@@ -13,11 +13,12 @@ import org.mcx.protocol.model.ServiceType;
  * How the example application runs: where the registry is, who it is, whom it acts for, which
  * services it asks for, how often it calls them and with which priority.
  *
- * @param registry   the registry's WebSocket base, e.g. {@code ws://127.0.0.1:8080}
+ * @param registries the registry's WebSocket base, e.g. {@code ws://127.0.0.1:8080}, or every node's
+ *                   when several serve it: the application moves to the next when its node is lost
  * @param sslContext trust for a {@code wss://} registry and {@code https://} service access server
  *                   with a self-signed certificate; null for the JVM's default trust
  */
-public record ExampleConfig(URI registry, String applicationId, String secret, String mcServiceId, String password,
+public record ExampleConfig(List<URI> registries, String applicationId, String secret, String mcServiceId, String password,
                             List<ServiceRef> services, Duration interval, String priority, SSLContext sslContext) {
 
     public static final List<ServiceRef> DEFAULT_SERVICES = List.of(new ServiceRef(ServiceType.GM, "CSC-2"),
@@ -26,7 +27,10 @@ public record ExampleConfig(URI registry, String applicationId, String secret, S
     public static final Set<String> PRIORITIES = Set.of("normal", "imminent-peril", "emergency");
 
     public ExampleConfig {
-        Objects.requireNonNull(registry, "registry");
+        registries = List.copyOf(registries);
+        if (registries.isEmpty()) {
+            throw new IllegalArgumentException("give the registry's address");
+        }
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(mcServiceId, "mcServiceId");
@@ -46,33 +50,33 @@ public record ExampleConfig(URI registry, String applicationId, String secret, S
     /** The defaults: GM and MCPTT, every 3 s, normal priority, the JVM's trust. */
     public static ExampleConfig of(URI registry, String applicationId, String secret, String mcServiceId,
                                    String password) {
-        return new ExampleConfig(registry, applicationId, secret, mcServiceId, password, DEFAULT_SERVICES,
+        return new ExampleConfig(List.of(registry), applicationId, secret, mcServiceId, password, DEFAULT_SERVICES,
                 Duration.ofSeconds(3), "normal", null);
     }
 
     public ExampleConfig withServices(List<ServiceRef> newServices) {
-        return new ExampleConfig(registry, applicationId, secret, mcServiceId, password, newServices, interval,
+        return new ExampleConfig(registries, applicationId, secret, mcServiceId, password, newServices, interval,
                 priority, sslContext);
     }
 
     public ExampleConfig withInterval(Duration newInterval) {
-        return new ExampleConfig(registry, applicationId, secret, mcServiceId, password, services, newInterval,
+        return new ExampleConfig(registries, applicationId, secret, mcServiceId, password, services, newInterval,
                 priority, sslContext);
     }
 
     public ExampleConfig withPriority(String newPriority) {
-        return new ExampleConfig(registry, applicationId, secret, mcServiceId, password, services, interval,
+        return new ExampleConfig(registries, applicationId, secret, mcServiceId, password, services, interval,
                 newPriority, sslContext);
     }
 
     public ExampleConfig withSslContext(SSLContext context) {
-        return new ExampleConfig(registry, applicationId, secret, mcServiceId, password, services, interval,
+        return new ExampleConfig(registries, applicationId, secret, mcServiceId, password, services, interval,
                 priority, context);
     }
 
     @Override
     public String toString() {
-        return "ExampleConfig[registry=" + registry + ", applicationId=" + applicationId + ", secret=***, mcServiceId="
+        return "ExampleConfig[registries=" + registries + ", applicationId=" + applicationId + ", secret=***, mcServiceId="
                 + mcServiceId + ", password=***, services=" + services.stream().map(ExampleProfiles::label).toList()
                 + ", interval=" + interval + ", priority="
                 + priority + "]";
