@@ -15,12 +15,14 @@ import org.mcx.protocol.client.PinnedCertificate;
 import org.mcx.server.ConfigDefaults;
 import org.mcx.server.DurationConverter;
 import org.mcx.server.LogFiles;
+import org.mcx.server.OpsOptions;
 import org.mcx.server.OutOfMemoryExit;
 import org.mcx.server.SelfSignedCertificate;
 import org.mcx.server.UntilTerminated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -93,14 +95,8 @@ public final class Main implements Callable<Integer> {
             description = "Event loop threads; 0 for one per core. Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--ops-port", defaultValue = "0",
-            description = "Operators' HTTP port: /health/live, /health/ready (for a load balancer) and /metrics (Prometheus);"
-                    + " 0 = none. Default: ${DEFAULT-VALUE}.")
-    int opsPort;
-
-    @Option(names = "--ops-bind", defaultValue = "127.0.0.1",
-            description = "Address of the operators' port (plain HTTP, no secrets; firewall it). Default: ${DEFAULT-VALUE}.")
-    String opsBind;
+    @Mixin
+    OpsOptions ops;
 
     @Option(names = "--log-dir", description = "Log to a rotating file access-server.log here instead of standard error.")
     Path logDir;
@@ -176,8 +172,8 @@ public final class Main implements Callable<Integer> {
             System.err.println("access-server: " + why);
             return REGISTRY_UNAVAILABLE;
         }
-        if (opsPort > 0) {
-            sas.openOps(opsBind, opsPort);
+        if (ops.enabled()) {
+            sas.openOps(ops.bind(), ops.port());
         }
         if (fingerprint != null) {
             log.info("TLS certificate SHA-256 fingerprint {}", fingerprint);

@@ -27,12 +27,14 @@ import org.mcx.samples.SampleServices;
 import org.mcx.server.ConfigDefaults;
 import org.mcx.server.DurationConverter;
 import org.mcx.server.LogFiles;
+import org.mcx.server.OpsOptions;
 import org.mcx.server.OutOfMemoryExit;
 import org.mcx.server.SelfSignedCertificate;
 import org.mcx.server.UntilTerminated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -139,14 +141,8 @@ public final class Main implements Callable<Integer> {
             description = "ACMS outbox: longest retry delay (at most 30000). Default: ${DEFAULT-VALUE}.")
     long outboxMaxDelayMs;
 
-    @Option(names = "--ops-port", defaultValue = "0",
-            description = "Operators' HTTP port: /health/live, /health/ready (for a load balancer) and /metrics (Prometheus);"
-                    + " 0 = none. Default: ${DEFAULT-VALUE}.")
-    int opsPort;
-
-    @Option(names = "--ops-bind", defaultValue = "127.0.0.1",
-            description = "Address of the operators' port (plain HTTP, no secrets; firewall it). Default: ${DEFAULT-VALUE}.")
-    String opsBind;
+    @Mixin
+    OpsOptions ops;
 
     @Option(names = "--log-dir", description = "Log to a rotating file registry.log here instead of standard error.")
     Path logDir;
@@ -234,7 +230,7 @@ public final class Main implements Callable<Integer> {
                 .withPublicHost(publicHost)
                 .withTrustedDirectAccess(trustedDirectAccess)
                 .withSas(sasSettings())
-                .withOps(new OpsSettings(opsBind, opsPort))
+                .withOps(new OpsSettings(ops.bind(), ops.port()))
                 .withOutboxBackoff(new Backoff(Duration.ofMillis(outboxMinDelayMs), Duration.ofMillis(outboxMaxDelayMs)));
         Backend backend = Backend.start(config);
         if (keystore != null) {
