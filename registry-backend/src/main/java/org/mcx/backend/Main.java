@@ -17,7 +17,9 @@ import org.mcx.backend.ops.RestoreCommand;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.store.ScheduledBackups;
 import org.mcx.backend.store.StoreIntegrity;
+import org.mcx.backend.store.PostgresConfig;
 import org.mcx.backend.store.StoreRefusedException;
+import org.mcx.backend.store.StoreUnreachableException;
 import org.mcx.protocol.client.PinnedCertificate;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.wire.Codec;
@@ -54,8 +56,20 @@ public final class Main implements Callable<Integer> {
                     + "environment variables (MCX_DATA_DIR), then this file, then the defaults. Also MCX_CONFIG.")
     Path config;
 
-    @Option(names = "--data-dir", description = "Directory for the H2 database and TLS material (required).")
+    @Option(names = "--data-dir", description = "Directory for the H2 database and the generated TLS material (required,"
+            + " also with --database: it keeps the TLS material).")
     Path dataDir;
+
+    @Option(names = "--database", paramLabel = "URL", description = "Use this PostgreSQL database instead of H2 in --data-dir:"
+            + " jdbc:postgresql://db.example.org:5432/mcx (parameters such as ?sslmode=verify-full allowed; no user or password in it).")
+    String database;
+
+    @Option(names = "--database-user", description = "With --database: the PostgreSQL role to log in as.")
+    String databaseUser;
+
+    @Option(names = "--database-password-file", description = "With --database: file holding the role's password (kept off"
+            + " the command line and out of logs).")
+    Path databasePasswordFile;
 
     @Option(names = "--new-database", description = "If the database in --data-dir is missing or damaged, keep what"
             + " is left of it aside and start with a new, empty one (a readable database is never touched).")
@@ -174,6 +188,12 @@ public final class Main implements Callable<Integer> {
                 commandLine.getErr().println("registry-backend: " + e.getMessage());
                 return REFUSED;
             }
+            if (e instanceof StoreUnreachableException) {
+                // Not REFUSED: the database may be back in a moment, so the service manager retries.
+                log.error("start failed: {}", e.getMessage());
+                commandLine.getErr().println("registry-backend: " + e.getMessage());
+                return 1;
+            }
             throw e;
         });
         return cl.execute(args);
@@ -195,10 +215,15 @@ public final class Main implements Callable<Integer> {
         if (logDir != null) {
             LogFiles.useDirectory(logDir, "registry");
         }
+        PostgresConfig postgres = postgresConfig();
         log.info("registry-backend {} starting", org.mcx.protocol.Version.current());
         OutOfMemoryExit.ensure();
         if (newDatabase) {
             StoreIntegrity.startOverIfDamaged(dataDir);
+        }
+        if (postgres != null) {
+            log.info("store: PostgreSQL at {} as {}; back it up with pg_dump (docs/operations.md, \"Running on PostgreSQL\")",
+                    postgres.where(), postgres.user() == null ? "the default role" : postgres.user());
         }
         String firstAdminPassword = adminPassword != null ? adminPassword : readAdminPasswordFile();
         boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
@@ -217,6 +242,7 @@ public final class Main implements Callable<Integer> {
         BackendConfig config = BackendConfig.of(dataDir, bind, port, systemId)
                 .withAdminPassword(firstAdminPassword)
                 .withDurability(durability)
+                .withDatabase(postgres)
                 .withIdentity(identity)
                 .withTls(keystore, keystorePassword)
                 .withMaxMessageBytes(maxMessageBytes)
@@ -243,6 +269,43 @@ public final class Main implements Callable<Integer> {
             }
             backend.close();
         });
+    }
+
+    /**
+     * The PostgreSQL settings, or null for H2; what applies to H2 alone is refused with a sentence
+     * rather than ignored, so that nobody believes a PostgreSQL database is backed up by the backend.
+     */
+    private PostgresConfig postgresConfig() throws java.io.IOException {
+        if (database == null) {
+            if (databaseUser != null || databasePasswordFile != null) {
+                throw usage("--database-user and --database-password-file need --database");
+            }
+            return null;
+        }
+        if (backupDir != null) {
+            throw usage("--backup-dir makes H2 online backups; with --database, back PostgreSQL up with pg_dump"
+                    + " (docs/operations.md) and leave backup-dir unset");
+        }
+        if (newDatabase) {
+            throw usage("--new-database applies to the H2 file in --data-dir; with --database, PostgreSQL keeps its own"
+                    + " files and an empty database is made ready by the first start");
+        }
+        String password = null;
+        if (databasePasswordFile != null) {
+            if (!Files.isReadable(databasePasswordFile)) {
+                throw usage("--database-password-file " + databasePasswordFile + " cannot be read");
+            }
+            password = Files.readString(databasePasswordFile).strip();
+        }
+        try {
+            return new PostgresConfig(database, databaseUser, password);
+        } catch (IllegalArgumentException e) {
+            throw usage("--" + e.getMessage());
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(new CommandLine(this), message);
     }
 
     private SasSettings sasSettings() {
