@@ -13,6 +13,7 @@ import org.mcx.backend.identity.IdentityConfig;
 import org.mcx.backend.identity.Passwords;
 import org.mcx.backend.ops.CheckLoginCommand;
 import org.mcx.backend.ops.CreateNodeCommand;
+import org.mcx.backend.ops.MigrateToPostgresCommand;
 import org.mcx.backend.ops.RestoreCommand;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.store.ScheduledBackups;
@@ -203,7 +204,8 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine(String[] args, Map<String, String> environment) {
         CommandLine cl = ConfigDefaults.commandLine(new Main(), args, environment);
         // Added after the defaults, so that MCX_* variables and the file configure the server only.
-        return cl.addSubcommand(new CheckLoginCommand()).addSubcommand(new CreateNodeCommand()).addSubcommand(new RestoreCommand());
+        return cl.addSubcommand(new CheckLoginCommand()).addSubcommand(new CreateNodeCommand()).addSubcommand(new RestoreCommand())
+                .addSubcommand(new MigrateToPostgresCommand());
     }
 
     @Override

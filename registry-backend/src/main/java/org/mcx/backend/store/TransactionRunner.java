@@ -121,7 +121,7 @@ final class TransactionRunner {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            log.error("rollback to savepoint failed", e);
+            logRollbackFailure("rollback to savepoint", e);
         }
         runAll(tx.rollbackActions(), "rollback");
     }
@@ -131,12 +131,21 @@ final class TransactionRunner {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            log.error("rollback failed", e);
+            logRollbackFailure("rollback", e);
         }
         for (int i = done.size() - 1; i >= 0; i--) {
             if (done.get(i).failure() == null) {
                 runAll(done.get(i).tx().rollbackActions(), "rollback");
             }
+        }
+    }
+
+    /** A rollback on a lost connection fails as expected (the server rolled back already); anything else is a fault. */
+    private static void logRollbackFailure(String what, SQLException e) {
+        if (StorageFailure.isStoreLost(e)) {
+            log.debug("{} on a lost database connection: {}", what, e.toString());
+        } else {
+            log.error("{} failed", what, e);
         }
     }
 
