@@ -52,6 +52,9 @@ public final class Main implements Callable<Integer> {
      */
     static final int REFUSED = 65;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = ConfigDefaults.CONFIG_OPTION, paramLabel = "FILE",
             description = "Settings file (properties: data-dir = /var/lib/mcx-registry). Order: command line, then MCX_* "
                     + "environment variables (MCX_DATA_DIR), then this file, then the defaults. Also MCX_CONFIG.")
@@ -183,7 +186,13 @@ public final class Main implements Callable<Integer> {
             new CommandLine(new Main()).getErr().println("registry-backend: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+        cl.setExecutionExceptionHandler(executionExceptionHandler());
+        return cl.execute(args);
+    }
+
+    /** Starts refused for reasons in the data become one sentence and an exit code, not a stack trace. */
+    static CommandLine.IExecutionExceptionHandler executionExceptionHandler() {
+        return (e, commandLine, parsed) -> {
             if (e instanceof StoreRefusedException) {
                 log.error("start refused: {}", e.getMessage());
                 commandLine.getErr().println("registry-backend: " + e.getMessage());
@@ -196,8 +205,7 @@ public final class Main implements Callable<Integer> {
                 return 1;
             }
             throw e;
-        });
-        return cl.execute(args);
+        };
     }
 
     /** The command with its defaults from {@code environment} and the configuration file; throws on a bad file. */
@@ -306,8 +314,9 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** Bad settings, said on the command line's own error stream (the one tests and launchers capture). */
     private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(new CommandLine(this), message);
+        return new CommandLine.ParameterException(spec != null ? spec.commandLine() : new CommandLine(this), message);
     }
 
     private SasSettings sasSettings() {
