@@ -102,7 +102,7 @@ public final class Backend implements AutoCloseable {
     public static Backend start(BackendConfig config) throws Exception {
         Files.createDirectories(config.dataDir());
         Codec codec = new Codec(config.listener().maxMessageBytes());
-        Database db = Database.open(config.dataDir(), config.store().durability());
+        Database db = Database.open(config.store());
         Timers timers = new Timers();
         ExecutorService cpu = Executors.newFixedThreadPool(2, daemon("mcx-cpu"));
         EventLog events = EventLog.open(db, codec, new EventBus());

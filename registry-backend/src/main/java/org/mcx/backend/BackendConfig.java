@@ -157,6 +157,11 @@ public record BackendConfig(String systemId, String adminPassword, StoreConfig s
         return withStore(store.withDurability(durability));
     }
 
+    /** PostgreSQL instead of H2 in the data directory; null: H2. */
+    public BackendConfig withDatabase(org.mcx.backend.store.PostgresConfig postgres) {
+        return withStore(store.withPostgres(postgres));
+    }
+
     public BackendConfig withSasPort(int port) {
         return withSas(sas.withPort(port));
     }
@@ -168,7 +173,8 @@ public record BackendConfig(String systemId, String adminPassword, StoreConfig s
 
     @Override
     public String toString() {
-        return "BackendConfig[dataDir=" + dataDir() + ", bind=" + bindHost() + ":" + port() + ", systemId=" + systemId
+        return "BackendConfig[dataDir=" + dataDir() + (store.onPostgres() ? ", database=" + store.postgres().where() : "")
+                + ", bind=" + bindHost() + ":" + port() + ", systemId=" + systemId
                 + ", sasPort=" + sasPort() + ", tls=" + tls() + ", durability=" + store.durability() + "]";
     }
 }

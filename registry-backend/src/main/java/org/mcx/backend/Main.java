@@ -14,11 +14,14 @@ import org.mcx.backend.identity.Passwords;
 import org.mcx.backend.monitoring.OpsSettings;
 import org.mcx.backend.ops.CheckLoginCommand;
 import org.mcx.backend.ops.CreateNodeCommand;
+import org.mcx.backend.ops.MigrateToPostgresCommand;
 import org.mcx.backend.ops.RestoreCommand;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.store.ScheduledBackups;
 import org.mcx.backend.store.StoreIntegrity;
+import org.mcx.backend.store.PostgresConfig;
 import org.mcx.backend.store.StoreRefusedException;
+import org.mcx.backend.store.StoreUnreachableException;
 import org.mcx.protocol.client.PinnedCertificate;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.wire.Codec;
@@ -52,13 +55,28 @@ public final class Main implements Callable<Integer> {
      */
     static final int REFUSED = 65;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = ConfigDefaults.CONFIG_OPTION, paramLabel = "FILE",
             description = "Settings file (properties: data-dir = /var/lib/mcx-registry). Order: command line, then MCX_* "
                     + "environment variables (MCX_DATA_DIR), then this file, then the defaults. Also MCX_CONFIG.")
     Path config;
 
-    @Option(names = "--data-dir", description = "Directory for the H2 database and TLS material (required).")
+    @Option(names = "--data-dir", description = "Directory for the H2 database and the generated TLS material (required,"
+            + " also with --database: it keeps the TLS material).")
     Path dataDir;
+
+    @Option(names = "--database", paramLabel = "URL", description = "Use this PostgreSQL database instead of H2 in --data-dir:"
+            + " jdbc:postgresql://db.example.org:5432/mcx (parameters such as ?sslmode=verify-full allowed; no user or password in it).")
+    String database;
+
+    @Option(names = "--database-user", description = "With --database: the PostgreSQL role to log in as.")
+    String databaseUser;
+
+    @Option(names = "--database-password-file", description = "With --database: file holding the role's password (kept off"
+            + " the command line and out of logs).")
+    Path databasePasswordFile;
 
     @Option(names = "--new-database", description = "If the database in --data-dir is missing or damaged, keep what"
             + " is left of it aside and start with a new, empty one (a readable database is never touched).")
@@ -174,22 +192,34 @@ public final class Main implements Callable<Integer> {
             new CommandLine(new Main()).getErr().println("registry-backend: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+        cl.setExecutionExceptionHandler(executionExceptionHandler());
+        return cl.execute(args);
+    }
+
+    /** Starts refused for reasons in the data become one sentence and an exit code, not a stack trace. */
+    static CommandLine.IExecutionExceptionHandler executionExceptionHandler() {
+        return (e, commandLine, parsed) -> {
             if (e instanceof StoreRefusedException) {
                 log.error("start refused: {}", e.getMessage());
                 commandLine.getErr().println("registry-backend: " + e.getMessage());
                 return REFUSED;
             }
+            if (e instanceof StoreUnreachableException) {
+                // Not REFUSED: the database may be back in a moment, so the service manager retries.
+                log.error("start failed: {}", e.getMessage());
+                commandLine.getErr().println("registry-backend: " + e.getMessage());
+                return 1;
+            }
             throw e;
-        });
-        return cl.execute(args);
+        };
     }
 
     /** The command with its defaults from {@code environment} and the configuration file; throws on a bad file. */
     static CommandLine commandLine(String[] args, Map<String, String> environment) {
         CommandLine cl = ConfigDefaults.commandLine(new Main(), args, environment);
         // Added after the defaults, so that MCX_* variables and the file configure the server only.
-        return cl.addSubcommand(new CheckLoginCommand()).addSubcommand(new CreateNodeCommand()).addSubcommand(new RestoreCommand());
+        return cl.addSubcommand(new CheckLoginCommand()).addSubcommand(new CreateNodeCommand()).addSubcommand(new RestoreCommand())
+                .addSubcommand(new MigrateToPostgresCommand());
     }
 
     @Override
@@ -201,10 +231,15 @@ public final class Main implements Callable<Integer> {
         if (logDir != null) {
             LogFiles.useDirectory(logDir, "registry");
         }
+        PostgresConfig postgres = postgresConfig();
         log.info("registry-backend {} starting", org.mcx.protocol.Version.current());
         OutOfMemoryExit.ensure();
         if (newDatabase) {
             StoreIntegrity.startOverIfDamaged(dataDir);
+        }
+        if (postgres != null) {
+            log.info("store: PostgreSQL at {} as {}; back it up with pg_dump (docs/operations.md, \"Running on PostgreSQL\")",
+                    postgres.where(), postgres.user() == null ? "the default role" : postgres.user());
         }
         String firstAdminPassword = adminPassword != null ? adminPassword : readAdminPasswordFile();
         boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
@@ -223,6 +258,7 @@ public final class Main implements Callable<Integer> {
         BackendConfig config = BackendConfig.of(dataDir, bind, port, systemId)
                 .withAdminPassword(firstAdminPassword)
                 .withDurability(durability)
+                .withDatabase(postgres)
                 .withIdentity(identity)
                 .withTls(keystore, keystorePassword)
                 .withMaxMessageBytes(maxMessageBytes)
@@ -250,6 +286,44 @@ public final class Main implements Callable<Integer> {
             }
             backend.close();
         });
+    }
+
+    /**
+     * The PostgreSQL settings, or null for H2; what applies to H2 alone is refused with a sentence
+     * rather than ignored, so that nobody believes a PostgreSQL database is backed up by the backend.
+     */
+    private PostgresConfig postgresConfig() throws java.io.IOException {
+        if (database == null) {
+            if (databaseUser != null || databasePasswordFile != null) {
+                throw usage("--database-user and --database-password-file need --database");
+            }
+            return null;
+        }
+        if (backupDir != null) {
+            throw usage("--backup-dir makes H2 online backups; with --database, back PostgreSQL up with pg_dump"
+                    + " (docs/operations.md) and leave backup-dir unset");
+        }
+        if (newDatabase) {
+            throw usage("--new-database applies to the H2 file in --data-dir; with --database, PostgreSQL keeps its own"
+                    + " files and an empty database is made ready by the first start");
+        }
+        String password = null;
+        if (databasePasswordFile != null) {
+            if (!Files.isReadable(databasePasswordFile)) {
+                throw usage("--database-password-file " + databasePasswordFile + " cannot be read");
+            }
+            password = Files.readString(databasePasswordFile).strip();
+        }
+        try {
+            return new PostgresConfig(database, databaseUser, password);
+        } catch (IllegalArgumentException e) {
+            throw usage("--" + e.getMessage());
+        }
+    }
+
+    /** Bad settings, said on the command line's own error stream (the one tests and launchers capture). */
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec != null ? spec.commandLine() : new CommandLine(this), message);
     }
 
     private SasSettings sasSettings() {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * it, when the backup is from an older version).
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Restores the database from an online backup (stop the server first).")
+        description = "Restores the H2 database from an online backup (stop the server first); a PostgreSQL"
+                + " database is restored with pg_restore.")
 public final class RestoreCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RestoreCommand.class);
     static final String DATABASE = "mcx";

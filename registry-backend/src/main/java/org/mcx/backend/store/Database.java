@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -12,31 +14,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded H2 database: opened in file mode, migrated by Flyway, and used only from its own
- * executors, since interrupting a thread inside H2 can corrupt the file. All writes run on one
- * thread, one transaction at a time, which gives events their order and makes "committed, then
- * published" trivially true; reads run on a small pool with their own connections.
+ * The store: the embedded H2 file (the default) or a PostgreSQL database, migrated by Flyway, and
+ * used only from its own executors, since interrupting a thread inside H2 can corrupt the file.
+ * All writes run on one thread, one transaction at a time, which gives events their order and
+ * makes "committed, then published" trivially true; reads run on a small pool with their own
+ * connections. What differs between the two databases is in an {@link Engine}.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     /** How an acknowledged write is made durable. */
     public enum Durability {
-        /** Each commit is written to the OS before the reply: survives kill -9 (H2 WRITE_DELAY=0). */
+        /**
+         * Each commit survives a crash of the process holding the data: H2 writes it to the OS before
+         * the reply (WRITE_DELAY=0, survives kill -9); PostgreSQL flushes its WAL
+         * ({@code synchronous_commit = local}).
+         */
         PROCESS_CRASH,
-        /** Each commit is also fsynced: survives power loss, at about a third of the speed. */
+        /**
+         * Each commit also survives the host's power loss: H2 fsyncs it, at about a third of the
+         * speed; PostgreSQL also waits for its synchronous standbys, if any ({@code synchronous_commit = on}).
+         */
         POWER_LOSS
     }
 
     /** Free space below which writes are refused before H2 would fail on a full disk. */
     public static final long DEFAULT_RESERVE_BYTES = 4L << 20;
 
-    private final JdbcDataSource dataSource;
+    private final Engine engine;
     private volatile Connection writeConnection;
     private final TransactionRunner runner;
     private final WriterThread writer;
@@ -46,64 +55,86 @@ public final class Database implements AutoCloseable {
     private final AtomicInteger generation = new AtomicInteger();
     private final ThreadLocal<ReaderConnection> readConnection = new ThreadLocal<>();
     private final Durability durability;
+    /** Every connection handed to a reader thread, so that closing the store closes them (PostgreSQL counts them). */
+    private final Set<Connection> readerConnections = ConcurrentHashMap.newKeySet();
 
     private record ReaderConnection(Connection connection, int generation) {
     }
 
-    private Database(JdbcDataSource dataSource, Path dataDir, Durability durability, long reserveBytes)
-            throws SQLException {
-        this.dataSource = dataSource;
+    private Database(Engine engine, Durability durability, long reserveBytes) throws SQLException {
+        this.engine = engine;
         this.durability = durability;
         this.readers = Executors.newFixedThreadPool(2, named("mcx-db-reader"));
         this.writeConnection = newWriteConnection();
-        this.availability = new StoreAvailability(dataDir, reserveBytes, this::reopen);
-        this.runner = new TransactionRunner(writeConnection, durability, availability);
+        this.availability = new StoreAvailability(engine.where(), engine.watchedDisk(), reserveBytes, this::reopen);
+        this.runner = new TransactionRunner(writeConnection, engine, durability, availability);
         this.writer = new WriterThread(runner, availability);
     }
 
-    /** Opens (creating if needed) the database under {@code dataDir} and migrates it. */
+    /** Opens (creating if needed) the H2 database under {@code dataDir} and migrates it. */
     public static Database open(Path dataDir, Durability durability) {
         return open(dataDir, durability, DEFAULT_RESERVE_BYTES);
     }
 
     /** As {@link #open(Path, Durability)}, refusing writes when less than {@code reserveBytes} are free. */
     public static Database open(Path dataDir, Durability durability, long reserveBytes) {
-        boolean creating = StoreIntegrity.checkBeforeOpen(dataDir);
-        if (creating) {
-            log.info("creating a new database in {}", dataDir);
+        return open(new H2Engine(dataDir), durability, reserveBytes);
+    }
+
+    /** Opens the database {@code config} names (PostgreSQL, or else H2 in its data directory) and migrates it. */
+    public static Database open(StoreConfig config) {
+        Engine engine = config.onPostgres() ? new PostgresEngine(config.postgres()) : new H2Engine(config.dataDir());
+        return open(engine, config.durability(), DEFAULT_RESERVE_BYTES);
+    }
+
+    private static Database open(Engine engine, Durability durability, long reserveBytes) {
+        if (engine.checkBeforeOpen()) {
+            log.info("creating a new database in {}", engine.where());
         }
-        JdbcDataSource ds = dataSource(dataDir);
-        migrate(Flyway.configure().dataSource(ds).locations(MIGRATIONS).load(), dataDir);
-        StoreIntegrity.markHeld(dataDir);
         try {
-            Database db = new Database(ds, dataDir, durability, reserveBytes);
-            log.info("database open at {} ({} durability)", dataDir, durability);
+            migrate(flyway(engine.dataSource()), engine.where());
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            SQLException cannotConnect = StorageFailure.connectFailure(e);
+            if (cannotConnect != null) {
+                throw new StoreUnreachableException(engine.where(), cannotConnect);
+            }
+            throw e;
+        }
+        engine.afterMigrate();
+        try {
+            Database db = new Database(engine, durability, reserveBytes);
+            log.info("database open at {} ({} durability)", engine.where(), durability);
             return db;
         } catch (SQLException e) {
-            throw new StoreException("cannot open the database in " + dataDir, e);
+            throw new StoreException("cannot open the database in " + engine.where(), e);
         }
     }
 
     /** The H2 file {@code dataDir/mcx.mv.db}, in PostgreSQL mode so that the SQL stays portable. */
-    static JdbcDataSource dataSource(Path dataDir) {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mcx")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(url);
-        ds.setUser("mcx");
-        ds.setPassword("");
-        return ds;
+    static javax.sql.DataSource dataSource(Path dataDir) {
+        return H2Engine.dataSource(dataDir);
     }
 
-    /** Where the schema's migrations are; each upgrade's new ones run on the first start. */
+    /**
+     * Where the schema's migrations are; each upgrade's new ones run on the first start. One set
+     * for both databases: the SQL is written to run on both. Should a statement ever need to differ,
+     * it goes into {@code db/migration/h2} and {@code db/migration/postgresql} beside a common
+     * location (Flyway's {@code {vendor}} placeholder), never into an applied file: H2 databases
+     * already made must keep their checksums.
+     */
     static final String MIGRATIONS = "classpath:db/migration";
+
+    /** Flyway over {@code dataSource} with this version's migrations. */
+    static Flyway flyway(javax.sql.DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load();
+    }
 
     /**
      * Runs the migrations this version brings (an upgrade migrates on start), after refusing a
      * database that a newer version has already migrated further (a downgrade).
      */
-    static void migrate(Flyway flyway, Path dataDir) {
-        SchemaGuard.refuseNewerSchema(flyway, dataDir.toString());
+    static void migrate(Flyway flyway, String where) {
+        SchemaGuard.refuseNewerSchema(flyway, where);
         MigrateResult result = flyway.migrate();
         if (result.migrationsExecuted > 0) {
             log.info("database schema migrated from {} to {} ({} migrations)",
@@ -168,15 +199,32 @@ public final class Database implements AutoCloseable {
         return new StoreException(what, e);
     }
 
+    /** Whether online backups ({@link #backupTo}) exist here: H2 only; PostgreSQL is backed up with pg_dump. */
+    public boolean onlineBackups() {
+        return engine.onlineBackups();
+    }
+
+    /** Where the database is (a data directory or a URL without parameters), for messages. */
+    public String where() {
+        return engine.where();
+    }
+
     private Connection newWriteConnection() throws SQLException {
-        Connection c = dataSource.getConnection();
+        Connection c = engine.dataSource().getConnection();
         c.setAutoCommit(false);
+        try {
+            engine.prepareWriter(c, durability);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw e;
+        }
         return c;
     }
 
     /**
      * Writer thread: after H2 closed the database on a storage failure, opens it again (H2 recovers
-     * the file to its last commit) and has readers replace their connections.
+     * the file to its last commit), or connects to PostgreSQL again, and has readers replace their
+     * connections.
      */
     private void reopen() throws SQLException {
         Connection fresh = newWriteConnection();
@@ -235,18 +283,24 @@ public final class Database implements AutoCloseable {
         int current = generation.get();
         if (mine == null || mine.generation() != current || mine.connection().isClosed()) {
             if (mine != null) {
+                readerConnections.remove(mine.connection());
                 closeQuietly(mine.connection());
             }
-            Connection c = dataSource.getConnection();
+            Connection c = engine.dataSource().getConnection();
             c.setAutoCommit(true);
+            readerConnections.add(c);
             mine = new ReaderConnection(c, current);
             readConnection.set(mine);
         }
         return mine.connection();
     }
 
-    /** Online backup to a zip file (H2 {@code BACKUP TO}). */
+    /** Online backup to a zip file (H2 {@code BACKUP TO}); PostgreSQL has none (pg_dump, see the operations guide). */
     public CompletableFuture<Void> backupTo(Path zip) {
+        if (!engine.onlineBackups()) {
+            return CompletableFuture.failedFuture(new StoreException("online backups are H2's: back a PostgreSQL"
+                    + " database up with pg_dump (docs/operations.md)", null));
+        }
         return write(tx -> {
             try (Statement s = tx.connection().createStatement()) {
                 s.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
@@ -264,10 +318,13 @@ public final class Database implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (Statement s = writeConnection.createStatement()) {
-            s.execute("SHUTDOWN");
+        readerConnections.forEach(Database::closeQuietly);
+        try {
+            engine.shutdown(writeConnection);
         } catch (SQLException e) {
             log.warn("database shutdown failed", e);
+        } finally {
+            closeQuietly(writeConnection);
         }
     }
 

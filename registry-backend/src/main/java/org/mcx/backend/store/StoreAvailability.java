@@ -35,6 +35,7 @@ final class StoreAvailability {
         void reopen() throws Exception;
     }
 
+    private final String where;
     private final Path dataDir;
     private final FileStore disk;
     private final long reserveBytes;
@@ -45,12 +46,18 @@ final class StoreAvailability {
     private volatile Instant since;
     private Instant lastReopenAttempt = Instant.EPOCH;
 
-    StoreAvailability(Path dataDir, long reserveBytes, Reopener reopener) {
+    /**
+     * @param where   the database, for the log
+     * @param dataDir the local disk to keep {@code reserveBytes} free on; null when the data is not
+     *                local (PostgreSQL), so that only failures reported by the database count
+     */
+    StoreAvailability(String where, Path dataDir, long reserveBytes, Reopener reopener) {
+        this.where = where;
         this.dataDir = dataDir;
         this.reserveBytes = reserveBytes;
         this.reopener = reopener;
         try {
-            this.disk = Files.getFileStore(dataDir);
+            this.disk = dataDir == null ? null : Files.getFileStore(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find the disk of " + dataDir, e);
         }
@@ -109,7 +116,7 @@ final class StoreAvailability {
         try {
             reopener.reopen();
         } catch (Exception e) {
-            log.debug("the database in {} does not reopen yet: {}", dataDir, e.toString());
+            log.debug("the database in {} does not reopen yet: {}", where, e.toString());
             return false;
         }
         lost = false;
@@ -128,9 +135,12 @@ final class StoreAvailability {
             if (cause == null) {
                 log.error("database writes refused: {} MB free on the disk of {}, {} MB needed; they resume by themselves"
                         + " once space is freed", free >> 20, dataDir, reserveBytes >> 20);
+            } else if (disk == null) {
+                log.error("the database at {} failed or cannot be reached; requests are refused until it is back,"
+                        + " which is tried every second", where, cause);
             } else {
                 log.error("the database in {} failed and was closed ({} MB free); requests are refused until it reopens,"
-                        + " which is tried every second", dataDir, free >> 20, cause);
+                        + " which is tried every second", where, free >> 20, cause);
             }
         }
     }
@@ -139,13 +149,21 @@ final class StoreAvailability {
         if (refusal == null) {
             return;
         }
-        log.warn("database available again after {} s ({} MB free); {} requests were refused meanwhile",
-                Duration.between(since, Instant.now()).toSeconds(), free >> 20, refused.getAndSet(0));
+        if (disk == null) {
+            log.warn("database available again after {} s; {} requests were refused meanwhile",
+                    Duration.between(since, Instant.now()).toSeconds(), refused.getAndSet(0));
+        } else {
+            log.warn("database available again after {} s ({} MB free); {} requests were refused meanwhile",
+                    Duration.between(since, Instant.now()).toSeconds(), free >> 20, refused.getAndSet(0));
+        }
         refusal = null;
         since = null;
     }
 
     private long freeBytes() {
+        if (disk == null) {
+            return Long.MAX_VALUE;
+        }
         try {
             return disk.getUsableSpace();
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package org.mcx.backend.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,11 +19,15 @@ final class TransactionRunner {
     private static final Logger log = LoggerFactory.getLogger(TransactionRunner.class);
 
     private Connection connection;
+    private static final long REFUSAL_LOG_EVERY_NANOS = 10_000_000_000L;
+    private final Engine engine;
+    private long lastRefusalLogged = System.nanoTime() - REFUSAL_LOG_EVERY_NANOS - 1;
     private final Database.Durability durability;
     private final StoreAvailability availability;
 
-    TransactionRunner(Connection connection, Database.Durability durability, StoreAvailability availability) {
+    TransactionRunner(Connection connection, Engine engine, Database.Durability durability, StoreAvailability availability) {
         this.connection = connection;
+        this.engine = engine;
         this.durability = durability;
         this.availability = availability;
     }
@@ -48,11 +51,7 @@ final class TransactionRunner {
         }
         try {
             connection.commit();
-            if (durability == Database.Durability.POWER_LOSS) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("CHECKPOINT SYNC");
-                }
-            }
+            engine.afterCommit(connection, durability);
         } catch (SQLException e) {
             rollbackAll(done);
             RuntimeException failure = storageFault(e);
@@ -91,10 +90,24 @@ final class TransactionRunner {
         }
     }
 
-    /** The refusal to answer if {@code e} is the storage failing (H2 then closes the database), else null. */
+    /**
+     * The refusal to answer if {@code e} is the storage failing (H2 then closes the database; a
+     * connection to PostgreSQL is gone) or refusing changes for now (PostgreSQL's disk full or
+     * read-only), else null.
+     */
     private RuntimeException storageFault(SQLException e) {
         if (!StorageFailure.isStoreLost(e)) {
-            return null;
+            String refused = StorageFailure.writesRefused(e);
+            if (refused == null) {
+                return null;
+            }
+            long now = System.nanoTime();
+            if (now - lastRefusalLogged > REFUSAL_LOG_EVERY_NANOS) { // a full disk refuses every write: say it now and then
+                lastRefusalLogged = now;
+                log.error("the database at {} refuses changes (SQLState {}: {}); they are answered UNAVAILABLE",
+                        engine.where(), e.getSQLState(), e.getMessage());
+            }
+            return new StoreUnavailableException(refused);
         }
         availability.lost(e);
         return availability.readRefusal();
@@ -108,7 +121,7 @@ final class TransactionRunner {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            log.error("rollback to savepoint failed", e);
+            logRollbackFailure("rollback to savepoint", e);
         }
         runAll(tx.rollbackActions(), "rollback");
     }
@@ -118,12 +131,21 @@ final class TransactionRunner {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            log.error("rollback failed", e);
+            logRollbackFailure("rollback", e);
         }
         for (int i = done.size() - 1; i >= 0; i--) {
             if (done.get(i).failure() == null) {
                 runAll(done.get(i).tx().rollbackActions(), "rollback");
             }
+        }
+    }
+
+    /** A rollback on a lost connection fails as expected (the server rolled back already); anything else is a fault. */
+    private static void logRollbackFailure(String what, SQLException e) {
+        if (StorageFailure.isStoreLost(e)) {
+            log.debug("{} on a lost database connection: {}", what, e.toString());
+        } else {
+            log.error("{} failed", what, e);
         }
     }
 

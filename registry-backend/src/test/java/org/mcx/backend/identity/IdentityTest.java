@@ -5,12 +5,14 @@ import static org.mcx.backend.testing.RawClient.code;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.backend.testing.RawClient;
+import org.mcx.backend.testing.TestStores;
 
 class IdentityTest {
     @TempDir
@@ -111,8 +113,33 @@ class IdentityTest {
             assertThat(listed).contains("pia").doesNotContain("pia-secret-pass").doesNotContain("pbkdf2");
         }
         backend.stop();
-        String db = new String(java.nio.file.Files.readAllBytes(dir.resolve("mcx.mv.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(db).doesNotContain("pia-secret-pass").contains("pbkdf2-sha256$1000$");
+        assertThat(storedData()).doesNotContain("pia-secret-pass").contains("pbkdf2-sha256$1000$");
+    }
+
+    /** Everything the store holds: H2's file byte for byte; on PostgreSQL every row of every table. */
+    private String storedData() throws Exception {
+        if (!TestStores.onPostgres()) {
+            return new String(java.nio.file.Files.readAllBytes(dir.resolve("mcx.mv.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder all = new StringBuilder();
+        var pg = TestStores.postgresFor(dir);
+        try (var c = java.sql.DriverManager.getConnection(pg.url(), pg.user(), ""); var s = c.createStatement();
+             var tables = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+            List<String> names = new java.util.ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+            for (String table : names) {
+                try (var rows = s.executeQuery("SELECT * FROM " + table)) {
+                    while (rows.next()) {
+                        for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                            all.append(rows.getString(i)).append('|');
+                        }
+                    }
+                }
+            }
+        }
+        return all.toString();
     }
 
     @Test

@@ -14,10 +14,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.ops.RestoreCommand;
 import org.mcx.backend.testing.BackendFixture;
+import org.mcx.backend.testing.TestStores;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
@@ -33,6 +35,7 @@ import picocli.CommandLine;
  * the backup is restored into a new data directory, and a server started there has the data
  * (the administrator's password and a user saved before the backup).
  */
+@Tag(TestStores.H2_ONLY) // about the H2 file itself; PostgreSQL keeps its own files
 class BackupRestoreTest {
     @TempDir
     Path live;

@@ -11,14 +11,17 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.backend.testing.BackendProcess;
+import org.mcx.backend.testing.TestStores;
 
 /** A data directory that held a database never starts as a new, empty system. */
+@Tag(TestStores.H2_ONLY) // about the H2 file itself; PostgreSQL keeps its own files
 class DamagedDatabaseTest {
     @TempDir
     Path dataDir;

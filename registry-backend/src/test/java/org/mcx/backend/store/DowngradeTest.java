@@ -9,14 +9,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.testing.BackendProcess;
+import org.mcx.backend.testing.TestStores;
 
 /**
  * A database migrated by a newer version (here: a real H2 file that a real Flyway run took to a
  * schema this code does not have, two past its newest) must not be opened by this version.
  */
+@Tag(TestStores.H2_ONLY) // about the H2 file itself; PostgreSQL keeps its own files
 class DowngradeTest {
     /** This code's newest migration (from its migration files), so the test outlives new migrations. */
     static final int KNOWN = newestMigration();

@@ -10,7 +10,10 @@ import org.mcx.backend.testing.BackendFixture;
 import org.mcx.backend.testing.BackendProcess;
 import org.mcx.backend.testing.RawClient;
 
-/** Acknowledged means durable: a kill -9 right after the replies loses none of them. */
+/**
+ * Acknowledged means durable: a kill -9 of the backend right after the replies loses none of them
+ * (on H2 the file is the process's own; on PostgreSQL the commits it acknowledged are the server's).
+ */
 class DurabilityTest {
     @TempDir
     Path dir;

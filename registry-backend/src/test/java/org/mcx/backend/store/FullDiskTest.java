@@ -13,11 +13,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.testing.BackendFixture;
 import org.mcx.backend.testing.RawClient;
 import org.mcx.backend.testing.SmallDisk;
+import org.mcx.backend.testing.TestStores;
 import org.mcx.protocol.ErrorCode;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * logged once, and accepted again by themselves once space is freed, with nothing acknowledged
  * lost — both when the reserve catches it first and when H2 itself fails to write.
  */
+@Tag(TestStores.H2_ONLY) // about the H2 file itself; PostgreSQL keeps its own files
 class FullDiskTest {
     @TempDir
     Path tmp;

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mcx.backend.testing.TestStores;
 import org.mcx.protocol.ProtocolException;
 
 /** Group commit: items queued together share a commit, and one failing item takes no other with it. */
@@ -20,7 +21,7 @@ class GroupCommitTest {
 
     @Test
     void aFailingItemRollsBackAloneAndTheRestCommitTogether() throws Exception {
-        try (Database db = Database.open(dir, Database.Durability.PROCESS_CRASH)) {
+        try (Database db = TestStores.open(dir, Database.Durability.PROCESS_CRASH)) {
             List<String> afterCommit = new CopyOnWriteArrayList<>();
             // Hold the writer so that everything below queues up and goes as one batch.
             CompletableFuture<Void> gate = new CompletableFuture<>();
@@ -63,7 +64,7 @@ class GroupCommitTest {
 
     @Test
     void aQuietPointRunsBetweenCommitsInQueueOrder() throws Exception {
-        try (Database db = Database.open(dir, Database.Durability.PROCESS_CRASH)) {
+        try (Database db = TestStores.open(dir, Database.Durability.PROCESS_CRASH)) {
             CompletableFuture<Void> gate = new CompletableFuture<>();
             db.write(tx -> {
                 gate.join();
@@ -79,7 +80,7 @@ class GroupCommitTest {
 
     @Test
     void workOfferedWhileClosingFailsItsFutureInsteadOfThrowing() {
-        Database db = Database.open(dir, Database.Durability.PROCESS_CRASH);
+        Database db = TestStores.open(dir, Database.Durability.PROCESS_CRASH);
         db.close();
         CompletableFuture<Object> late = db.write(tx -> "never");
         CompletableFuture<Object> quiet = db.atQuietPoint(c -> "never");

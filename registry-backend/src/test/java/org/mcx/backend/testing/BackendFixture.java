@@ -7,8 +7,10 @@ import org.mcx.backend.Backend;
 import org.mcx.backend.BackendConfig;
 
 /**
- * A real backend for tests: a real H2 file in a temporary directory and a real WebSocket listener
- * on an ephemeral loopback port. Restart keeps the directory and, when it can, the port.
+ * A real backend for tests: a real H2 file in a temporary directory (or, run with
+ * {@code -Dmcx.test.store=postgres}, a real PostgreSQL database of its own: {@link TestStores})
+ * and a real WebSocket listener on an ephemeral loopback port. Restart keeps the directory (and
+ * database) and, when it can, the port.
  */
 public final class BackendFixture implements AutoCloseable {
     public static final String ADMIN = "admin";
@@ -38,7 +40,9 @@ public final class BackendFixture implements AutoCloseable {
     }
 
     private BackendConfig config(int wantedPort) {
-        return tweak.apply(BackendConfig.forTests(dataDir, systemId)).withPort(wantedPort);
+        BackendConfig base = BackendConfig.forTests(dataDir, systemId);
+        base = base.withStore(TestStores.store(dataDir, base.store().durability()));
+        return tweak.apply(base).withPort(wantedPort);
     }
 
     public Backend backend() {

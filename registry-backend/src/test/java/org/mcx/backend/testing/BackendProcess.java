@@ -44,6 +44,11 @@ public final class BackendProcess implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--data-dir", dataDir.toString(), "--port", String.valueOf(port), "--system-id", systemId,
                 "--admin-password", BackendFixture.ADMIN_PASSWORD, "--pbkdf2-iterations", "1000"));
+        if (TestStores.onPostgres()) {
+            // Through the real options, as an operator would: the data directory's own database.
+            var pg = TestStores.postgresFor(dataDir);
+            args.addAll(List.of("--database", pg.url(), "--database-user", pg.user()));
+        }
         args.addAll(List.of(extraArgs));
         return launch(args, Map.of());
     }

@@ -1,0 +1,81 @@
+package org.mcx.backend.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** The embedded default: the H2 file {@code mcx.mv.db} in the data directory, guarded by {@link StoreIntegrity}. */
+final class H2Engine implements Engine {
+    private final Path dataDir;
+    private final JdbcDataSource dataSource;
+
+    H2Engine(Path dataDir) {
+        this.dataDir = dataDir;
+        this.dataSource = dataSource(dataDir);
+    }
+
+    /** The H2 file {@code dataDir/mcx.mv.db}, in PostgreSQL mode so that the SQL stays portable. */
+    static JdbcDataSource dataSource(Path dataDir) {
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mcx")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser("mcx");
+        ds.setPassword("");
+        return ds;
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public String where() {
+        return dataDir.toString();
+    }
+
+    @Override
+    public Path watchedDisk() {
+        return dataDir;
+    }
+
+    @Override
+    public boolean checkBeforeOpen() {
+        return StoreIntegrity.checkBeforeOpen(dataDir);
+    }
+
+    @Override
+    public void afterMigrate() {
+        StoreIntegrity.markHeld(dataDir);
+    }
+
+    @Override
+    public void prepareWriter(Connection writer, Database.Durability durability) {
+        // WRITE_DELAY=0 in the URL: each commit reaches the OS before the reply (survives kill -9).
+    }
+
+    @Override
+    public void afterCommit(Connection writer, Database.Durability durability) throws SQLException {
+        if (durability == Database.Durability.POWER_LOSS) {
+            try (Statement s = writer.createStatement()) {
+                s.execute("CHECKPOINT SYNC");
+            }
+        }
+    }
+
+    @Override
+    public boolean onlineBackups() {
+        return true;
+    }
+
+    @Override
+    public void shutdown(Connection writer) throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            s.execute("SHUTDOWN");
+        }
+    }
+}
