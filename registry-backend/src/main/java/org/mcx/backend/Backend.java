@@ -107,7 +107,7 @@ public final class Backend implements AutoCloseable {
         ExecutorService cpu = Executors.newFixedThreadPool(2, daemon("mcx-cpu"));
         EventLog events = EventLog.open(db, codec, new EventBus());
         AuditLog audit = AuditLog.open(db, codec);
-        SystemContext ctx = new SystemContext(config.systemId(), db, codec, events, audit, timers, cpu);
+        SystemContext ctx = new SystemContext(config.systemId(), instanceId(), db, codec, events, audit, timers, cpu);
 
         Handlers handlers = new Handlers();
         Modules modules = new Modules(ctx, config);
@@ -200,6 +200,17 @@ public final class Backend implements AutoCloseable {
             }
         }
         log.info("backend {} stopped", ctx.systemId());
+    }
+
+    /** This process among the system's nodes: host name and a random part, so logs say which machine. */
+    private static String instanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "host";
+        }
+        return host + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {
