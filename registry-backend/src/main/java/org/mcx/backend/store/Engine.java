@@ -32,6 +32,9 @@ sealed interface Engine permits H2Engine, PostgresEngine {
     /** After each commit of the writer, what {@code durability} needs on top of it. */
     void afterCommit(Connection writer, Database.Durability durability) throws SQLException;
 
+    /** Whether other backend processes may write to the same database (PostgreSQL), so transactions can meet theirs. */
+    boolean sharedWithOtherNodes();
+
     /** Advances the {@code log_clock} row {@code name} by one and returns its new value; the row stays locked. */
     long advanceClock(Connection writer, String name) throws SQLException;
 

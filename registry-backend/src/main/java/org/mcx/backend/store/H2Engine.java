@@ -95,4 +95,9 @@ final class H2Engine implements Engine {
         return Sql.queryLong(writer, "SELECT seq FROM FINAL TABLE (UPDATE log_clock SET seq = seq + 1 WHERE name = ?)",
                 name);
     }
+
+    @Override
+    public boolean sharedWithOtherNodes() {
+        return false;
+    }
 }

@@ -131,4 +131,9 @@ final class PostgresEngine implements Engine {
     public long advanceClock(Connection writer, String name) throws SQLException {
         return Sql.queryLong(writer, "UPDATE log_clock SET seq = seq + 1 WHERE name = ? RETURNING seq", name);
     }
+
+    @Override
+    public boolean sharedWithOtherNodes() {
+        return true;
+    }
 }
