@@ -45,6 +45,8 @@ final class LinkOwnership {
     private boolean running;
     private boolean again;
     private boolean stopped;
+    /** Rounds whose outcome was applied (or failed), for tests that wait for rounds rather than for time. */
+    private volatile int rounds;
 
     LinkOwnership(SystemContext ctx, OwnershipConfig config, OwnerTable table, ScheduledExecutorService thread,
                   Holder holder) {
@@ -89,6 +91,7 @@ final class LinkOwnership {
                     } else if (!stopped) {
                         apply(now, asked);
                     }
+                    rounds++; // only this thread writes it
                     firstRound.complete(null);
                     if (again) {
                         again = false;
@@ -153,6 +156,10 @@ final class LinkOwnership {
             return CompletableFuture.completedFuture(null);
         }
         return ctx.db().write(tx -> OwnerTable.release(tx.connection(), ctx.instanceId()));
+    }
+
+    int rounds() {
+        return rounds;
     }
 
     /** For tests: a node that stops renewing and claiming, as a paused process would; its links carry on. */

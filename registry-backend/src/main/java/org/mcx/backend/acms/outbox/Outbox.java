@@ -49,25 +49,23 @@ public final class Outbox {
     }
 
     /**
-     * Removes a sent entry under {@code lease}: false when the entry is gone (a cancel removed it while
-     * it was on the wire, or another node recorded it first) or when this node no longer holds the
-     * partner with that fence. The row count decides, so an outcome is recorded once whoever sent.
+     * Whether the entry was still there: a cancel may have removed it while it was on the wire. The
+     * row count decides, so an outcome is recorded once, whoever sent the entry. Only under a held
+     * lease ({@link SendOutcomes}).
      */
-    boolean remove(Connection c, long outboxId, Lease lease) throws SQLException {
-        return Sql.update(c, "DELETE FROM acms_outbox WHERE outbox_id = ? AND " + Lease.HELD,
-                outboxId, lease.partnerSystemId(), lease.owner(), lease.fence()) > 0;
+    boolean remove(Connection c, long outboxId) throws SQLException {
+        return Sql.update(c, "DELETE FROM acms_outbox WHERE outbox_id = ?", outboxId) > 0;
     }
 
     public int removeForRequest(Connection c, String requestId) throws SQLException {
         return Sql.update(c, "DELETE FROM acms_outbox WHERE request_id = ?", requestId);
     }
 
-    /** Counts a failed attempt, under {@code lease} like {@link #remove}. */
-    boolean attemptFailed(Connection c, long outboxId, String error, Lease lease) throws SQLException {
+    /** Counts a failed attempt. Only under a held lease ({@link SendOutcomes}). */
+    void attemptFailed(Connection c, long outboxId, String error) throws SQLException {
         String shortError = error.length() > 500 ? error.substring(0, 500) : error;
-        return Sql.update(c, "UPDATE acms_outbox SET attempts = attempts + 1, last_attempt_at = ?, last_error = ?"
-                + " WHERE outbox_id = ? AND " + Lease.HELD, Instant.now(), shortError, outboxId,
-                lease.partnerSystemId(), lease.owner(), lease.fence()) > 0;
+        Sql.update(c, "UPDATE acms_outbox SET attempts = attempts + 1, last_attempt_at = ?, last_error = ?"
+                + " WHERE outbox_id = ?", Instant.now(), shortError, outboxId);
     }
 
     /** How the message of a request is faring, if one is waiting. */

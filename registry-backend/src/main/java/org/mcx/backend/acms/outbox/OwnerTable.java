@@ -122,10 +122,15 @@ final class OwnerTable {
                 lease.owner(), lease.fence(), connected) == 1;
     }
 
-    /** Whether {@code lease} still holds: the row names its owner and fence (its time may have run out). */
-    static boolean holds(Connection c, Lease lease) throws SQLException {
-        return Sql.queryLong(c, "SELECT COUNT(*) FROM partner_link_owner WHERE partner_system_id = ?"
-                + " AND owner_instance = ? AND fence = ?", lease.args()) > 0;
+    /**
+     * Whether {@code lease} still holds (the row names its owner and fence; its time may have run
+     * out, which is harmless as long as nobody has claimed it), locking the row until the
+     * transaction ends so that no claim can change it meanwhile.
+     */
+    static boolean lockIfHeld(Connection c, Lease lease) throws SQLException {
+        return Sql.queryOne(c, "SELECT fence FROM partner_link_owner WHERE partner_system_id = ?"
+                + " AND owner_instance = ? AND fence = ? FOR UPDATE", rs -> rs.getLong(1), lease.partnerSystemId(),
+                lease.owner(), lease.fence()).isPresent();
     }
 
     /** Whether the owner's link to the partner is up, as every node sees it. */

@@ -66,7 +66,8 @@ public final class PartnerLinks implements AutoCloseable {
         });
     }
 
-    private LinkOwnership ownership() {
+    /** Which partners this node holds (package-private for tests). */
+    LinkOwnership ownership() {
         return ownership;
     }
 

@@ -6,10 +6,14 @@ import org.mcx.backend.store.Database;
 import org.mcx.backend.store.Tx;
 
 /**
- * Records what became of a send, under the sending link's {@link Lease}, each in one write
- * transaction. Each answers whether this node still held the partner: false means another node has
- * taken it over and nothing was recorded (the new owner sends the entry again; the partner answers
- * a repeated {@code requestId} with what it stored the first time).
+ * Records what became of a send, each in one write transaction that first locks the partner's
+ * {@code partner_link_owner} row and goes on only if it still names the sending link's
+ * {@link Lease}. The lock orders the record and a takeover: a record either commits before another
+ * node's claim can change the row, or sees the claim and records nothing. (A condition in the
+ * DELETE itself would not do on PostgreSQL: in READ COMMITTED a subquery reads the statement's
+ * snapshot, which can predate a claim that commits while the statement runs.) Each answers whether
+ * the lease still held: false means another node has the partner now; it sends the entry again and
+ * the partner answers a repeated {@code requestId} with what it stored the first time.
  */
 final class SendOutcomes {
     private final Database db;
@@ -31,28 +35,34 @@ final class SendOutcomes {
 
     /** The partner answered {@code stored}. */
     CompletableFuture<Boolean> stored(OutboxEntry entry) {
-        return removeThen(entry, tx -> acks.stored(tx, entry));
+        return underLease(tx -> {
+            if (outbox.remove(tx.connection(), entry.outboxId())) {
+                acks.stored(tx, entry);
+            }
+        });
     }
 
     /** The partner refused for good, or the entry cannot be sent at all. */
     CompletableFuture<Boolean> refused(OutboxEntry entry, String reason) {
-        return removeThen(entry, tx -> acks.refused(tx, entry, reason));
+        return underLease(tx -> {
+            if (outbox.remove(tx.connection(), entry.outboxId())) {
+                acks.refused(tx, entry, reason);
+            }
+        });
     }
 
     /** The send failed in a way a retry may mend. */
     CompletableFuture<Boolean> failed(OutboxEntry entry, String error) {
-        return db.write(tx -> outbox.attemptFailed(tx.connection(), entry.outboxId(), error, lease)
-                || OwnerTable.holds(tx.connection(), lease));
+        return underLease(tx -> outbox.attemptFailed(tx.connection(), entry.outboxId(), error));
     }
 
-    /** The outcome applies only if this removal does: an entry is finished once, whoever sent it. */
-    private CompletableFuture<Boolean> removeThen(OutboxEntry entry, Outcome outcome) {
+    private CompletableFuture<Boolean> underLease(Outcome outcome) {
         return db.write(tx -> {
-            if (outbox.remove(tx.connection(), entry.outboxId(), lease)) {
-                outcome.record(tx);
-                return true;
+            if (!OwnerTable.lockIfHeld(tx.connection(), lease)) {
+                return false;
             }
-            return OwnerTable.holds(tx.connection(), lease); // held: a cancel removed the entry meanwhile
+            outcome.record(tx);
+            return true;
         });
     }
 }
