@@ -187,6 +187,34 @@ public final class Database implements AutoCloseable {
         }, readers);
     }
 
+    /**
+     * As {@link #read}, in one repeatable-read transaction: every statement of {@code work} sees
+     * the database as it was at its first one (a snapshot that must match one point of the event log).
+     */
+    public <T> CompletableFuture<T> readConsistent(ConnectionWork<T> work) {
+        return read(c -> {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                T value = work.apply(c);
+                c.commit();
+                return value;
+            } finally {
+                try {
+                    c.rollback(); // nothing to undo after the commit; after a failure, ends the transaction
+                } finally {
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    c.setAutoCommit(true);
+                }
+            }
+        });
+    }
+
+    /** Wake-ups when another node on this database commits events (never on H2). */
+    public CommitSignal listenForEvents() throws SQLException {
+        return engine.listenForEvents();
+    }
+
     /** {@code e} as the store's refusal if it is the storage failing, else as a failed statement. */
     private RuntimeException storageFaultOr(SQLException e, String what) {
         if (StorageFailure.isStoreLost(e)) {
