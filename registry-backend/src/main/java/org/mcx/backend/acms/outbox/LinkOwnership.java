@@ -42,6 +42,8 @@ final class LinkOwnership {
     private final Map<String, Held> held = new TreeMap<>(); // links' thread only
     private final CompletableFuture<Void> firstRound = new CompletableFuture<>();
     private ScheduledFuture<?> ticks;
+    /** A round due when another node's lease runs out, sooner than the next tick. */
+    private ScheduledFuture<?> atExpiry;
     private boolean running;
     private boolean again;
     private boolean stopped;
@@ -83,13 +85,14 @@ final class LinkOwnership {
         held.forEach((partner, h) -> mine.put(partner, h.fence()));
         long asked = System.nanoTime();
         ctx.db().write(tx -> table.round(tx, ctx.instanceId(), mine, config.lease(), config.exclusiveStore()))
-                .whenCompleteAsync((now, failure) -> {
+                .whenCompleteAsync((found, failure) -> {
                     running = false;
                     if (failure != null) {
                         log.warn("could not renew or claim partner links; trying again in {} ms",
                                 config.renewEvery().toMillis(), failure);
                     } else if (!stopped) {
-                        apply(now, asked);
+                        apply(found.holds(), asked);
+                        lookAgainAtExpiry(found.nextExpiryMillis());
                     }
                     rounds++; // only this thread writes it
                     firstRound.complete(null);
@@ -124,6 +127,21 @@ final class LinkOwnership {
     }
 
     /**
+     * Takeover within the lease rather than within the lease and a tick: when another node's lease
+     * ends before the next tick, a round is run just after it ends (by the database's clock, as
+     * measured at this round; a margin covers the time this round took to get here).
+     */
+    private void lookAgainAtExpiry(long inMillis) {
+        if (inMillis >= config.renewEvery().toMillis()) {
+            return;
+        }
+        if (atExpiry != null) {
+            atExpiry.cancel(false);
+        }
+        atExpiry = thread.schedule(this::round, inMillis + 20, TimeUnit.MILLISECONDS);
+    }
+
+    /**
      * Stops what could not be renewed within a lease of asking: another node may hold it by now.
      * Measured on this host's monotonic clock from before the renewal was asked for, which is no
      * later than the database's start of that transaction, so this errs on the early side.
@@ -149,6 +167,9 @@ final class LinkOwnership {
         stopped = true;
         if (ticks != null) {
             ticks.cancel(false);
+        }
+        if (atExpiry != null) {
+            atExpiry.cancel(false);
         }
         held.clear();
         firstRound.complete(null);

@@ -36,15 +36,23 @@ final class OwnerTable {
     }
 
     /**
-     * One round of node {@code me}, writer thread: renews the leases it holds ({@code held}:
-     * partner → fence), claims every partner whose row is missing or whose lease ran out (any row
-     * not held, when {@code exclusive}), and returns what it holds now (partner → fence).
+     * What a round found: the partners this node holds now (partner → fence), and in how many
+     * milliseconds the first lease of another node runs out (Long.MAX_VALUE if none will), so that
+     * the node can look again right then rather than at its next tick.
      */
-    Map<String, Long> round(Tx tx, String me, Map<String, Long> held, Duration lease, boolean exclusive)
-            throws SQLException {
+    record Round(Map<String, Long> holds, long nextExpiryMillis) {
+    }
+
+    /**
+     * One round of node {@code me}, writer thread: renews the leases it holds ({@code held}:
+     * partner → fence) and claims every partner whose row is missing or whose lease ran out (any row
+     * not held, when {@code exclusive}).
+     */
+    Round round(Tx tx, String me, Map<String, Long> held, Duration lease, boolean exclusive) throws SQLException {
         Connection c = tx.connection();
         long now = now(c);
         long until = now + lease.toMillis();
+        long nextExpiry = Long.MAX_VALUE;
         Map<String, Long> holds = new TreeMap<>();
         // One pass in partner order: two nodes' rounds lock rows in the same order, so they cannot deadlock.
         for (Row row : rows(c)) {
@@ -62,9 +70,11 @@ final class OwnerTable {
                 if (takeOver(tx, row, me, now, until, exclusive)) {
                     holds.put(row.partner(), row.fence() + 1);
                 }
+            } else {
+                nextExpiry = Math.min(nextExpiry, row.until() - now);
             }
         }
-        return holds;
+        return new Round(holds, nextExpiry);
     }
 
     /** Every partner with its row, if it has one, in partner order. */

@@ -58,6 +58,7 @@ final class TestNode implements AutoCloseable {
 
     @Override
     public void close() {
+        ctx.events().close();
         timers.close();
         cpu.shutdownNow();
         ctx.db().close();
