@@ -144,9 +144,13 @@ final class LinkOwnership {
     /**
      * Stops what could not be renewed within a lease of asking: another node may hold it by now.
      * Measured on this host's monotonic clock from before the renewal was asked for, which is no
-     * later than the database's start of that transaction, so this errs on the early side.
+     * later than the database's start of that transaction, so this errs on the early side. Not on
+     * an H2 file: no other node can exist, so giving up would only stop links for a slow write.
      */
     private void giveUpUnrenewed() {
+        if (config.exclusiveStore()) {
+            return;
+        }
         long now = System.nanoTime();
         for (Iterator<Map.Entry<String, Held>> it = held.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Held> h = it.next();

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcx.backend.acms.outbox.OwnershipProbe.Change;
 import org.mcx.backend.store.Database;
+import org.mcx.backend.store.PostgresConfig;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.store.StoreConfig;
 import org.mcx.backend.testing.TestStores;
@@ -145,6 +149,28 @@ class PartnerOwnerLeaseTest {
                     + " renewals every {} ms)", (System.nanoTime() - frozen) / 1_000_000, defaults.lease().toMillis(),
                     defaults.renewEvery().toMillis());
             assertThat(first.ownerRow("mcx-b")).startsWith("node-2", 2L);
+        }
+    }
+
+    @Test
+    void aNodeThatCannotRenewInTimeLetsItsPartnersGoByItself() throws Exception {
+        assumeTrue(TestStores.onPostgres(), "on H2 no other node can take a partner, so a node never gives one up");
+        OwnershipConfig quick = new OwnershipConfig(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                false);
+        TestNode node = TestNode.open(store(), "node-1");
+        node.addPartner("mcx-b", "ws://127.0.0.1:9/acms", "secret-0123456789");
+        PostgresConfig db = TestStores.postgresFor(dir);
+        try (OwnershipProbe probe = new OwnershipProbe(node, quick).start();
+             Connection blocker = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            assertThat(probe.next()).isEqualTo(Change.gained("mcx-b", 1));
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                s.executeQuery("SELECT * FROM partner_link_owner FOR UPDATE").close(); // renewals now wait
+            }
+            assertThat(probe.next()).as("given up once a lease has passed since it asked").isEqualTo(
+                    Change.lost("mcx-b"));
+            blocker.rollback();
+            assertThat(probe.next()).as("the renewal went through after all").isEqualTo(Change.gained("mcx-b", 1));
         }
     }
 
