@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.mcx.backend.store.Tx;
 
@@ -63,11 +61,5 @@ final class RecordingAcks {
             wait(Math.max(1, left / 1_000_000));
         }
         return List.copyOf(committed);
-    }
-
-    static Map<String, Long> byRequest(List<Outcome> outcomes) {
-        Map<String, Long> counts = new ConcurrentHashMap<>();
-        outcomes.forEach(o -> counts.merge(o.requestId(), 1L, Long::sum));
-        return counts;
     }
 }
