@@ -207,11 +207,6 @@ public final class PartnerLinks implements AutoCloseable {
         }
     }
 
-    /** For tests: this node stops renewing and claiming, as a paused process would; its links carry on. */
-    void freezeOwnership() {
-        ownership.freeze();
-    }
-
     /** For tests: stops as a killed process would, writing nothing: no release, no last link state. */
     void die() {
         post(() -> {
