@@ -182,7 +182,7 @@ public final class StoreCopy {
         return names;
     }
 
-    /** Tables ordered so that a table comes after those its foreign keys point at (today's schema has none). */
+    /** Tables ordered so that a table comes after those its foreign keys point at (partner_link_owner's, at partners). */
     private static List<String> parentsFirst(Connection c, Set<String> tables) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         Map<String, Set<String>> parents = new LinkedHashMap<>();
