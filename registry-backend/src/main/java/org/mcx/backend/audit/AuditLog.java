@@ -50,7 +50,7 @@ public final class AuditLog {
     public void record(Tx tx, String actor, String action, String target, String outcome, ObjectNode detail)
             throws SQLException {
         // Numbered by the shared clock, so that nodes on one database never take the same number.
-        tx.insertNumbered(Tx.Log.AUDIT, "audit_log", COLUMNS, Instant.now(), actor, action, target, outcome,
+        tx.insertNumbered(Tx.Log.AUDIT, COLUMNS, Instant.now(), actor, action, target, outcome,
                 detail == null ? null : detail.toString());
     }
 

@@ -84,7 +84,7 @@ public final class EventLog implements AutoCloseable {
     public Common.Event append(Tx tx, String topic, ObjectNode data) throws SQLException {
         // Milliseconds, as stored: an event reads the same whether published from here or from the log.
         Instant at = Instant.ofEpochMilli(System.currentTimeMillis());
-        long seq = tx.insertNumbered(Tx.Log.EVENTS, "events", COLUMNS, topic, at, data.toString());
+        long seq = tx.insertNumbered(Tx.Log.EVENTS, COLUMNS, topic, at, data.toString());
         tx.announceEvents();
         tail.appended(seq);
         tx.onRollback(() -> tail.rolledBack(seq));

@@ -102,13 +102,13 @@ final class H2Engine implements Engine {
     }
 
     @Override
-    public long insertNumbered(Connection writer, String clock, String table, java.util.List<String> columns,
-                               Object... values) throws SQLException {
+    public long insertNumbered(Connection writer, String clock, String table, String numberColumn,
+                               java.util.List<String> columns, Object... values) throws SQLException {
         long seq = advanceClock(writer, clock); // H2 runs in-process: a round trip costs next to nothing
         Object[] row = new Object[values.length + 1];
         row[0] = seq;
         System.arraycopy(values, 0, row, 1, values.length);
-        Sql.update(writer, "INSERT INTO " + table + " (seq, " + String.join(", ", columns) + ") VALUES (?"
+        Sql.update(writer, "INSERT INTO " + table + " (" + numberColumn + ", " + String.join(", ", columns) + ") VALUES (?"
                 + ", ?".repeat(columns.size()) + ")", row);
         return seq;
     }

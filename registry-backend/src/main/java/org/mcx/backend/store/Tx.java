@@ -24,7 +24,15 @@ public final class Tx {
 
     /** The logs numbered by {@code log_clock}; a transaction takes their rows in this order only. */
     public enum Log {
-        EVENTS, AUDIT
+        EVENTS("events", "seq"), AUDIT("audit_log", "seq"), OUTBOX("acms_outbox", "outbox_id");
+
+        final String table;
+        final String numberColumn;
+
+        Log(String table, String numberColumn) {
+            this.table = table;
+            this.numberColumn = numberColumn;
+        }
     }
 
     /**
@@ -41,16 +49,16 @@ public final class Tx {
     }
 
     /**
-     * Inserts a row numbered by {@code log}'s clock into {@code table}, whose first column is
-     * {@code seq} and whose other {@code columns} take {@code values}; returns its number. The same
+     * Inserts a row into {@code log}'s table, numbered by its clock, with {@code values} in its
+     * other {@code columns}; returns its number. The same
      * as {@link #nextSeq} and an insert, in one round trip where the database allows it.
      */
-    public long insertNumbered(Log log, String table, List<String> columns, Object... values) throws SQLException {
-        if (log == Log.AUDIT) {
+    public long insertNumbered(Log log, List<String> columns, Object... values) throws SQLException {
+        if (log != Log.EVENTS) {
             excludeOtherNodes();
         }
         holdsEventClock = true;
-        long seq = engine.insertNumbered(connection, clockName(log), table, columns, values);
+        long seq = engine.insertNumbered(connection, clockName(log), log.table, log.numberColumn, columns, values);
         if (seq <= 0) {
             throw new StoreException("log_clock has no row for " + log + ": the schema is damaged", null);
         }
@@ -67,7 +75,7 @@ public final class Tx {
      * so two nodes' transactions can never wait for each other's clocks.
      */
     public long nextSeq(Log log) throws SQLException {
-        if (log == Log.AUDIT) {
+        if (log != Log.EVENTS) {
             excludeOtherNodes();
         }
         holdsEventClock = true;

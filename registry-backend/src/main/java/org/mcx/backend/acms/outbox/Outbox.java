@@ -30,13 +30,13 @@ public final class Outbox {
         this.wakeUp = wakeUp;
     }
 
+    private static final java.util.List<String> COLUMNS = java.util.List.of("partner_system_id", "request_id",
+            "message_type", "body", "created_at");
+
     public long enqueue(Tx tx, String partnerSystemId, String requestId, MessageType type, Body body)
             throws SQLException {
-        Connection c = tx.connection();
-        // MAX + 1 on the single writer thread: ids follow commit order, and the SQL stays portable.
-        long id = Sql.queryLong(c, "SELECT COALESCE(MAX(outbox_id), 0) + 1 FROM acms_outbox");
-        Sql.update(c, "INSERT INTO acms_outbox (outbox_id, partner_system_id, request_id, message_type, body, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", id, partnerSystemId, requestId, type.wireName(),
+        // Numbered by the shared clock: ids follow commit order across every node on the database.
+        long id = tx.insertNumbered(Tx.Log.OUTBOX, COLUMNS, partnerSystemId, requestId, type.wireName(),
                 codec.mapper().valueToTree(body).toString(), Instant.now());
         tx.afterCommit(() -> wakeUp.accept(partnerSystemId));
         return id;
