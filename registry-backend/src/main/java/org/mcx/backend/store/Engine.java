@@ -44,8 +44,8 @@ sealed interface Engine permits H2Engine, PostgresEngine {
 
     /**
      * In the writer's transaction, just before a commit that appends events: tells the other nodes
-     * on the same database, once it commits (PostgreSQL's {@code NOTIFY}); nothing on H2, which
-     * one process owns.
+     * on the same database, once it commits, where the events' inserts did not already (PostgreSQL's
+     * {@code NOTIFY} rides in {@link #insertNumbered}); nothing on H2, which one process owns.
      */
     void announceEvents(Connection writer) throws SQLException;
 

@@ -115,11 +115,8 @@ final class PostgresEngine implements Engine {
     static final String EVENTS_CHANNEL = "mcx_events";
 
     @Override
-    public void announceEvents(Connection writer) throws SQLException {
-        try (Statement s = writer.createStatement()) {
-            // Delivered only if, and when, this transaction commits; PostgreSQL folds repeats into one.
-            s.execute("NOTIFY " + EVENTS_CHANNEL);
-        }
+    public void announceEvents(Connection writer) {
+        // Done by each event's own insert (insertNumbered): no round trip of its own.
     }
 
     @Override
@@ -144,8 +141,12 @@ final class PostgresEngine implements Engine {
         Object[] args = new Object[values.length + 1];
         args[0] = clock;
         System.arraycopy(values, 0, args, 1, values.length);
+        // An event also tells the other nodes, once this transaction commits (PostgreSQL delivers a
+        // NOTIFY only then, and folds repeats into one): pg_notify rides in the same statement.
+        boolean event = "events".equals(clock);
         return Sql.queryLong(writer, "WITH c AS (UPDATE log_clock SET seq = seq + 1 WHERE name = ? RETURNING seq)"
+                + (event ? ", n AS (SELECT pg_notify('" + EVENTS_CHANNEL + "', '') AS done)" : "")
                 + " INSERT INTO " + table + " (" + numberColumn + ", " + String.join(", ", columns) + ") SELECT c.seq"
-                + ", ?".repeat(columns.size()) + " FROM c RETURNING " + numberColumn, args);
+                + ", ?".repeat(columns.size()) + (event ? " FROM c, n" : " FROM c") + " RETURNING " + numberColumn, args);
     }
 }

@@ -1,0 +1,39 @@
+package org.mcx.backend.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.mcx.backend.testing.TestPostgres;
+import org.mcx.backend.testing.TestStores;
+
+/**
+ * An event committed on one node wakes the others' tails (PostgreSQL's NOTIFY, sent by the
+ * event's own insert); one rolled back wakes nobody.
+ */
+class EventNotifyTest {
+    private static final List<String> COLUMNS = List.of("topic", "at", "data");
+
+    @Test
+    void aCommittedEventWakesListenersAndARolledBackOneDoesNot() throws Exception {
+        assumeTrue(TestStores.onPostgres(), "NOTIFY is PostgreSQL's; one process owns an H2 file");
+        PostgresConfig shared = TestPostgres.newDatabase();
+        try (Database writer = Database.open(new StoreConfig(null, Database.Durability.PROCESS_CRASH).withPostgres(shared));
+             CommitSignal signal = writer.listenForEvents()) {
+            assertThatThrownBy(() -> writer.write(tx -> {
+                tx.insertNumbered(Tx.Log.EVENTS, COLUMNS, "test.rolledBack", Instant.now(), "{}");
+                throw new IllegalStateException("rolled back on purpose");
+            }).join()).isInstanceOf(CompletionException.class);
+            assertThat(signal.await(500)).as("a rolled-back event notifies nobody").isFalse();
+
+            long seq = writer.write(tx -> tx.insertNumbered(Tx.Log.EVENTS, COLUMNS, "test.committed", Instant.now(), "{}"))
+                    .join();
+            assertThat(seq).isEqualTo(1); // the rolled-back number was handed out again: no gap
+            assertThat(signal.await(10_000)).as("a committed event wakes the listener").isTrue();
+        }
+    }
+}
