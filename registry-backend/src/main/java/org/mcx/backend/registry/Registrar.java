@@ -57,16 +57,7 @@ final class Registrar {
     }
 
     CompletableFuture<Registration.HeartbeatAck> heartbeat(Call<Registration.Heartbeat> call) {
-        String nodeId = nodeId(call);
-        String leaseId = call.body().leaseId();
-        if (table.find(leaseId) == null) {
-            return arrivals.await(nodeId, leaseId).thenApply(lease -> heartbeat(nodeId, leaseId));
-        }
-        try {
-            return CompletableFuture.completedFuture(heartbeat(nodeId, leaseId));
-        } catch (ProtocolException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return heartbeatWhenKnown(nodeId(call), call.body().leaseId());
     }
 
     CompletableFuture<Common.Empty> deregister(Call<Registration.DeregisterService> call) {
@@ -105,6 +96,18 @@ final class Registrar {
         }
         renewals.renewed(lease);
         return new Registration.HeartbeatAck(lease.ttlSeconds());
+    }
+
+    /** As {@link #heartbeat(String, String)}, once this node knows the lease (granted elsewhere a moment ago). */
+    CompletableFuture<Registration.HeartbeatAck> heartbeatWhenKnown(String nodeId, String leaseId) {
+        if (table.find(leaseId) == null) {
+            return arrivals.await(nodeId, leaseId).thenApply(lease -> heartbeat(nodeId, leaseId));
+        }
+        try {
+            return CompletableFuture.completedFuture(heartbeat(nodeId, leaseId));
+        } catch (ProtocolException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     CompletableFuture<Common.Empty> deregister(String nodeId, String leaseId) {

@@ -162,6 +162,10 @@ public final class RegistryModule implements AutoCloseable {
         return table;
     }
 
+    Leases leases() {
+        return leases;
+    }
+
     /** Stops sweeping, writes the renewals taken here (other nodes must not expire them for a clean stop), stops following. */
     @Override
     public void close() {
