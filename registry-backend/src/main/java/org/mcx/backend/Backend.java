@@ -134,7 +134,7 @@ public final class Backend implements AutoCloseable {
             closing.add(sas);
         }
         closing.addAll(List.of(listener, modules.acms, modules.registry, modules.applications, modules.partners, timers,
-                cpu::shutdownNow, db));
+                cpu::shutdownNow, events, db));
         if (ops != null) {
             closing.add(ops);
         }

@@ -17,6 +17,7 @@ import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Csc14.NotifyApplicationProfile;
 import org.mcx.protocol.wire.MessageType;
+import org.mcx.backend.events.PublishedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>Delivery is at least once: an application may see a notification again (another session
  * answered late, a re-send after reconnecting) and should just fetch the profile again.
  *
- * <p>Threads: rows and the list of recipients are taken on the database writer thread (in the
- * transaction or at a quiet point), so a session that authenticates while a change commits gets
- * the notification exactly once, from one of the two paths. The sends themselves run on the
+ * <p>Threads: the notification is sent when the change's event is published on this node, from
+ * any node's change; a session that authenticates joins the recipients before the waiting rows are
+ * read, so a change committing meanwhile reaches it at least once (twice at worst). The sends themselves run on the
  * {@link FanOut}'s lanes, in commit order per session, so a thousand sessions never hold up the writer.
  */
 final class Notifier implements AutoCloseable {
@@ -57,9 +58,10 @@ final class Notifier implements AutoCloseable {
 
     Notifier(SystemContext ctx) {
         this.ctx = ctx;
+        ctx.events().bus().subscribe(this::onEvent);
     }
 
-    /** In the transaction of a change to a profile: records the notification and sends it after the commit. */
+    /** In the transaction of a change to a profile: records the notification; its event sends it (see {@link #onEvent}). */
     void profileChanged(Tx tx, String applicationId, String applicationProfileId, long version) throws SQLException {
         Connection c = tx.connection();
         // UPDATE, then INSERT: portable (H2 has no ON CONFLICT DO UPDATE) and race-free on the one writer thread.
@@ -68,20 +70,32 @@ final class Notifier implements AutoCloseable {
             Sql.update(c, "INSERT INTO notifications (application_id, application_profile_id, version) VALUES (?, ?, ?)",
                     applicationId, applicationProfileId, version);
         }
-        tx.afterCommit(() -> {
-            Key key = new Key(applicationId, applicationProfileId);
-            unacknowledged.merge(key, version, Math::max);
-            List<PeerSession> recipients = List.copyOf(sessionsByApplication.getOrDefault(applicationId, Set.of()));
-            if (recipients.isEmpty()) {
-                return;
-            }
-            // One frame, one id, for every session: each awaits its own answer to it.
-            String id = "n-" + notificationIds.incrementAndGet();
-            String frame = ctx.codec().request(id, MessageType.NOTIFY_APPLICATION_PROFILE,
-                    new NotifyApplicationProfile(applicationProfileId, version));
-            fanOut.sendToAll(recipients, session -> session.requestEncoded(id, frame, NOTIFY, ACK_TIMEOUT)
-                    .whenComplete((reply, failure) -> answered(session, key, version, reply, failure)));
-        });
+    }
+
+    /**
+     * Every node hears of every profile change from the event log, whichever node made it, and
+     * notifies the sessions connected to it.
+     */
+    private void onEvent(PublishedEvent published) {
+        Common.Event e = published.event();
+        if (!e.topic().equals("profile.updated") && !e.topic().equals("profile.deleted") || e.data() == null) {
+            return;
+        }
+        String applicationId = e.data().path("applicationId").asText();
+        String applicationProfileId = e.data().path("applicationProfileId").asText();
+        long version = e.data().path("version").asLong();
+        Key key = new Key(applicationId, applicationProfileId);
+        unacknowledged.merge(key, version, Math::max);
+        List<PeerSession> recipients = List.copyOf(sessionsByApplication.getOrDefault(applicationId, Set.of()));
+        if (recipients.isEmpty()) {
+            return;
+        }
+        // One frame, one id, for every session: each awaits its own answer to it.
+        String id = "n-" + notificationIds.incrementAndGet();
+        String frame = ctx.codec().request(id, MessageType.NOTIFY_APPLICATION_PROFILE,
+                new NotifyApplicationProfile(applicationProfileId, version));
+        fanOut.sendToAll(recipients, session -> session.requestEncoded(id, frame, NOTIFY, ACK_TIMEOUT)
+                .whenComplete((reply, failure) -> answered(session, key, version, reply, failure)));
     }
 
     /**
@@ -89,16 +103,17 @@ final class Notifier implements AutoCloseable {
      * notifications, starting with every one its application has not acknowledged.
      */
     void joined(PeerSession session, String applicationId) {
-        ctx.db().atQuietPoint(c -> {
-            sessionsByApplication.compute(applicationId, (id, set) -> {
-                Set<PeerSession> s = set == null ? ConcurrentHashMap.newKeySet() : set;
-                s.add(session);
-                return s;
-            });
-            session.onClose(() -> sessionsByApplication.computeIfPresent(applicationId, (id, set) -> {
-                set.remove(session);
-                return set.isEmpty() ? null : set;
-            }));
+        // Joined first, read second: a change committed in between reaches the session twice, never not at all.
+        ctx.events().atPublishedPoint(seq -> sessionsByApplication.compute(applicationId, (id, set) -> {
+            Set<PeerSession> s = set == null ? ConcurrentHashMap.newKeySet() : set;
+            s.add(session);
+            return s;
+        }));
+        session.onClose(() -> sessionsByApplication.computeIfPresent(applicationId, (id, set) -> {
+            set.remove(session);
+            return set.isEmpty() ? null : set;
+        }));
+        ctx.db().read(c -> {
             List<NotifyApplicationProfile> waiting = Sql.query(c, "SELECT application_profile_id, version FROM"
                             + " notifications WHERE application_id = ? ORDER BY application_profile_id",
                     rs -> new NotifyApplicationProfile(rs.getString(1), rs.getLong(2)), applicationId);

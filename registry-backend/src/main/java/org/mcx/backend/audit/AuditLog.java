@@ -28,19 +28,17 @@ public final class AuditLog {
 
     private final Database db;
     private final Codec codec;
-    private volatile long lastSeq;
     private final AtomicLong denialWindow = new AtomicLong();
     private final AtomicLong denialsInWindow = new AtomicLong();
     private final AtomicLong suppressed = new AtomicLong();
 
-    private AuditLog(Database db, Codec codec, long lastSeq) {
+    private AuditLog(Database db, Codec codec) {
         this.db = db;
         this.codec = codec;
-        this.lastSeq = lastSeq;
     }
 
     public static AuditLog open(Database db, Codec codec) {
-        return new AuditLog(db, codec, db.read(c -> Sql.queryLong(c, "SELECT COALESCE(MAX(seq), 0) FROM audit_log")).join());
+        return new AuditLog(db, codec);
     }
 
     public ObjectNode detail() {
@@ -50,12 +48,11 @@ public final class AuditLog {
     /** Records a change in its own transaction. Writer thread only. */
     public void record(Tx tx, String actor, String action, String target, String outcome, ObjectNode detail)
             throws SQLException {
-        long previous = lastSeq;
-        lastSeq = previous + 1;
-        tx.onRollback(() -> lastSeq = previous);
+        // Numbered by the shared clock, so that nodes on one database never take the same number.
+        long seq = tx.nextSeq(Tx.Log.AUDIT);
         Sql.update(tx.connection(),
                 "INSERT INTO audit_log (seq, at, actor, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                lastSeq, Instant.now(), actor, action, target, outcome, detail == null ? null : detail.toString());
+                seq, Instant.now(), actor, action, target, outcome, detail == null ? null : detail.toString());
     }
 
     /** Records a refused request in a transaction of its own, rate-limited; never blocks the caller. */

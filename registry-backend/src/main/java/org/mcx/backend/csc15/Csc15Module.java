@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.sql.SQLException;
+import org.mcx.backend.events.EventLog;
 import org.mcx.backend.store.Tx;
 import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
@@ -23,12 +25,19 @@ import org.slf4j.LoggerFactory;
  * CSC-15: service access server nodes take a snapshot, then receive every later change, in commit
  * order, each stamped with its event's {@code seq} (10.X.3 steps 6 and 7).
  *
- * <p>The snapshot is read, and the node registered for pushes, at one quiet point of the database
- * writer: no transaction runs in between, so the snapshot's {@code seq} is exact and the node
- * gets every later change exactly once. Changes reach this feed inside their transaction, on the
- * writer thread; they are pushed after the commit, in the same order.
+ * <p>Every node on the database does this for the nodes connected to it. A change is recorded as
+ * an event (an {@link EventLog#INTERNAL} one for users and profiles); each node pushes it when the
+ * event is published there, so every service access server hears of every change, in the log's
+ * order, whichever node made it. A snapshot is read in one transaction at event {@code seq}; the
+ * node is registered for pushes before that read and keeps only those after {@code seq}, so it
+ * gets every later change exactly once.
  */
 public final class Csc15Module implements GrantFeed {
+    /** A user's access changed: every node pushes it to its service access servers. */
+    static final String USER_ACCESS = EventLog.INTERNAL + "userAccess";
+    /** An application's profiles changed: likewise. */
+    static final String APPLICATION_PROFILES = EventLog.INTERNAL + "applicationProfiles";
+    private static final long SNAPSHOT_WAIT_MILLIS = 10_000;
     private static final Logger log = LoggerFactory.getLogger(Csc15Module.class);
 
     private final SystemContext ctx;
@@ -41,6 +50,10 @@ public final class Csc15Module implements GrantFeed {
     private record Paged(List<Csc15.Snapshot> pages, NodeFeed feed) {
     }
 
+    /** The database's part of a snapshot, read in one transaction at event {@code seq}. */
+    private record Stored(long seq, List<Csc15.ApplicationGrants> applications, List<UserAccess> users) {
+    }
+
     public Csc15Module(SystemContext ctx, GrantSource source) {
         this.ctx = ctx;
         this.source = source;
@@ -49,8 +62,20 @@ public final class Csc15Module implements GrantFeed {
         // event for each, on the writer thread, after its table changed; push the whole pool then.
         ctx.events().bus().subscribe(published -> {
             Common.Event e = published.event();
-            if (e.topic().startsWith("service.") && e.data() != null) {
+            if (e.data() == null) {
+                return;
+            }
+            if (e.topic().startsWith("service.")) {
                 poolChanged(e);
+            } else if (e.topic().equals(USER_ACCESS)) {
+                Csc15.UpdateUserAccess u = ctx.codec().decode(e.data(), Csc15.UpdateUserAccess.class);
+                pushAll(new NodeFeed.Push(MessageType.UPDATE_USER_ACCESS, new Csc15.UpdateUserAccess(u.mcServiceId(),
+                        u.externalAccessAllowed(), u.allowedServices(), u.tokensRevokedBefore(), u.maxPriority(), e.seq()),
+                        e.seq()));
+            } else if (e.topic().equals(APPLICATION_PROFILES)) {
+                Csc15.UpdateApplicationProfile recorded = ctx.codec().decode(e.data(), Csc15.UpdateApplicationProfile.class);
+                pushAll(new NodeFeed.Push(MessageType.UPDATE_APPLICATION_PROFILE, new Csc15.UpdateApplicationProfile(
+                        recorded.applicationId(), recorded.applicationProfiles(), e.seq()), e.seq()));
             }
         });
     }
@@ -84,16 +109,25 @@ public final class Csc15Module implements GrantFeed {
         PeerSession session = call.session();
         reports.nodeConnected(call);
         NodeFeed feed = new NodeFeed(session, ctx.codec());
-        return ctx.db().atQuietPoint(c -> {
-            Csc15.Snapshot whole = new Csc15.Snapshot(source.applications(c), source.users(c),
-                    ctx.events().lastSeq(), source.tokenKey(), source.services(), 0, 1);
-            // A second snapshot on the same connection starts over: the old feed's held pushes are older.
-            nodes.put(session, feed);
-            session.onClose(() -> {
-                nodes.remove(session, feed);
-                paged.remove(session);
-            });
-            return whole;
+        // Held from here on, then trimmed to what follows the snapshot: nothing falls in between.
+        ctx.events().atPublishedPoint(seq -> nodes.put(session, feed));
+        session.onClose(() -> {
+            nodes.remove(session, feed);
+            paged.remove(session);
+        });
+        return ctx.db().readConsistent(c -> new Stored(EventLog.committedSeq(c), source.applications(c), source.users(c)))
+                .thenApplyAsync(stored -> {
+                    try {
+                        // The registry's pools are in memory, fed by the log: read them once it caught up.
+                        return ctx.events().afterPublishing(stored.seq(), SNAPSHOT_WAIT_MILLIS, published -> {
+                            feed.startAfter(stored.seq());
+                            return new Csc15.Snapshot(stored.applications(), stored.users(), stored.seq(),
+                                    source.tokenKey(), source.services(), 0, 1);
+                        });
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for the event log", e);
+                    }
         }).thenApply(whole -> {
             // Paged off the writer thread: encoding every item to measure it is not the writer's work.
             List<Csc15.Snapshot> pages = SnapshotPages.split(whole, ctx.codec().mapper(), pageBudget());
@@ -128,17 +162,15 @@ public final class Csc15Module implements GrantFeed {
     }
 
     @Override
-    public void userAccessChanged(Tx tx, UserAccess access, long seq) {
-        Csc15.UpdateUserAccess body = new Csc15.UpdateUserAccess(access, seq);
-        tx.afterCommit(() -> pushAll(new NodeFeed.Push(MessageType.UPDATE_USER_ACCESS, body, seq)));
+    public void userAccessChanged(Tx tx, UserAccess access, long seq) throws SQLException {
+        ctx.events().append(tx, USER_ACCESS, ctx.codec().mapper().valueToTree(new Csc15.UpdateUserAccess(access, 0)));
     }
 
     @Override
     public void applicationProfilesChanged(Tx tx, String applicationId, boolean trustedDomain,
-                                           List<ApplicationProfile> currentProfiles, long seq) {
-        Csc15.UpdateApplicationProfile body = new Csc15.UpdateApplicationProfile(applicationId,
-                List.copyOf(currentProfiles), seq);
-        tx.afterCommit(() -> pushAll(new NodeFeed.Push(MessageType.UPDATE_APPLICATION_PROFILE, body, seq)));
+                                           List<ApplicationProfile> currentProfiles, long seq) throws SQLException {
+        ctx.events().append(tx, APPLICATION_PROFILES, ctx.codec().mapper().valueToTree(
+                new Csc15.UpdateApplicationProfile(applicationId, List.copyOf(currentProfiles), 0)));
     }
 
     private void pushAll(NodeFeed.Push push) {

@@ -1,5 +1,6 @@
 package org.mcx.backend.csc15;
 
+import java.sql.SQLException;
 import java.util.List;
 import org.mcx.backend.store.Tx;
 import org.mcx.protocol.model.ApplicationProfile;
@@ -7,11 +8,12 @@ import org.mcx.protocol.model.UserAccess;
 
 /**
  * Told, inside the transaction of a change, what service access servers must learn (CSC-15). The
- * feed pushes after the commit, in commit order; {@code seq} is the change's event number.
+ * feed records it in the event log, so that every node pushes it to the service access servers
+ * connected to it, in the log's order; {@code seq} is the change's event number.
  */
 public interface GrantFeed {
-    void userAccessChanged(Tx tx, UserAccess access, long seq);
+    void userAccessChanged(Tx tx, UserAccess access, long seq) throws SQLException;
 
     void applicationProfilesChanged(Tx tx, String applicationId, boolean trustedDomain,
-                                    List<ApplicationProfile> currentProfiles, long seq);
+                                    List<ApplicationProfile> currentProfiles, long seq) throws SQLException;
 }

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pushes to one service access server node. The node is registered at the quiet point of its
- * snapshot, but its pushes are held back until the snapshot's answer is on the wire, so the node
+ * The pushes to one service access server node. The node is registered before its snapshot is
+ * read and keeps only what follows it; its pushes are held back until the snapshot's answer is on the wire, so the node
  * never sees an update before the state it applies to. A push that fails or is not acknowledged
  * in time closes the connection: the node reconnects and takes a fresh snapshot, which is the
  * only way to be sure it holds no stale grant.
@@ -34,14 +34,18 @@ final class NodeFeed {
     private final Codec codec;
     private final Queue<Push> held = new ArrayDeque<>();
     private boolean live;
+    private long after = Long.MIN_VALUE;
 
     NodeFeed(PeerSession session, Codec codec) {
         this.session = session;
         this.codec = codec;
     }
 
-    /** Called in commit order (on the database writer thread, after each commit). */
+    /** Called in the event log's order, as each change's event is published on this node. */
     synchronized void push(Push push) {
+        if (push.seq() <= after) {
+            return; // in the snapshot already
+        }
         if (live) {
             send(push);
         } else if (held.size() < MAX_HELD) {
@@ -50,6 +54,12 @@ final class NodeFeed {
             log.warn("{}: {} pushes held while its snapshot answer was not sent; closing", session.describe(), MAX_HELD);
             session.close(CLOSE_STALE, "snapshot not delivered; take a new one");
         }
+    }
+
+    /** The snapshot holds everything up to {@code seq}: only later pushes are sent. */
+    synchronized void startAfter(long seq) {
+        after = seq;
+        held.removeIf(p -> p.seq() <= seq);
     }
 
     /** The snapshot's answer is on the wire: send what waited, then go live. */

@@ -64,6 +64,9 @@ final class ConsoleFeed {
     }
 
     private boolean matches(String topic) {
+        if (topic.startsWith(EventLog.INTERNAL)) {
+            return false; // how nodes tell each other what to do: not part of the consoles' protocol
+        }
         for (String prefix : topics) {
             if (topic.startsWith(prefix)) {
                 return true;

@@ -39,16 +39,14 @@ public final class EventHandlers {
             return new ConsoleFeed(s);
         });
         Long since = call.body().sinceSeq();
-        return db.atQuietPoint(c -> {
-            long last = events.lastSeq();
-            feed.restart(call.body().topics(), last, since != null);
-            return last;
-        }).thenApply(last -> {
-            if (since != null) {
-                call.afterReply().add(() -> replay(feed, since, last));
-            }
-            return new Console.Subscribed(last);
+        long last = events.atPublishedPoint(published -> {
+            feed.restart(call.body().topics(), published, since != null);
+            return published;
         });
+        if (since != null) {
+            call.afterReply().add(() -> replay(feed, since, last));
+        }
+        return CompletableFuture.completedFuture(new Console.Subscribed(last));
     }
 
     private void replay(ConsoleFeed feed, long after, long upTo) {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.store.StoreException;
@@ -17,31 +18,61 @@ import org.mcx.protocol.wire.Codec;
 /**
  * The persisted event log. An event is inserted in the transaction of the change it describes and
  * published only after that commits, so no subscriber ever sees what a crash could take back.
- * Sequence numbers are assigned on the single writer thread, so they follow commit order.
+ * Numbers come from the shared {@code log_clock}, in commit order across every node on the
+ * database; {@link EventTail} publishes every node's events here in that order.
  */
-public final class EventLog {
+public final class EventLog implements AutoCloseable {
+    /**
+     * Topics of events that carry what every node must act on (sign a user out everywhere, push a
+     * grant to every service access server) rather than what consoles are told; never sent to them.
+     */
+    public static final String INTERNAL = "internal.";
     private final Codec codec;
     private final EventBus bus;
-    private volatile long lastSeq;
+    private final EventTail tail;
 
-    private EventLog(Codec codec, EventBus bus, long lastSeq) {
+    private EventLog(Database db, Codec codec, EventBus bus, long lastSeq) {
         this.codec = codec;
         this.bus = bus;
-        this.lastSeq = lastSeq;
+        this.tail = new EventTail(db, this, bus, lastSeq);
     }
 
+    /** Opens the log; events committed from now on, by any node, are published to {@code bus}. */
     public static EventLog open(Database db, Codec codec, EventBus bus) {
         long last = db.read(c -> Sql.queryLong(c, "SELECT COALESCE(MAX(seq), 0) FROM events")).join();
-        return new EventLog(codec, bus, last);
+        EventLog log = new EventLog(db, codec, bus, last);
+        log.tail.start();
+        return log;
     }
 
     public EventBus bus() {
         return bus;
     }
 
-    /** The newest committed-or-committing sequence number; exact when read at a quiet point. */
+    /** The newest event published on this node. */
     public long lastSeq() {
-        return lastSeq;
+        return tail.published();
+    }
+
+    /**
+     * Runs {@code work} with the newest published event's number; no event is published while it
+     * runs, so whoever joins a live feed there misses nothing and gets nothing twice. Keep it short.
+     */
+    public <T> T atPublishedPoint(LongFunction<T> work) {
+        return tail.atPublishedPoint(work);
+    }
+
+    /**
+     * As {@link #atPublishedPoint}, once every event up to {@code seq} — committed, by any node — is
+     * published here (for a snapshot read at {@code seq}); fails after {@code timeoutMillis}.
+     */
+    public <T> T afterPublishing(long seq, long timeoutMillis, LongFunction<T> work) throws InterruptedException {
+        return tail.afterPublishing(seq, timeoutMillis, work);
+    }
+
+    /** The newest committed event's number, as of {@code c}'s transaction (for snapshots). */
+    public static long committedSeq(Connection c) throws SQLException {
+        return Sql.queryLong(c, "SELECT seq FROM log_clock WHERE name = 'events'");
     }
 
     public ObjectNode data() {
@@ -50,15 +81,16 @@ public final class EventLog {
 
     /** Appends an event to the transaction; published after commit. Writer thread only. */
     public Common.Event append(Tx tx, String topic, ObjectNode data) throws SQLException {
-        long previous = lastSeq;
-        long seq = previous + 1;
-        Instant at = Instant.now();
+        long seq = tx.nextSeq(Tx.Log.EVENTS);
+        // Milliseconds, as stored: an event reads the same whether published from here or from the log.
+        Instant at = Instant.ofEpochMilli(System.currentTimeMillis());
         Sql.update(tx.connection(), "INSERT INTO events (seq, topic, at, data) VALUES (?, ?, ?, ?)",
                 seq, topic, at, data.toString());
-        lastSeq = seq;
-        tx.onRollback(() -> lastSeq = previous);
+        tx.announceEvents();
+        tail.appended(seq);
+        tx.onRollback(() -> tail.rolledBack(seq));
         Common.Event event = new Common.Event(seq, topic, at, data);
-        tx.afterCommit(() -> bus.publish(new PublishedEvent(event, codec.event(event))));
+        tx.afterCommit(() -> tail.publishOwn(event, codec.event(event)));
         return event;
     }
 
@@ -79,5 +111,11 @@ public final class EventLog {
         } catch (JsonProcessingException e) {
             throw new StoreException("stored event data is not JSON", e);
         }
+    }
+
+    /** Stops reading other nodes' events. */
+    @Override
+    public void close() {
+        tail.close();
     }
 }

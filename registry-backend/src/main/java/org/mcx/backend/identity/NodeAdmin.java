@@ -1,5 +1,6 @@
 package org.mcx.backend.identity;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -7,7 +8,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.events.EventLog;
+import org.mcx.backend.events.PublishedEvent;
 import org.mcx.backend.store.Sql;
+import org.mcx.backend.store.Tx;
 import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.backend.transport.PeerSession;
@@ -28,8 +32,11 @@ final class NodeAdmin {
     private final SystemContext ctx;
     private final Map<String, Set<PeerSession>> connections = new ConcurrentHashMap<>();
 
+    static final String CLOSE_NODE = EventLog.INTERNAL + "closeNode";
+
     NodeAdmin(SystemContext ctx) {
         this.ctx = ctx;
+        ctx.events().bus().subscribe(this::onEvent);
     }
 
     CompletableFuture<Console.NodeCreated> create(Call<Console.CreateNode> call) {
@@ -67,8 +74,7 @@ final class NodeAdmin {
             }
             if (existing.isPresent()) {
                 Sql.update(tx.connection(), "UPDATE nodes SET secret_hash = ? WHERE node_id = ?", Tokens.hash(secret), nodeId);
-                tx.afterCommit(() -> connections.getOrDefault(nodeId, Set.of())
-                        .forEach(s -> s.close(4403, "this node's secret was replaced")));
+                closeEverywhere(tx, nodeId, "this node's secret was replaced");
             } else {
                 Sql.update(tx.connection(), "INSERT INTO nodes (node_id, kind, secret_hash, created_at) VALUES (?, ?, ?, ?)",
                         nodeId, kind, Tokens.hash(secret), Instant.now());
@@ -113,9 +119,21 @@ final class NodeAdmin {
                 throw ProtocolException.notFound("node " + nodeId);
             }
             ctx.audit().record(tx, call.actor(), "nodes.delete", nodeId, AuditLog.ALLOWED, null);
-            tx.afterCommit(() -> connections.getOrDefault(nodeId, Set.of())
-                    .forEach(s -> s.close(4403, "this node was removed")));
+            closeEverywhere(tx, nodeId, "this node was removed");
             return new Common.Empty();
         });
+    }
+
+    /** The node's connections close on every backend node once this commits (each hears of it from the log). */
+    private void closeEverywhere(Tx tx, String nodeId, String reason) throws SQLException {
+        ctx.events().append(tx, CLOSE_NODE, ctx.events().data().put("nodeId", nodeId).put("reason", reason));
+    }
+
+    private void onEvent(PublishedEvent published) {
+        Common.Event e = published.event();
+        if (e.topic().equals(CLOSE_NODE) && e.data() != null) {
+            String reason = e.data().path("reason").asText();
+            connections.getOrDefault(e.data().path("nodeId").asText(), Set.of()).forEach(s -> s.close(4403, reason));
+        }
     }
 }

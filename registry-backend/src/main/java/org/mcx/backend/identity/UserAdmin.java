@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.mcx.backend.audit.AuditLog;
 import org.mcx.backend.csc15.GrantFeed;
+import org.mcx.backend.events.EventLog;
+import org.mcx.backend.events.PublishedEvent;
 import org.mcx.backend.store.Sql;
+import org.mcx.backend.store.Tx;
 import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
 import org.mcx.protocol.ProtocolException;
@@ -33,11 +36,14 @@ final class UserAdmin {
     private final ConsoleAuth consoles;
     private final GrantFeed feed;
 
+    static final String SIGN_OUT = EventLog.INTERNAL + "signOut";
+
     UserAdmin(SystemContext ctx, Passwords passwords, LoginGuard guard, ConsoleAuth consoles, GrantFeed feed) {
         this.ctx = ctx;
         this.passwords = passwords;
         this.guard = guard;
         this.consoles = consoles;
+        ctx.events().bus().subscribe(this::onEvent);
         this.feed = feed;
     }
 
@@ -96,10 +102,22 @@ final class UserAdmin {
             }
             boolean rolesChanged = before.map(b -> !b.roles().equals(roles)).orElse(false);
             if (rolesChanged || (newHash.isPresent() && before.isPresent())) {
-                tx.afterCommit(() -> consoles.signOut(in.mcServiceId(), "your roles or password changed; reconnect"));
+                signOutEverywhere(tx, in.mcServiceId(), "your roles or password changed; reconnect");
             }
             return after.view(null);
         }));
+    }
+
+    /** The user's consoles are signed out on every node once this commits (each node hears of it from the log). */
+    private void signOutEverywhere(Tx tx, String mcServiceId, String reason) throws SQLException {
+        ctx.events().append(tx, SIGN_OUT, ctx.events().data().put("mcServiceId", mcServiceId).put("reason", reason));
+    }
+
+    private void onEvent(PublishedEvent published) {
+        Common.Event e = published.event();
+        if (e.topic().equals(SIGN_OUT) && e.data() != null) {
+            consoles.signOut(e.data().path("mcServiceId").asText(), e.data().path("reason").asText());
+        }
     }
 
     CompletableFuture<Common.Empty> delete(Call<Console.DeleteUser> call) {
@@ -121,7 +139,7 @@ final class UserAdmin {
             long seq = ctx.events().append(tx, "user.deleted", ctx.events().data().put("mcServiceId", id)).seq();
             ctx.audit().record(tx, call.actor(), "users.delete", id, AuditLog.ALLOWED, null);
             feed.userAccessChanged(tx, new UserAccess(id, false, List.of(), now), seq);
-            tx.afterCommit(() -> consoles.signOut(id, "your account was deleted"));
+            signOutEverywhere(tx, id, "your account was deleted");
             return new Common.Empty();
         });
     }

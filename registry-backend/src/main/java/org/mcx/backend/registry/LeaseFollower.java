@@ -2,8 +2,8 @@ package org.mcx.backend.registry;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mcx.backend.events.EventLog;
 import org.mcx.backend.events.PublishedEvent;
-import org.mcx.backend.store.Sql;
 import org.mcx.backend.system.SystemContext;
 import org.mcx.protocol.message.Common;
 import org.slf4j.Logger;
@@ -64,8 +64,7 @@ final class LeaseFollower implements AutoCloseable {
     }
 
     private void load() {
-        Snapshot snapshot = ctx.db().readSnapshot(c -> new Snapshot(rows.all(c),
-                Sql.queryLong(c, "SELECT COALESCE(MAX(seq), 0) FROM events"))).join();
+        Snapshot snapshot = ctx.db().readConsistent(c -> new Snapshot(rows.all(c), EventLog.committedSeq(c))).join();
         synchronized (this) {
             for (LeaseRows.Row row : snapshot.rows()) {
                 add(loaded(row));

@@ -188,45 +188,31 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs a read in one repeatable-read transaction on the reader pool: every statement in it
-     * sees the database as of the first one, with whatever other nodes commit meanwhile left out
-     * (a table and the event log's position, read as of one point of the log).
+     * As {@link #read}, in one repeatable-read transaction: every statement of {@code work} sees
+     * the database as it was at its first one (a snapshot that must match one point of the event log).
      */
-    public <T> CompletableFuture<T> readSnapshot(ConnectionWork<T> work) {
+    public <T> CompletableFuture<T> readConsistent(ConnectionWork<T> work) {
         return read(c -> {
-            int isolation = c.getTransactionIsolation();
             c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 T value = work.apply(c);
                 c.commit();
                 return value;
-            } catch (SQLException | RuntimeException e) {
-                rollbackAfterFailure(c, e);
-                throw e;
             } finally {
-                restore(c, isolation);
+                try {
+                    c.rollback(); // nothing to undo after the commit; after a failure, ends the transaction
+                } finally {
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    c.setAutoCommit(true);
+                }
             }
         });
     }
 
-    private static void rollbackAfterFailure(Connection c, Exception failure) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    /** Back to a reader's settings; a connection that cannot be is closed, so that the next read opens another. */
-    private static void restore(Connection c, int isolation) {
-        try {
-            c.setTransactionIsolation(isolation);
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
-            log.warn("a reader connection could not be reset after a snapshot read; closing it: {}", e.toString());
-            closeQuietly(c);
-        }
+    /** Wake-ups when another node on this database commits events (never on H2). */
+    public CommitSignal listenForEvents() throws SQLException {
+        return engine.listenForEvents();
     }
 
     /** {@code e} as the store's refusal if it is the storage failing, else as a failed statement. */

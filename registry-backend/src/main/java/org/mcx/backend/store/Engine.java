@@ -32,6 +32,19 @@ sealed interface Engine permits H2Engine, PostgresEngine {
     /** After each commit of the writer, what {@code durability} needs on top of it. */
     void afterCommit(Connection writer, Database.Durability durability) throws SQLException;
 
+    /** Advances the {@code log_clock} row {@code name} by one and returns its new value; the row stays locked. */
+    long advanceClock(Connection writer, String name) throws SQLException;
+
+    /**
+     * In the writer's transaction, just before a commit that appends events: tells the other nodes
+     * on the same database, once it commits (PostgreSQL's {@code NOTIFY}); nothing on H2, which
+     * one process owns.
+     */
+    void announceEvents(Connection writer) throws SQLException;
+
+    /** Wake-ups for {@link #announceEvents} of other nodes; H2's never fires (there are none). */
+    CommitSignal listenForEvents() throws SQLException;
+
     /** Whether {@code BACKUP TO} online backups exist (H2 only; PostgreSQL has pg_dump). */
     boolean onlineBackups();
 

@@ -78,4 +78,21 @@ final class H2Engine implements Engine {
             s.execute("SHUTDOWN");
         }
     }
+
+    @Override
+    public void announceEvents(Connection writer) {
+        // One process owns an H2 file: there is nobody to tell.
+    }
+
+    @Override
+    public CommitSignal listenForEvents() {
+        return CommitSignal.NEVER;
+    }
+
+    @Override
+    public long advanceClock(Connection writer, String name) throws SQLException {
+        // H2 has no UPDATE … RETURNING; its data change delta table gives the same in one statement.
+        return Sql.queryLong(writer, "SELECT seq FROM FINAL TABLE (UPDATE log_clock SET seq = seq + 1 WHERE name = ?)",
+                name);
+    }
 }

@@ -110,4 +110,25 @@ final class PostgresEngine implements Engine {
     public void shutdown(Connection writer) {
         // Nothing to shut down: the server runs on; closing the connections is enough.
     }
+
+    /** The channel every node listens on; a notification carries nothing: the log is read for what is new. */
+    static final String EVENTS_CHANNEL = "mcx_events";
+
+    @Override
+    public void announceEvents(Connection writer) throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            // Delivered only if, and when, this transaction commits; PostgreSQL folds repeats into one.
+            s.execute("NOTIFY " + EVENTS_CHANNEL);
+        }
+    }
+
+    @Override
+    public CommitSignal listenForEvents() throws SQLException {
+        return PostgresCommitSignal.listen(dataSource, EVENTS_CHANNEL);
+    }
+
+    @Override
+    public long advanceClock(Connection writer, String name) throws SQLException {
+        return Sql.queryLong(writer, "UPDATE log_clock SET seq = seq + 1 WHERE name = ? RETURNING seq", name);
+    }
 }

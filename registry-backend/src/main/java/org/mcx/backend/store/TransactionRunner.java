@@ -50,6 +50,9 @@ final class TransactionRunner {
             done.add(runInSavepoint(item));
         }
         try {
+            if (done.stream().anyMatch(d -> d.failure() == null && d.tx().appendsEvents())) {
+                engine.announceEvents(connection);
+            }
             connection.commit();
             engine.afterCommit(connection, durability);
         } catch (SQLException e) {
@@ -73,7 +76,7 @@ final class TransactionRunner {
     }
 
     private Done runInSavepoint(Item<?> item) {
-        Tx tx = new Tx(connection);
+        Tx tx = new Tx(connection, engine);
         Savepoint savepoint = null;
         try {
             savepoint = connection.setSavepoint();

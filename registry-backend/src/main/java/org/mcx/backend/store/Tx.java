@@ -1,6 +1,7 @@
 package org.mcx.backend.store;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,11 +11,37 @@ import java.util.List;
  */
 public final class Tx {
     private final Connection connection;
+    private final Engine engine;
+    private boolean holdsEventClock;
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final List<Runnable> onRollback = new ArrayList<>();
+    private boolean appendsEvents;
 
-    Tx(Connection connection) {
+    Tx(Connection connection, Engine engine) {
         this.connection = connection;
+        this.engine = engine;
+    }
+
+    /** The logs numbered by {@code log_clock}; a transaction takes their rows in this order only. */
+    public enum Log {
+        EVENTS, AUDIT
+    }
+
+    /**
+     * The next number of {@code log}, in commit order across every node on the database: the
+     * clock's row stays locked until this transaction ends. Rows are always locked events first,
+     * so two nodes' transactions can never wait for each other's clocks.
+     */
+    public long nextSeq(Log log) throws SQLException {
+        if (log == Log.AUDIT && !holdsEventClock) {
+            Sql.queryLong(connection, "SELECT seq FROM log_clock WHERE name = 'events' FOR UPDATE");
+        }
+        holdsEventClock = true;
+        long seq = engine.advanceClock(connection, log.name().toLowerCase(java.util.Locale.ROOT));
+        if (seq <= 0) {
+            throw new StoreException("log_clock has no row for " + log + ": the schema is damaged", null);
+        }
+        return seq;
     }
 
     public Connection connection() {
@@ -29,6 +56,15 @@ public final class Tx {
     /** Undoes in-memory effects (counters, caches) if the transaction rolls back. */
     public void onRollback(Runnable action) {
         onRollback.add(action);
+    }
+
+    /** This transaction appends to the event log: other nodes on the database are told when it commits. */
+    public void announceEvents() {
+        appendsEvents = true;
+    }
+
+    boolean appendsEvents() {
+        return appendsEvents;
     }
 
     List<Runnable> afterCommitActions() {

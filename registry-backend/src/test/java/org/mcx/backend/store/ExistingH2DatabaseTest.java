@@ -32,7 +32,8 @@ class ExistingH2DatabaseTest {
         Files.writeString(dataDir.resolve(StoreIntegrity.MARKER), "made by 0.1.0\n");
 
         ValidateResult checked = Flyway.configure().dataSource(Database.dataSource(dataDir)).locations(Database.MIGRATIONS)
-                .load().validateWithResult();
+                // Migrations newer than schema 7 are pending here: the backend applies them below.
+                .ignoreMigrationPatterns("*:pending").load().validateWithResult();
         assertThat(checked.validationSuccessful).as(String.valueOf(checked.invalidMigrations)).isTrue();
 
         try (BackendFixture backend = BackendFixture.start(dataDir, "mcx-old", c -> c.withAdminPassword(null));
