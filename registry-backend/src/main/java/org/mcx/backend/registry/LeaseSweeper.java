@@ -69,8 +69,9 @@ final class LeaseSweeper implements AutoCloseable {
                     continue;
                 }
                 events.expired(tx, grant);
-                tx.afterCommit(() -> log.info("lease {} of {} {} on node {} expired ({} s without a heartbeat)",
-                        grant.leaseId(), grant.serviceId(), grant.key(), grant.nodeId(), grant.ttlSeconds()));
+                tx.afterCommit(() -> log.info("lease {} of {} {} on node {} expired ({} s without a heartbeat; swept by {})",
+                        grant.leaseId(), grant.serviceId(), grant.key(), grant.nodeId(), grant.ttlSeconds(),
+                        ctx.instanceId()));
                 expired++;
             }
             return expired;
