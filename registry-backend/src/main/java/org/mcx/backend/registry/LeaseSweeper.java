@@ -39,6 +39,7 @@ final class LeaseSweeper implements AutoCloseable {
     private final RegistryEvents events;
     private final LeaseClock clock;
     private Periodic schedule;
+    private long lastSwept; // only touched by the one scheduled round in flight
 
     LeaseSweeper(SystemContext ctx, LeaseTable table, LeaseRows rows, RegistryEvents events, LeaseClock clock) {
         this.ctx = ctx;
@@ -49,8 +50,32 @@ final class LeaseSweeper implements AutoCloseable {
     }
 
     void start(Duration interval) {
-        schedule = new Periodic("lease sweep (expired leases stay until the next one)", this::sweep, log)
+        lastSwept = clock.nanos() - RenewalSync.INTERVAL.toNanos(); // the first round sweeps
+        schedule = new Periodic("lease sweep (expired leases stay until the next one)", this::sweepIfDue, log)
                 .start(ctx.timers(), interval);
+    }
+
+    /**
+     * Sweeps when a lease in memory is past its deadline here, and anyway once every
+     * {@link RenewalSync#INTERVAL}: every lease is in every node's memory with a deadline no earlier
+     * than the table's (give or take the grace), so an idle node need not ask the database four
+     * times a second; the round a second catches what memory cannot show (a row whose event this
+     * node could not apply).
+     */
+    private CompletableFuture<Integer> sweepIfDue() {
+        long now = clock.nanos();
+        boolean due = now - lastSwept >= RenewalSync.INTERVAL.toNanos();
+        for (Lease lease : table.all()) {
+            if (due) {
+                break;
+            }
+            due = lease.isDue(now);
+        }
+        if (!due) {
+            return CompletableFuture.completedFuture(0);
+        }
+        lastSwept = now;
+        return sweep();
     }
 
     /** Expires every lease due now; completes, once committed and applied here, with how many this node expired. */
