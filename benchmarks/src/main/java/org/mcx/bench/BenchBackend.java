@@ -55,6 +55,17 @@ final class BenchBackend implements AutoCloseable {
         }
     }
 
+    /** A backend with {@code config} (e.g. one node of several on PostgreSQL) in its own temporary directory. */
+    static BenchBackend start(java.util.function.Function<Path, BackendConfig> config) throws Exception {
+        Path dir = Files.createTempDirectory("mcx-bench-");
+        try {
+            return new BenchBackend(dir, Backend.start(config.apply(dir)));
+        } catch (Exception | Error e) {
+            TempDirs.delete(dir);
+            throw e;
+        }
+    }
+
     static BackendConfig config(Path dir, Database.Durability durability) {
         BackendConfig c = BackendConfig.forTests(dir, "bench").withCsc14Rate(0);
         return c.withDurability(durability);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "benchmarks", mixinStandardHelpOptions = true,
         description = "MCX Open Access load harness: figures against raw baselines measured in the same run.",
-        subcommands = {EchoBench.class, DiscoveryBench.class, FanoutBench.class, DurableSaveBench.class, ConcurrentSaveBench.class,
+        subcommands = {EchoBench.class, DiscoveryBench.class, ClusterCostBench.class, FanoutBench.class, DurableSaveBench.class, ConcurrentSaveBench.class,
                 StallBench.class, AllBenches.class, JfrSummary.class, SasSetup.class,
                         org.mcx.bench.soak.SoakBench.class})
 public final class BenchMain implements Runnable {

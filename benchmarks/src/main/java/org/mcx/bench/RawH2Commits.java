@@ -100,6 +100,12 @@ final class RawH2Commits implements AutoCloseable {
         }
     }
 
+    /** The same loop on another database (PostgreSQL): {@code connection} is used and closed, nothing else. */
+    static RawH2Commits on(Connection connection, Database.Durability durability, Shape shape, int documentBytes)
+            throws SQLException {
+        return new RawH2Commits(null, connection, durability, shape, documentBytes);
+    }
+
     /** One acknowledged change: the shape's statements, commit, and for power-loss durability an fsync. */
     RoundTrips.Step step() {
         return () -> {
@@ -108,7 +114,7 @@ final class RawH2Commits implements AutoCloseable {
                 change.run(version);
             }
             connection.commit();
-            if (durability == Database.Durability.POWER_LOSS) {
+            if (durability == Database.Durability.POWER_LOSS && dir != null) {
                 sync.execute("CHECKPOINT SYNC");
             }
         };
@@ -116,6 +122,14 @@ final class RawH2Commits implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dir == null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LoggerFactory.getLogger(RawH2Commits.class).warn("raw connection close failed: {}", e.toString());
+            }
+            return;
+        }
         try (Statement s = connection.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
