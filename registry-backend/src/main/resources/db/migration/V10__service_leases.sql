@@ -20,4 +20,7 @@ CREATE TABLE service_leases (
 );
 -- A node holds one lease per service id: registering again replaces it, on whichever backend node.
 CREATE UNIQUE INDEX service_leases_one_per_service ON service_leases (node_id, service_id);
-CREATE INDEX service_leases_by_expiry ON service_leases (expires_at);
+-- No index on expires_at, on purpose: every heartbeat moves it, and an index there made writing
+-- 10,000 deadlines on H2 take 1.7-2.4 s instead of 0.7-0.8 s (and keeps PostgreSQL from updating
+-- the row in place), while a sweep that reads the whole table of 10,000 rows took 5-7 ms, and an
+-- idle node sweeps once a second.

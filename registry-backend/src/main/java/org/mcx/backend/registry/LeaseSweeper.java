@@ -64,18 +64,20 @@ final class LeaseSweeper implements AutoCloseable {
      */
     private CompletableFuture<Integer> sweepIfDue() {
         long now = clock.nanos();
-        boolean due = now - lastSwept >= RenewalSync.INTERVAL.toNanos();
-        for (Lease lease : table.all()) {
-            if (due) {
-                break;
-            }
-            due = lease.isDue(now);
-        }
-        if (!due) {
+        if (now - lastSwept < RenewalSync.INTERVAL.toNanos() && !anyDueHere(now)) {
             return CompletableFuture.completedFuture(0);
         }
         lastSwept = now;
         return sweep();
+    }
+
+    private boolean anyDueHere(long now) {
+        for (Lease lease : table.all()) {
+            if (lease.isDue(now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Expires every lease due now; completes, once committed and applied here, with how many this node expired. */
