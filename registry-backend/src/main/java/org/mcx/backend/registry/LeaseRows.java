@@ -5,8 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +104,7 @@ final class LeaseRows {
         Map<String, Long> out = new HashMap<>();
         for (int from = 0; from < leaseIds.size(); from += IDS_PER_QUERY) {
             List<String> chunk = leaseIds.subList(from, Math.min(from + IDS_PER_QUERY, leaseIds.size()));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
             for (Map.Entry<String, Long> e : Sql.query(c,
                     "SELECT lease_id, expires_at FROM service_leases WHERE lease_id IN (" + marks + ")",
                     rs -> Map.entry(rs.getString(1), rs.getLong(2)), chunk.toArray())) {
