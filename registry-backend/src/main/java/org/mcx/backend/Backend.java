@@ -12,6 +12,7 @@ import javax.net.ssl.SSLContext;
 import org.mcx.access.AccessConfig;
 import org.mcx.access.AccessServer;
 import org.mcx.backend.acms.AcmsModule;
+import org.mcx.backend.acms.outbox.OwnershipConfig;
 import org.mcx.backend.applications.ApplicationsConfig;
 import org.mcx.backend.applications.ApplicationsModule;
 import org.mcx.backend.audit.AuditHandlers;
@@ -240,7 +241,9 @@ public final class Backend implements AutoCloseable {
             this.identity = new IdentityModule(ctx, config.identity(), csc15);
             this.registry = new RegistryModule(ctx, leases, identity.directory());
             this.applications = new ApplicationsModule(ctx, applicationsConfig(config), csc15, registry::liveLocations);
-            this.acms = new AcmsModule(ctx, config.outboxBackoff());
+            // An H2 file is one process's: there, this node is the only one and holds every partner at once.
+            this.acms = new AcmsModule(ctx, config.outboxBackoff(),
+                    OwnershipConfig.defaults(!config.store().onPostgres()));
             this.partners = new PartnersModule(ctx, acms.partnerLinks());
         }
 

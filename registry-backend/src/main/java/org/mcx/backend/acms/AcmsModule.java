@@ -1,9 +1,13 @@
 package org.mcx.backend.acms;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import org.mcx.backend.acms.outbox.Backoff;
+import org.mcx.backend.acms.outbox.OwnershipConfig;
 import org.mcx.backend.acms.outbox.PartnerLinks;
 import org.mcx.backend.partners.PartnerLinkControl;
+import org.mcx.backend.store.Tx;
 import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Handlers;
 import org.mcx.protocol.message.Acms;
@@ -26,14 +30,14 @@ public final class AcmsModule implements AutoCloseable {
     private final ServerIdentityKind serverIdentity;
     private final RequestViews views;
 
-    public AcmsModule(SystemContext ctx, Backoff outboxBackoff) {
+    public AcmsModule(SystemContext ctx, Backoff outboxBackoff, OwnershipConfig ownership) {
         this.ctx = ctx;
         this.table = new RequestTable(ctx.codec().mapper());
         this.directory = new ServerIdentityDirectory(ctx.codec().mapper());
         this.serverIdentity = new ServerIdentityKind(ctx.codec(), directory);
         Map<String, ExchangeKind> kinds = Map.of(serverIdentity.name(), serverIdentity);
         this.exchanges = new Exchanges(ctx, table, kinds);
-        this.links = new PartnerLinks(ctx, outboxBackoff, exchanges);
+        this.links = new PartnerLinks(ctx, outboxBackoff, exchanges, ownership);
         exchanges.useOutbox(links.outbox());
         this.views = new RequestViews(table, kinds, links.outbox());
     }
@@ -56,7 +60,10 @@ public final class AcmsModule implements AutoCloseable {
                         new ServerIdentityResponseReceiver(ctx, exchanges, serverIdentity));
     }
 
-    /** Opens the links to every configured partner; what waited in the outbox goes out once they are up. */
+    /**
+     * Opens the links to the partners this node holds (on H2, every one); what waited in their
+     * outboxes goes out once they are up.
+     */
     public void start() {
         links.start();
     }
@@ -70,13 +77,18 @@ public final class AcmsModule implements AutoCloseable {
             }
 
             @Override
+            public void deleting(Tx tx, String systemId) throws SQLException {
+                links.forget(tx, systemId);
+            }
+
+            @Override
             public void deleted(String systemId) {
                 links.remove(systemId);
             }
 
             @Override
-            public boolean connected(String systemId) {
-                return links.connected(systemId);
+            public boolean connected(Connection c, String systemId) throws SQLException {
+                return PartnerLinks.connected(c, systemId);
             }
         };
     }

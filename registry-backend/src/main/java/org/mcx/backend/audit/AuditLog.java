@@ -26,6 +26,7 @@ public final class AuditLog {
     public static final String ALLOWED = "ok";
     public static final String DENIED = "denied";
 
+    private static final List<String> COLUMNS = List.of("at", "actor", "action", "target", "outcome", "detail");
     private final Database db;
     private final Codec codec;
     private final AtomicLong denialWindow = new AtomicLong();
@@ -49,10 +50,8 @@ public final class AuditLog {
     public void record(Tx tx, String actor, String action, String target, String outcome, ObjectNode detail)
             throws SQLException {
         // Numbered by the shared clock, so that nodes on one database never take the same number.
-        long seq = tx.nextSeq(Tx.Log.AUDIT);
-        Sql.update(tx.connection(),
-                "INSERT INTO audit_log (seq, at, actor, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                seq, Instant.now(), actor, action, target, outcome, detail == null ? null : detail.toString());
+        tx.insertNumbered(Tx.Log.AUDIT, "audit_log", COLUMNS, Instant.now(), actor, action, target, outcome,
+                detail == null ? null : detail.toString());
     }
 
     /** Records a refused request in a transaction of its own, rate-limited; never blocks the caller. */

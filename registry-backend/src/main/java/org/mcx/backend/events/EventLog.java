@@ -27,6 +27,7 @@ public final class EventLog implements AutoCloseable {
      * grant to every service access server) rather than what consoles are told; never sent to them.
      */
     public static final String INTERNAL = "internal.";
+    private static final List<String> COLUMNS = List.of("topic", "at", "data");
     private final Codec codec;
     private final EventBus bus;
     private final EventTail tail;
@@ -81,11 +82,9 @@ public final class EventLog implements AutoCloseable {
 
     /** Appends an event to the transaction; published after commit. Writer thread only. */
     public Common.Event append(Tx tx, String topic, ObjectNode data) throws SQLException {
-        long seq = tx.nextSeq(Tx.Log.EVENTS);
         // Milliseconds, as stored: an event reads the same whether published from here or from the log.
         Instant at = Instant.ofEpochMilli(System.currentTimeMillis());
-        Sql.update(tx.connection(), "INSERT INTO events (seq, topic, at, data) VALUES (?, ?, ?, ?)",
-                seq, topic, at, data.toString());
+        long seq = tx.insertNumbered(Tx.Log.EVENTS, "events", COLUMNS, topic, at, data.toString());
         tx.announceEvents();
         tail.appended(seq);
         tx.onRollback(() -> tail.rolledBack(seq));

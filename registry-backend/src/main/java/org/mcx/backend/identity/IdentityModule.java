@@ -79,6 +79,7 @@ public final class IdentityModule {
         }
         String hash = passwords.hash(password);
         boolean created = ctx.db().write(tx -> {
+            tx.excludeOtherNodes(); // nodes starting together on an empty database make one administrator
             if (UserStore.count(tx.connection()) > 0) {
                 return false;
             }

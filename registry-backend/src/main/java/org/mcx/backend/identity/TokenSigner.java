@@ -31,6 +31,7 @@ public final class TokenSigner {
 
     static TokenSigner loadOrCreate(Database db) {
         return db.write(tx -> {
+            tx.excludeOtherNodes(); // nodes starting together make one key, not one each
             Optional<String[]> row = Sql.queryOne(tx.connection(),
                     "SELECT private_key, public_key FROM signing_keys WHERE key_id = ?",
                     rs -> new String[] {rs.getString(1), rs.getString(2)}, KEY_ID);

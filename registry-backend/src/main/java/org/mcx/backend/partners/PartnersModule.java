@@ -48,7 +48,7 @@ public final class PartnersModule implements AutoCloseable {
 
     private CompletableFuture<Console.Partners> list(Call<Common.Empty> call) {
         return ctx.db().read(c -> new Console.Partners(
-                Sql.query(c, "SELECT * FROM partners ORDER BY system_id", this::row)));
+                Sql.query(c, "SELECT * FROM partners ORDER BY system_id", rs -> row(c, rs))));
     }
 
     private CompletableFuture<Console.Partner> save(Call<Console.SavePartner> call) {
@@ -82,7 +82,7 @@ public final class PartnersModule implements AutoCloseable {
                     ctx.audit().detail().put("created", !exists).put("secretChanged", in.secret() != null)
                             .put("endpoint", in.endpoint()));
             tx.afterCommit(() -> links.saved(in.systemId()));
-            return Sql.queryOne(c, "SELECT * FROM partners WHERE system_id = ?", this::row, in.systemId())
+            return Sql.queryOne(c, "SELECT * FROM partners WHERE system_id = ?", rs -> row(c, rs), in.systemId())
                     .orElseThrow();
         });
     }
@@ -98,8 +98,9 @@ public final class PartnersModule implements AutoCloseable {
                 throw ProtocolException.conflict(waiting + " message(s) still wait to reach partner " + systemId
                         + "; cancel their requests (serverIdentity.cancel) before deleting it");
             }
+            links.deleting(tx, systemId);
             if (Sql.update(tx.connection(), "DELETE FROM partners WHERE system_id = ?", systemId) == 0) {
-                throw ProtocolException.notFound("partner " + systemId);
+                throw ProtocolException.notFound("partner " + systemId); // rolls back what deleting did
             }
             ctx.audit().record(tx, call.actor(), "partners.delete", systemId, AuditLog.ALLOWED, null);
             tx.afterCommit(() -> links.deleted(systemId));
@@ -125,11 +126,11 @@ public final class PartnersModule implements AutoCloseable {
         return Sql.queryOne(c, "SELECT secret FROM partners WHERE system_id = ?", rs -> rs.getString(1), systemId);
     }
 
-    private Console.Partner row(ResultSet rs) throws SQLException {
+    private Console.Partner row(Connection c, ResultSet rs) throws SQLException {
         String disclose = rs.getString("disclose");
         return new Console.Partner(rs.getString("system_id"), rs.getString("name"), rs.getString("endpoint"),
                 new Console.AutoApprove(rs.getBoolean("auto_approve"), rs.getInt("max_users")),
-                links.connected(rs.getString("system_id")),
+                links.connected(c, rs.getString("system_id")),
                 disclose == null ? null : java.util.Arrays.stream(disclose.split(",")).filter(t -> !t.isEmpty())
                         .map(Acms.ServerType::valueOf).toList(),
                 rs.getString("certificate_fingerprint"));

@@ -32,6 +32,13 @@ sealed interface Engine permits H2Engine, PostgresEngine {
     /** After each commit of the writer, what {@code durability} needs on top of it. */
     void afterCommit(Connection writer, Database.Durability durability) throws SQLException;
 
+    /** Whether other backend processes may write to the same database (PostgreSQL), so transactions can meet theirs. */
+    boolean sharedWithOtherNodes();
+
+    /** {@link #advanceClock}, then the row {@code (seq, columns…)} inserted into {@code table}; returns the number. */
+    long insertNumbered(Connection writer, String clock, String table, java.util.List<String> columns, Object... values)
+            throws SQLException;
+
     /** Advances the {@code log_clock} row {@code name} by one and returns its new value; the row stays locked. */
     long advanceClock(Connection writer, String name) throws SQLException;
 

@@ -95,4 +95,21 @@ final class H2Engine implements Engine {
         return Sql.queryLong(writer, "SELECT seq FROM FINAL TABLE (UPDATE log_clock SET seq = seq + 1 WHERE name = ?)",
                 name);
     }
+
+    @Override
+    public boolean sharedWithOtherNodes() {
+        return false;
+    }
+
+    @Override
+    public long insertNumbered(Connection writer, String clock, String table, java.util.List<String> columns,
+                               Object... values) throws SQLException {
+        long seq = advanceClock(writer, clock); // H2 runs in-process: a round trip costs next to nothing
+        Object[] row = new Object[values.length + 1];
+        row[0] = seq;
+        System.arraycopy(values, 0, row, 1, values.length);
+        Sql.update(writer, "INSERT INTO " + table + " (seq, " + String.join(", ", columns) + ") VALUES (?"
+                + ", ?".repeat(columns.size()) + ")", row);
+        return seq;
+    }
 }

@@ -131,4 +131,21 @@ final class PostgresEngine implements Engine {
     public long advanceClock(Connection writer, String name) throws SQLException {
         return Sql.queryLong(writer, "UPDATE log_clock SET seq = seq + 1 WHERE name = ? RETURNING seq", name);
     }
+
+    @Override
+    public boolean sharedWithOtherNodes() {
+        return true;
+    }
+
+    @Override
+    public long insertNumbered(Connection writer, String clock, String table, java.util.List<String> columns,
+                               Object... values) throws SQLException {
+        // One round trip instead of two: the clock's row is locked by the UPDATE all the same.
+        Object[] args = new Object[values.length + 1];
+        args[0] = clock;
+        System.arraycopy(values, 0, args, 1, values.length);
+        return Sql.queryLong(writer, "WITH c AS (UPDATE log_clock SET seq = seq + 1 WHERE name = ? RETURNING seq)"
+                + " INSERT INTO " + table + " (seq, " + String.join(", ", columns) + ") SELECT c.seq"
+                + ", ?".repeat(columns.size()) + " FROM c RETURNING seq", args);
+    }
 }

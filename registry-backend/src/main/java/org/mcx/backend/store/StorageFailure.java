@@ -45,6 +45,23 @@ final class StorageFailure {
      * The database is gone until reopened: H2 closed it or its file could not be written, or the
      * connection to PostgreSQL broke or the server is shutting down.
      */
+    /**
+     * PostgreSQL gave up on the transaction because of another one — a deadlock (40P01), a
+     * serialization failure (40001) — or a unique key another node's transaction took first (23505,
+     * e.g. two nodes recording the same lockout): running it again sees that transaction's result.
+     * One process on H2 never meets these from another writer.
+     */
+    static boolean isConflictWithAnotherNode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && RETRYABLE.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> RETRYABLE = Set.of("40P01", "40001", "23505");
+
     static boolean isStoreLost(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException e) {

@@ -77,25 +77,38 @@ final class TransactionRunner {
         }
     }
 
+    /** Runs of one item when another node's transaction made the database give up on it. */
+    static final int MAX_ATTEMPTS = 3;
+
     private Done runInSavepoint(Item<?> item, boolean alone) {
-        Tx tx = new Tx(connection, engine);
-        Savepoint savepoint = null;
-        try {
-            if (!alone) {
-                savepoint = connection.setSavepoint();
+        for (int attempt = 1; ; attempt++) {
+            Tx tx = new Tx(connection, engine);
+            Savepoint savepoint = null;
+            try {
+                if (!alone) {
+                    savepoint = connection.setSavepoint();
+                }
+                Object value = item.work().apply(tx);
+                if (savepoint != null) {
+                    connection.releaseSavepoint(savepoint);
+                }
+                return new Done(item, tx, value, null);
+            } catch (SQLException e) {
+                undo(savepoint, tx);
+                if (attempt < MAX_ATTEMPTS && engine.sharedWithOtherNodes() && StorageFailure.isConflictWithAnotherNode(e)) {
+                    log.info("a transaction met another node's (SQLState {}); running it again", e.getSQLState());
+                    continue;
+                }
+                RuntimeException fault = storageFault(e);
+                return new Done(item, tx, null, fault != null ? fault : new StoreException("transaction failed", e));
+            } catch (RuntimeException | Error e) {
+                undo(savepoint, tx);
+                if (attempt < MAX_ATTEMPTS && engine.sharedWithOtherNodes() && StorageFailure.isConflictWithAnotherNode(e)) {
+                    log.info("a transaction met another node's; running it again: {}", e.toString());
+                    continue;
+                }
+                return new Done(item, tx, null, e);
             }
-            Object value = item.work().apply(tx);
-            if (savepoint != null) {
-                connection.releaseSavepoint(savepoint);
-            }
-            return new Done(item, tx, value, null);
-        } catch (SQLException e) {
-            undo(savepoint, tx);
-            RuntimeException fault = storageFault(e);
-            return new Done(item, tx, null, fault != null ? fault : new StoreException("transaction failed", e));
-        } catch (RuntimeException | Error e) {
-            undo(savepoint, tx);
-            return new Done(item, tx, null, e);
         }
     }
 

@@ -48,8 +48,12 @@ public final class Outbox {
                 Outbox::row, partnerSystemId);
     }
 
-    /** Whether the entry is still there: a cancel may have removed it while it was on the wire. */
-    public boolean remove(Connection c, long outboxId) throws SQLException {
+    /**
+     * Whether the entry was still there: a cancel may have removed it while it was on the wire. The
+     * row count decides, so an outcome is recorded once, whoever sent the entry. Only under a held
+     * lease ({@link SendOutcomes}).
+     */
+    boolean remove(Connection c, long outboxId) throws SQLException {
         return Sql.update(c, "DELETE FROM acms_outbox WHERE outbox_id = ?", outboxId) > 0;
     }
 
@@ -57,7 +61,8 @@ public final class Outbox {
         return Sql.update(c, "DELETE FROM acms_outbox WHERE request_id = ?", requestId);
     }
 
-    public void attemptFailed(Connection c, long outboxId, String error) throws SQLException {
+    /** Counts a failed attempt. Only under a held lease ({@link SendOutcomes}). */
+    void attemptFailed(Connection c, long outboxId, String error) throws SQLException {
         String shortError = error.length() > 500 ? error.substring(0, 500) : error;
         Sql.update(c, "UPDATE acms_outbox SET attempts = attempts + 1, last_attempt_at = ?, last_error = ?"
                 + " WHERE outbox_id = ?", Instant.now(), shortError, outboxId);

@@ -5,11 +5,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.mcx.backend.system.SystemContext;
 import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.ErrorCode;
@@ -29,8 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The link to one partner's {@code /acms} and the sender of its outbox: one message on the wire at
  * a time, oldest first, so messages arrive in order; removed only when the partner answers
- * {@code stored}. Every state change runs on the links' one scheduler thread, so the fields need no
- * locks. An unreachable partner is retried for ever, backing off with jitter.
+ * {@code stored}. It exists only on the node that holds the partner ({@link LinkOwnership}), and
+ * records every outcome under its {@link Lease}: once another node has taken the partner over,
+ * nothing this link learns changes the database. Every state change runs on the links' one
+ * scheduler thread, so the fields need no locks. An unreachable partner is retried for ever,
+ * backing off with jitter.
  */
 final class PartnerLink {
     private static final Logger log = LoggerFactory.getLogger(PartnerLink.class);
@@ -38,16 +43,23 @@ final class PartnerLink {
     private static final Set<ErrorCode> PERMANENT = EnumSet.of(ErrorCode.BAD_REQUEST, ErrorCode.NOT_FOUND,
             ErrorCode.FORBIDDEN, ErrorCode.CONFLICT, ErrorCode.TOO_LARGE, ErrorCode.UNKNOWN_TYPE);
 
+    /** What every link of this node shares. */
+    record Shared(SystemContext ctx, Backoff backoff, Outbox outbox, Acknowledgements acks,
+                  ScheduledExecutorService thread, BiConsumer<Lease, Boolean> connectedChanged,
+                  Consumer<Lease> fencedOut) {
+    }
+
     private final SystemContext ctx;
+    private final Lease lease;
     private final String partnerSystemId;
     private final URI base;
     private final String secret;
     /** The pinned SHA-256 fingerprint of the partner's certificate, or null to trust the JVM's CAs. */
     private final String fingerprint;
     private final Outbox outbox;
-    private final Acknowledgements acks;
+    private final SendOutcomes outcomes;
     private final ScheduledExecutorService thread;
-    private final BiConsumer<String, Boolean> connectedChanged;
+    private final Shared shared;
     private final Backoff backoff;
 
     private ProtocolClient client;
@@ -56,23 +68,24 @@ final class PartnerLink {
     private boolean connected;
     private boolean sending;
     private boolean stopped;
+    /** Another node holds the partner now: this link sends nothing more while it waits to be stopped. */
+    private boolean fencedOut;
     private int failedAttempts;
     private int refusedLogins;
     private ScheduledFuture<?> retry;
 
-    PartnerLink(SystemContext ctx, Backoff backoff, String partnerSystemId, URI endpoint, String secret, String fingerprint,
-                Outbox outbox,
-                Acknowledgements acks, ScheduledExecutorService thread, BiConsumer<String, Boolean> connectedChanged) {
-        this.ctx = ctx;
-        this.partnerSystemId = partnerSystemId;
+    PartnerLink(Shared shared, Lease lease, URI endpoint, String secret, String fingerprint) {
+        this.shared = shared;
+        this.ctx = shared.ctx();
+        this.lease = lease;
+        this.partnerSystemId = lease.partnerSystemId();
         this.base = URI.create(endpoint.toString().replaceAll("/acms$", ""));
         this.secret = secret;
         this.fingerprint = fingerprint;
-        this.outbox = outbox;
-        this.acks = acks;
-        this.thread = thread;
-        this.connectedChanged = connectedChanged;
-        this.backoff = backoff;
+        this.outbox = shared.outbox();
+        this.outcomes = new SendOutcomes(ctx.db(), outbox, shared.acks(), lease);
+        this.thread = shared.thread();
+        this.backoff = shared.backoff();
     }
 
     /** Scheduler thread only. */
@@ -131,7 +144,7 @@ final class PartnerLink {
     private void setConnected(boolean now) {
         if (connected != now) {
             connected = now;
-            connectedChanged.accept(partnerSystemId, now);
+            shared.connectedChanged().accept(lease, now);
         }
     }
 
@@ -141,13 +154,23 @@ final class PartnerLink {
                 && java.util.Objects.equals(fingerprint, newFingerprint);
     }
 
-    boolean connected() {
-        return connected;
+    Lease lease() {
+        return lease;
+    }
+
+    /**
+     * Looks into the outbox unless a retry is waiting for its back-off: messages written on other
+     * nodes wake no link here. Scheduler thread only.
+     */
+    void poll() {
+        if (retry == null || retry.isDone()) {
+            kick();
+        }
     }
 
     /** Sends the oldest waiting message if none is on the wire. Scheduler thread only. */
     void kick() {
-        if (stopped || sending || !connected) {
+        if (stopped || fencedOut || sending || !connected) {
             return;
         }
         sending = true;
@@ -170,22 +193,12 @@ final class PartnerLink {
             body = ctx.codec().decode(ctx.codec().mapper().readTree(entry.body()), entry.type().requestBody());
         } catch (JsonProcessingException | ProtocolException e) {
             log.error("outbox entry {} for partner {} is unreadable; dropping it", entry.outboxId(), partnerSystemId, e);
-            finish(ctx.db().write(tx -> {
-                if (outbox.remove(tx.connection(), entry.outboxId())) {
-                    acks.refused(tx, entry, "the stored message could not be read");
-                }
-                return null;
-            }), false);
+            finish(outcomes.refused(entry, "the stored message could not be read"), false);
             return;
         }
         client.request(entry.type(), body, Acms.Stored.class).whenCompleteAsync((stored, failure) -> {
             if (failure == null) {
-                finish(ctx.db().write(tx -> {
-                    if (outbox.remove(tx.connection(), entry.outboxId())) {
-                        acks.stored(tx, entry);
-                    }
-                    return null;
-                }), false);
+                finish(outcomes.stored(entry), false);
             } else {
                 onFailure(entry, failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure);
@@ -202,37 +215,43 @@ final class PartnerLink {
             String reason = refusal.code() + ": " + refusal.getMessage();
             log.warn("partner {} refused {} of request {} for good: {}", partnerSystemId, entry.type().wireName(),
                     entry.requestId(), reason);
-            finish(ctx.db().write(tx -> {
-                if (outbox.remove(tx.connection(), entry.outboxId())) {
-                    acks.refused(tx, entry, (tooLarge ? "not sent: " : "partner refused: ") + reason);
-                }
-                return null;
-            }), false);
+            finish(outcomes.refused(entry, (tooLarge ? "not sent: " : "partner refused: ") + reason), false);
             return;
         }
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         log.info("sending request {} to partner {} failed (attempt {}): {}", entry.requestId(), partnerSystemId,
                 entry.attempts() + 1, error);
-        finish(ctx.db().write(tx -> {
-            outbox.attemptFailed(tx.connection(), entry.outboxId(), error);
-            return null;
-        }), true);
+        finish(outcomes.failed(entry, error), true);
     }
 
-    /** After the outcome is recorded: go on with the next message, or wait before trying again. */
-    private void finish(java.util.concurrent.CompletableFuture<?> recorded, boolean failed) {
-        recorded.whenCompleteAsync((v, e) -> {
+    /**
+     * After the outcome is recorded: go on with the next message, or wait before trying again, or,
+     * when the partner is held by another node now, send nothing more.
+     */
+    private void finish(CompletableFuture<Boolean> recorded, boolean failed) {
+        recorded.whenCompleteAsync((held, e) -> {
             sending = false;
             if (e != null) {
                 log.error("cannot record the outcome of a send to partner {}", partnerSystemId, e);
-            }
-            if (failed || e != null) {
+                retryLater();
+            } else if (!held) {
+                fencedOut();
+            } else if (failed) {
                 retryLater();
             } else {
                 failedAttempts = 0;
                 kick();
             }
         }, thread);
+    }
+
+    private void fencedOut() {
+        if (!fencedOut && !stopped) {
+            fencedOut = true;
+            log.warn("partner {} is held by another node now (fence {} is over): this link sends nothing more",
+                    partnerSystemId, lease.fence());
+            shared.fencedOut().accept(lease);
+        }
     }
 
     private void retryLater() {
@@ -243,8 +262,14 @@ final class PartnerLink {
         retry = thread.schedule(this::kick, backoff.delay(failedAttempts).toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Scheduler thread only. */
+    /** Closes the link and records it disconnected (which changes nothing once the lease is lost). Scheduler thread only. */
     void stop() {
+        drop();
+        setConnected(false);
+    }
+
+    /** Closes the link and records nothing, as a killed process would. Scheduler thread only. */
+    void drop() {
         stopped = true;
         if (retry != null) {
             retry.cancel(false);
@@ -252,6 +277,5 @@ final class PartnerLink {
         if (client != null) {
             client.close();
         }
-        setConnected(false);
     }
 }
