@@ -27,6 +27,7 @@ import org.mcx.backend.monitoring.Metrics;
 import org.mcx.backend.monitoring.OpsServer;
 import org.mcx.backend.monitoring.Readiness;
 import org.mcx.backend.partners.PartnersModule;
+import org.mcx.backend.registry.Leases;
 import org.mcx.backend.registry.RegistryModule;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.system.SystemContext;
@@ -233,9 +234,12 @@ public final class Backend implements AutoCloseable {
         final AcmsModule acms;
 
         Modules(SystemContext ctx, BackendConfig config) {
+            // First on the event bus: the registry's leases follow the event log, and whoever else
+            // hears of a service.* event (CSC-15's pool pushes, consoles' feeds) reads them.
+            Leases leases = Leases.follow(ctx);
             this.csc15 = new Csc15Module(ctx, this);
             this.identity = new IdentityModule(ctx, config.identity(), csc15);
-            this.registry = new RegistryModule(ctx, identity.directory());
+            this.registry = new RegistryModule(ctx, leases, identity.directory());
             this.applications = new ApplicationsModule(ctx, applicationsConfig(config), csc15, registry::liveLocations);
             // An H2 file is one process's: there, this node is the only one and holds every partner at once.
             this.acms = new AcmsModule(ctx, config.outboxBackoff(),

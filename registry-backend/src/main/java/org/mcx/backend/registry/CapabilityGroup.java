@@ -34,7 +34,7 @@ final class CapabilityGroup {
         for (String p : lease.protocols()) {
             protocolCounts.merge(p, 1, Integer::sum);
         }
-        if (newest == null || lease.order() > newest.order()) {
+        if (newest == null || newer(lease, newest)) {
             newest = lease;
         }
     }
@@ -50,11 +50,15 @@ final class CapabilityGroup {
             // Rare (the newest instance left): one scan to find the next newest.
             newest = null;
             for (Lease l : leases.values()) {
-                if (newest == null || l.order() > newest.order()) {
+                if (newest == null || newer(l, newest)) {
                     newest = l;
                 }
             }
         }
+    }
+
+    private static boolean newer(Lease a, Lease b) {
+        return LeaseGrant.ORDER.compare(a.grant(), b.grant()) > 0;
     }
 
     boolean isEmpty() {

@@ -3,91 +3,94 @@ package org.mcx.backend.registry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Registration.RegisterService;
 import org.mcx.protocol.model.ServiceType;
 
 /**
- * One registered instance of a service and its lease. Its deadline is in {@link System#nanoTime}
- * units (compare by subtraction, never by sign), so a wall-clock jump neither expires nor revives
- * anyone. The deadline only ever moves forward: renewal sets it to now + TTL and TTL is fixed, which
- * is what lets {@link RouteGroup} skip per-call liveness checks.
+ * One registered instance of a service and its lease, as this backend node knows it. Its deadline
+ * is in {@link System#nanoTime} units (compare by subtraction, never by sign), so a wall-clock jump
+ * neither expires nor revives anyone. The deadline only ever moves forward: a heartbeat received
+ * here sets it to now + TTL, and a later deadline another node wrote to the table is adopted
+ * ({@link #adopt}), which is what lets {@link RouteGroup} skip per-call liveness checks.
  *
- * <p>A lease ends exactly once: by expiry, deregistration or replacement. Renewal and ending are
- * serialised on the lease itself, so a heartbeat can never revive a lease the sweeper has just
- * expired (it gets NOT_FOUND and the service registers again). Readers check liveness lock-free.
+ * <p>A lease ends exactly once, when this node applies the event that ends it (expiry,
+ * deregistration or replacement). Renewal and ending are serialised on the lease itself, so a
+ * heartbeat can never revive a lease that has ended. Readers check liveness lock-free.
  */
 final class Lease {
-    private final String leaseId;
-    private final String nodeId;
-    private final RegisterService registration;
+    private final LeaseGrant grant;
     private final CapabilityKey key;
-    private final Instant registeredAt;
     private final long ttlNanos;
-    private final long order;
     private final Instance instance;
     private final String searchText;
     private volatile long deadline;
     private volatile boolean ended;
     private volatile long lastHeartbeatMillis;
+    /** Renewed here since the deadline was last written to the table. */
+    private final AtomicBoolean unwritten = new AtomicBoolean();
 
-    Lease(String leaseId, String nodeId, RegisterService registration, long order, long nowNanos, Instant now) {
-        this.leaseId = leaseId;
-        this.nodeId = nodeId;
-        this.registration = registration;
-        this.key = new CapabilityKey(registration.serviceType(), registration.serviceInterface(), registration.version());
-        // Millisecond precision, as lastHeartbeat: the console compares the two.
-        this.registeredAt = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    /** The lease of {@code grant}, live until {@code deadlineNanos}, last renewed at {@code lastHeartbeatMillis}. */
+    Lease(LeaseGrant grant, long deadlineNanos, long lastHeartbeatMillis) {
+        RegisterService registration = grant.registration();
+        this.grant = grant;
+        this.key = grant.key();
         this.ttlNanos = registration.ttlSeconds() * 1_000_000_000L;
-        this.order = order;
         this.instance = new Instance(registration.serviceId(), registration.scheme(), registration.host(),
                 registration.port(), registration.basePath());
         this.searchText = ServiceFilter.searchText(registration.metadata().get(CapabilityGroup.DESCRIPTION),
                 CapabilityGroup.splitList(registration.metadata().get(CapabilityGroup.CAPABILITIES)),
                 registration.serviceInterface());
-        this.deadline = nowNanos + ttlNanos;
-        this.lastHeartbeatMillis = now.toEpochMilli();
+        this.deadline = deadlineNanos;
+        this.lastHeartbeatMillis = lastHeartbeatMillis;
+    }
+
+    /** A lease granted now: live for one TTL from {@code nowNanos}, registered and last renewed at {@code now}. */
+    Lease(String leaseId, String nodeId, RegisterService registration, long order, long nowNanos, Instant now) {
+        // Millisecond precision, as lastHeartbeat: the console compares the two.
+        this(new LeaseGrant(leaseId, nodeId, registration, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), order),
+                nowNanos + registration.ttlSeconds() * 1_000_000_000L, now.toEpochMilli());
+    }
+
+    LeaseGrant grant() {
+        return grant;
     }
 
     String leaseId() {
-        return leaseId;
+        return grant.leaseId();
     }
 
     String nodeId() {
-        return nodeId;
+        return grant.nodeId();
     }
 
     String serviceId() {
-        return registration.serviceId();
+        return grant.serviceId();
     }
 
     ServiceType serviceType() {
-        return registration.serviceType();
+        return grant.registration().serviceType();
     }
 
     String serviceInterface() {
-        return registration.serviceInterface();
+        return grant.registration().serviceInterface();
     }
 
     List<String> protocols() {
-        return registration.protocols();
+        return grant.registration().protocols();
     }
 
     Map<String, String> metadata() {
-        return registration.metadata();
+        return grant.registration().metadata();
     }
 
     int ttlSeconds() {
-        return registration.ttlSeconds();
+        return grant.ttlSeconds();
     }
 
     CapabilityKey key() {
         return key;
-    }
-
-    /** Registration order within this process; the newest registration describes its capability. */
-    long order() {
-        return order;
     }
 
     Instance instance() {
@@ -107,9 +110,13 @@ final class Lease {
         return !ended && nowNanos - deadline <= 0;
     }
 
-    /** Whether the sweeper should look at it: past its deadline and not ended by anyone yet. */
+    /** Past its deadline and not ended: one a sweep may expire, unless another node renewed it. */
     boolean isDue(long nowNanos) {
         return !ended && nowNanos - deadline > 0;
+    }
+
+    boolean isEnded() {
+        return ended;
     }
 
     /** Extends the lease by its TTL; false if it has ended or its deadline has already passed. */
@@ -122,21 +129,32 @@ final class Lease {
         return true;
     }
 
-    /** Ends the lease if its deadline has passed and nobody renewed or ended it meanwhile. */
-    synchronized boolean expireIfDue(long nowNanos) {
-        if (!isDue(nowNanos)) {
+    /**
+     * Takes a deadline another node wrote to the table, if it is later than this node's and the
+     * lease has not ended; never beyond one TTL from now (a node whose clock runs ahead must not
+     * make a lease outlive its services here). True if the deadline moved.
+     */
+    synchronized boolean adopt(long deadlineNanos, long nowNanos, long renewedAtMillis) {
+        long bounded = deadlineNanos - (nowNanos + ttlNanos) > 0 ? nowNanos + ttlNanos : deadlineNanos;
+        if (ended || bounded - deadline <= 0) {
             return false;
         }
-        ended = true;
+        deadline = bounded;
+        lastHeartbeatMillis = Math.max(lastHeartbeatMillis, renewedAtMillis);
         return true;
     }
 
-    /** Undoes {@link #expireIfDue} when the expiry could not be recorded, so the next sweep retries. */
-    synchronized void reviveForRetry() {
-        ended = false;
+    /** Marks it renewed since the last write; true if it was not marked yet (so it is queued once). */
+    boolean markUnwritten() {
+        return unwritten.compareAndSet(false, true);
     }
 
-    /** Ends the lease (deregistered or replaced); false if it had already ended. */
+    /** Clears the mark as its deadline is about to be written. */
+    void markWritten() {
+        unwritten.set(false);
+    }
+
+    /** Ends the lease (its end was applied from the event log); false if it had already ended. */
     synchronized boolean end() {
         boolean wasLive = !ended;
         ended = true;
@@ -145,14 +163,15 @@ final class Lease {
 
     /** The console's view: everything, hosts and lease ids included. */
     Console.ServiceInstance view() {
-        RegisterService r = registration;
-        return new Console.ServiceInstance(r.serviceId(), leaseId, r.serviceType(), r.serviceInterface(), r.protocols(),
-                r.version(), r.scheme(), r.host(), r.port(), r.basePath(), Console.InstanceStatus.UP, registeredAt,
-                Instant.ofEpochMilli(lastHeartbeatMillis), r.ttlSeconds(), nodeId, r.metadata());
+        RegisterService r = grant.registration();
+        return new Console.ServiceInstance(r.serviceId(), grant.leaseId(), r.serviceType(), r.serviceInterface(),
+                r.protocols(), r.version(), r.scheme(), r.host(), r.port(), r.basePath(), Console.InstanceStatus.UP,
+                grant.registeredAt(), Instant.ofEpochMilli(lastHeartbeatMillis), r.ttlSeconds(), grant.nodeId(),
+                r.metadata());
     }
 
     @Override
     public String toString() {
-        return "Lease[" + leaseId + " " + registration.serviceId() + " " + key + " node " + nodeId + "]";
+        return "Lease[" + grant.leaseId() + " " + grant.serviceId() + " " + key + " node " + grant.nodeId() + "]";
     }
 }

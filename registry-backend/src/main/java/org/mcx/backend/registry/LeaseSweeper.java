@@ -1,97 +1,104 @@
 package org.mcx.backend.registry;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongSupplier;
 import org.mcx.backend.system.SystemContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes leases not renewed within their TTL and publishes {@code service.expired}.
+ * Expires the leases past their deadline in {@code service_leases} and publishes
+ * {@code service.expired}, exactly once whichever backend nodes are alive: every node sweeps, and
+ * the node whose transaction deletes a row is the one that appends its event, in that same
+ * transaction. Due rows are taken {@code FOR UPDATE SKIP LOCKED}, so two nodes sweeping at once
+ * split the rows between them instead of waiting for each other; a row already deleted by another
+ * node's sweep (or by a deregistration) is not there to delete, and a delete that counts no row
+ * publishes nothing.
  *
- * <p>A periodic sweep rather than a timer per lease: with 10,000 instances heartbeating, a timer per
- * lease would mean cancelling and re-arming thousands of scheduled tasks a second on the one shared
- * timer thread, whereas a sweep reads 10,000 volatile deadlines in well under a millisecond. The
- * price is that an instance is removed up to one interval after its deadline; a heartbeat after
- * the deadline already gets NOT_FOUND and routing already skips it, so only the event is late.
+ * <p>When a row is due: a deadline this node wrote itself is due as it stands, because anything this
+ * node renewed since is still in its memory, and a lease live in memory here is never expired (its
+ * deadline is written with the next flush). A deadline another node wrote is due {@link #GRACE}
+ * later, because that node may hold a renewal it has not written yet: up to one
+ * {@link RenewalSync#INTERVAL}, and as much again for its commit, a pause, and two nodes' clocks
+ * disagreeing. So a service whose heartbeats stop is expired at its deadline by the node that took
+ * them, or 2 s later by any other if that node has gone too. On one node every deadline is its own:
+ * leases expire at their deadline, as they always did.
  *
- * <p>The scan runs on the timer thread; expiries are written in one transaction per sweep on the
- * writer thread, where each lease is ended only if it is still past its deadline (a heartbeat may
- * have arrived since the scan). At most one sweep is in flight, so a slow disk cannot pile them up.
+ * <p>One sweep every {@link RegistryModule#SWEEP_INTERVAL}; at most {@link #MAX_PER_SWEEP} expiries
+ * per transaction, the rest in the next.
  */
 final class LeaseSweeper implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LeaseSweeper.class);
     /** Expiries per transaction; the rest wait for the next sweep. Bounds one transaction's size. */
     static final int MAX_PER_SWEEP = 1000;
+    static final Duration GRACE = RenewalSync.INTERVAL.multipliedBy(2);
 
     private final SystemContext ctx;
     private final LeaseTable table;
+    private final LeaseRows rows;
     private final RegistryEvents events;
-    private final LongSupplier nanoClock;
-    private final AtomicBoolean sweeping = new AtomicBoolean();
-    private volatile ScheduledFuture<?> schedule;
+    private final LeaseClock clock;
+    private Periodic schedule;
+    private long lastSwept; // only touched by the one scheduled round in flight
 
-    LeaseSweeper(SystemContext ctx, LeaseTable table, RegistryEvents events, LongSupplier nanoClock) {
+    LeaseSweeper(SystemContext ctx, LeaseTable table, LeaseRows rows, RegistryEvents events, LeaseClock clock) {
         this.ctx = ctx;
         this.table = table;
+        this.rows = rows;
         this.events = events;
-        this.nanoClock = nanoClock;
+        this.clock = clock;
     }
 
     void start(Duration interval) {
-        schedule = ctx.timers().every(this::tick, interval.toMillis(), TimeUnit.MILLISECONDS);
+        lastSwept = clock.nanos() - RenewalSync.INTERVAL.toNanos(); // the first round sweeps
+        schedule = new Periodic("lease sweep (expired leases stay until the next one)", this::sweepIfDue, log)
+                .start(ctx.timers(), interval);
     }
 
-    private void tick() {
-        if (!sweeping.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            sweep().whenComplete((n, failure) -> {
-                sweeping.set(false);
-                if (failure != null) {
-                    log.error("lease sweep failed; expired leases stay until the next sweep", failure);
-                }
-            });
-        } catch (RuntimeException e) {
-            sweeping.set(false);
-            log.error("lease sweep could not start", e);
-        }
-    }
-
-    /** Expires every lease past its deadline now; completes with how many were expired. */
-    CompletableFuture<Integer> sweep() {
-        long now = nanoClock.getAsLong();
-        List<Lease> due = new ArrayList<>();
-        for (Lease lease : table.all()) {
-            if (lease.isDue(now) && due.size() < MAX_PER_SWEEP) {
-                due.add(lease);
-            }
-        }
-        if (due.isEmpty()) {
+    /**
+     * Sweeps when a lease in memory is past its deadline here, and anyway once every
+     * {@link RenewalSync#INTERVAL}: every lease is in every node's memory with a deadline no earlier
+     * than the table's (give or take the grace), so an idle node need not ask the database four
+     * times a second; the round a second catches what memory cannot show (a row whose event this
+     * node could not apply).
+     */
+    private CompletableFuture<Integer> sweepIfDue() {
+        long now = clock.nanos();
+        if (now - lastSwept < RenewalSync.INTERVAL.toNanos() && !anyDueHere(now)) {
             return CompletableFuture.completedFuture(0);
         }
+        lastSwept = now;
+        return sweep();
+    }
+
+    private boolean anyDueHere(long now) {
+        for (Lease lease : table.all()) {
+            if (lease.isDue(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Expires every lease due now; completes, once committed and applied here, with how many this node expired. */
+    CompletableFuture<Integer> sweep() {
         return ctx.db().write(tx -> {
-            long at = nanoClock.getAsLong();
+            long nowNanos = clock.nanos();
             int expired = 0;
-            for (Lease lease : due) {
-                if (!lease.expireIfDue(at)) {
-                    continue; // renewed since the scan, or deregistered or replaced meanwhile
+            for (LeaseRows.Row row : rows.lockDue(tx.connection(), clock.wallMillis(), GRACE.toMillis(),
+                    ctx.instanceId(), MAX_PER_SWEEP)) {
+                LeaseGrant grant = row.grant();
+                Lease here = table.find(grant.leaseId());
+                if (here != null && here.isLive(nowNanos)) {
+                    continue; // renewed here since its deadline was written; the next flush writes it
                 }
-                // If the events cannot be written the lease is left due, so the next sweep retries.
-                tx.onRollback(lease::reviveForRetry);
-                tx.afterCommit(() -> {
-                    table.remove(lease);
-                    log.info("lease {} of {} {} on node {} expired ({} s without a heartbeat)", lease.leaseId(),
-                            lease.serviceId(), lease.key(), lease.nodeId(), lease.ttlSeconds());
-                });
-                events.expired(tx, lease);
+                if (!rows.delete(tx.connection(), grant.leaseId())) {
+                    continue;
+                }
+                events.expired(tx, grant);
+                tx.afterCommit(() -> log.info("lease {} of {} {} on node {} expired ({} s without a heartbeat; swept by {})",
+                        grant.leaseId(), grant.serviceId(), grant.key(), grant.nodeId(), grant.ttlSeconds(),
+                        ctx.instanceId()));
                 expired++;
             }
             return expired;
@@ -100,9 +107,8 @@ final class LeaseSweeper implements AutoCloseable {
 
     @Override
     public void close() {
-        ScheduledFuture<?> s = schedule;
-        if (s != null) {
-            s.cancel(false);
+        if (schedule != null) {
+            schedule.close();
         }
     }
 }

@@ -13,10 +13,10 @@ import org.mcx.protocol.model.ServiceType;
  * Every live lease, indexed three ways: by lease id (heartbeats), by owner (a node re-registering a
  * service replaces its old lease) and by capability (discovery and routing).
  *
- * <p>Changes are serialised by this object's lock; in the backend they also all happen on the
- * database writer thread, right after the commit of the event that announces them, so the table
- * and the event log change in the same order. Reads (heartbeats, discovery, routing) take no lock:
- * the maps are concurrent and the catalog is an immutable snapshot behind a volatile field.
+ * <p>Changes are serialised by this object's lock; in the backend they are made only by the
+ * {@link LeaseFollower}, from the event log, in its order, on every node alike, before any other
+ * subscriber hears of the event. Reads (heartbeats, discovery, routing) take no lock: the maps are
+ * concurrent and the catalog is an immutable snapshot behind a volatile field.
  */
 final class LeaseTable {
     private final Map<String, Lease> byId = new ConcurrentHashMap<>();
@@ -25,14 +25,8 @@ final class LeaseTable {
     private final Map<CapabilityKey, CapabilityGroup> groups = new HashMap<>(); // guarded by this
     private final Map<CapabilityKey, ServiceCapability> shown = new HashMap<>(); // guarded by this
     private volatile Catalog catalog = Catalog.EMPTY;
-    private long nextOrder; // guarded by this
 
     private record Owner(String nodeId, String serviceId) {
-    }
-
-    /** Registration order for a new lease; the newest registration describes its capability. */
-    synchronized long nextOrder() {
-        return ++nextOrder;
     }
 
     Lease find(String leaseId) {
@@ -79,6 +73,26 @@ final class LeaseTable {
         }
         removeLocked(lease);
         return true;
+    }
+
+    /** Ends and removes the lease with this id; null if it was not in the table. */
+    synchronized Lease remove(String leaseId) {
+        Lease lease = byId.get(leaseId);
+        if (lease != null) {
+            removeLocked(lease);
+        }
+        return lease;
+    }
+
+    /**
+     * A lease that had passed its deadline here was found renewed by another node: routing must
+     * list it again, though its cached snapshot was built without it.
+     */
+    synchronized void revived(Lease lease) {
+        RouteGroup route = routes.get(lease.key().route());
+        if (route != null && byId.get(lease.leaseId()) == lease) {
+            route.revived();
+        }
     }
 
     private void removeLocked(Lease lease) {

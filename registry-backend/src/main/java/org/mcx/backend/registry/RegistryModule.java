@@ -18,42 +18,66 @@ import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.wire.MessageType;
 
 /**
- * Service registration with leases, discovery (CSC-14 getServiceInformation) and services.list.
+ * Service registration with leases, discovery (CSC-14 getServiceInformation) and services.list,
+ * on one backend node of the system or several sharing one database.
  *
- * <p>Leases are soft state, held in memory only. A backend that restarts starts with an empty
- * registry, and every service, finding its heartbeat answered NOT_FOUND (or its connection gone),
- * registers again within one heartbeat interval: the services are the source of truth about where
- * they run, and a persisted table would only hold stale addresses after a crash. What is persisted is
- * the history: every registration, deregistration and expiry is an event (for consoles) and an audit
- * entry, written before the registering service gets its reply.
+ * <p>A lease is a row of {@code service_leases}, granted and ended in the transaction of its event;
+ * every node keeps every lease in memory ({@link Leases}), following the event log, and answers
+ * discovery, routing and heartbeats from there without touching the database. Heartbeats are
+ * written in batches ({@link RenewalSync}); expiry is the database's to decide, once
+ * ({@link LeaseSweeper}). A backend that restarts finds the leases where they were: services that
+ * still heartbeat go on, and those that stopped while it was down expire.
  *
- * <p>Time is a monotonic clock ({@link System#nanoTime} by default, injectable for tests): a lease
- * never expires because the wall clock jumped.
+ * <p>Time in memory is a monotonic clock ({@link System#nanoTime} by default, injectable for
+ * tests): a lease never expires here because the wall clock jumped.
  */
 public final class RegistryModule implements AutoCloseable {
     static final Duration SWEEP_INTERVAL = Duration.ofMillis(250);
 
-    private final LongSupplier nanoClock;
-    private final LeaseTable table = new LeaseTable();
-        private final Registrar registrar;
+    private final Leases leases;
+    private final LeaseTable table;
+    private final LeaseClock clock;
+    private final Registrar registrar;
     private final Discovery discovery;
     private final ServiceListing listing;
     private final LeaseSweeper sweeper;
+    private final RenewalSync renewals;
 
+    /** With leases of its own: for a backend where nothing else follows the event log before the registry. */
     public RegistryModule(SystemContext ctx, UserDirectory users) {
-        this(ctx, users, System::nanoTime, SWEEP_INTERVAL);
+        this(ctx, Leases.follow(ctx), users);
     }
 
-    /** With a clock of nanoseconds; a null {@code sweepInterval} leaves sweeping to {@link #sweepNow()}. */
+    /** On {@code leases}, made before anything else subscribed to the event bus; this module closes them. */
+    public RegistryModule(SystemContext ctx, Leases leases, UserDirectory users) {
+        this(ctx, leases, users, SWEEP_INTERVAL, RenewalSync.INTERVAL);
+    }
+
+    /**
+     * With a clock of nanoseconds (wall time moves with it); a null {@code sweepInterval} leaves
+     * sweeping, writing and reading renewals to {@link #sweepNow()}, {@link #flushNow()} and
+     * {@link #catchUpNow()}.
+     */
     public RegistryModule(SystemContext ctx, UserDirectory users, LongSupplier nanoClock, Duration sweepInterval) {
-        this.nanoClock = nanoClock;
-        RegistryEvents events = new RegistryEvents(ctx);
-        this.registrar = new Registrar(ctx, table, events, nanoClock);
+        this(ctx, new Leases(ctx, LeaseClock.following(nanoClock)), users, sweepInterval,
+                sweepInterval == null ? null : RenewalSync.INTERVAL);
+    }
+
+    private RegistryModule(SystemContext ctx, Leases leases, UserDirectory users, Duration sweepInterval,
+                           Duration renewalInterval) {
+        this.leases = leases;
+        this.table = leases.table();
+        this.clock = leases.clock();
+        this.renewals = new RenewalSync(ctx, table, leases.rows(), clock);
+        this.registrar = new Registrar(ctx, leases, leases.events(), renewals);
         this.discovery = new Discovery(table, users);
-        this.listing = new ServiceListing(table, nanoClock, ctx.codec());
-        this.sweeper = new LeaseSweeper(ctx, table, events, nanoClock);
+        this.listing = new ServiceListing(table, clock::nanos, ctx.codec());
+        this.sweeper = new LeaseSweeper(ctx, table, leases.rows(), leases.events(), clock);
         if (sweepInterval != null) {
             sweeper.start(sweepInterval);
+        }
+        if (renewalInterval != null) {
+            renewals.start(renewalInterval);
         }
     }
 
@@ -72,7 +96,7 @@ public final class RegistryModule implements AutoCloseable {
      * change or when its earliest lease deadline passes.
      */
     public List<Instance> liveInstances(ServiceType type, String serviceInterface) {
-        return table.liveInstances(type, serviceInterface, nanoClock.getAsLong());
+        return table.liveInstances(type, serviceInterface, clock.nanos());
     }
 
     /** Where the live instances of one service are: the direct locations trusted-domain applications may get. */
@@ -110,6 +134,16 @@ public final class RegistryModule implements AutoCloseable {
         return sweeper.sweep();
     }
 
+    /** Writes the deadlines renewed here since the last flush, without waiting; completes with the rows moved. */
+    CompletableFuture<Integer> flushNow() {
+        return renewals.flush();
+    }
+
+    /** Adopts the deadlines other nodes wrote for leases near theirs here; completes with how many moved. */
+    CompletableFuture<Integer> catchUpNow() {
+        return renewals.catchUp();
+    }
+
     // Package-private entry points for tests that drive the registry without a connection.
 
     Registrar registrar() {
@@ -128,8 +162,15 @@ public final class RegistryModule implements AutoCloseable {
         return table;
     }
 
+    Leases leases() {
+        return leases;
+    }
+
+    /** Stops sweeping, writes the renewals taken here (other nodes must not expire them for a clean stop), stops following. */
     @Override
     public void close() {
         sweeper.close();
+        renewals.close();
+        leases.close();
     }
 }

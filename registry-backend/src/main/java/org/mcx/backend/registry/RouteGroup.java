@@ -33,6 +33,11 @@ final class RouteGroup {
         cache.set(Snapshot.invalid());
     }
 
+    /** Called under the table's lock when a lease that had looked expired here turned out renewed elsewhere. */
+    void revived() {
+        cache.set(Snapshot.invalid());
+    }
+
     boolean isEmpty() {
         return leases.isEmpty();
     }
@@ -55,7 +60,7 @@ final class RouteGroup {
                 live.add(lease);
             }
         }
-        live.sort((a, b) -> Long.compare(a.order(), b.order()));
+        live.sort(java.util.Comparator.comparing(Lease::grant, LeaseGrant.ORDER));
         List<Instance> instances = new ArrayList<>(live.size());
         long earliest = nowNanos + Long.MAX_VALUE / 2; // "far ahead" when empty; rebuilt on the next add anyway
         for (Lease lease : live) {

@@ -17,6 +17,7 @@ class LeaseTableTest {
     private final LeaseTable table = new LeaseTable();
     private long now = Long.MAX_VALUE - 20 * SECOND; // near overflow: deadlines must be compared by subtraction
     private int leases;
+    private long order;
 
     @Test
     void instancesOfOneCapabilityAreOneEntryWithTheUnionOfProtocols() {
@@ -112,16 +113,30 @@ class LeaseTableTest {
     }
 
     @Test
-    void renewalAndExpiryDecideOnce() {
+    void renewalAndEndingDecideOnce() {
         Lease lease = put("node-a", ptt("ptt-1", List.of("HTTP"), "d", "c"), 5);
 
-        assertThat(lease.expireIfDue(now + 5 * SECOND)).isFalse();
+        assertThat(lease.isDue(now + 5 * SECOND)).isFalse();
         assertThat(lease.renew(now + 4 * SECOND, 0)).isTrue();
-        assertThat(lease.expireIfDue(now + 9 * SECOND + 1)).isTrue();
-        assertThat(lease.renew(now + 9 * SECOND + 2, 0)).isFalse();
-        assertThat(lease.expireIfDue(now + 9 * SECOND + 2)).as("already expired").isFalse();
-        lease.reviveForRetry();
-        assertThat(lease.isDue(now + 9 * SECOND + 2)).as("due again after a failed write").isTrue();
+        assertThat(lease.isDue(now + 9 * SECOND + 1)).isTrue();
+        assertThat(lease.renew(now + 9 * SECOND + 2, 0)).as("too late: only the table can tell").isFalse();
+        assertThat(table.remove(lease.leaseId())).isSameAs(lease);
+        assertThat(lease.isDue(now + 9 * SECOND + 2)).as("ended: due no more").isFalse();
+        assertThat(lease.adopt(now + 20 * SECOND, now + 10 * SECOND, 0)).as("an ended lease takes no deadline").isFalse();
+    }
+
+    @Test
+    void aDeadlineWrittenElsewhereIsAdoptedForwardOnlyAndWithinOneTtl() {
+        Lease lease = put("node-a", ptt("ptt-1", List.of("HTTP"), "d", "c"), 5);
+        List<Instance> before = table.liveInstances(ServiceType.MCPTT, "MCPTT-1", now + 6 * SECOND);
+        assertThat(before).as("past its deadline here").isEmpty();
+
+        assertThat(lease.adopt(now + 3 * SECOND, now + 6 * SECOND, 0)).as("earlier than ours").isFalse();
+        assertThat(lease.adopt(now + 60 * SECOND, now + 6 * SECOND, 0)).isTrue();
+        assertThat(lease.deadline()).as("never beyond one TTL from now").isEqualTo(now + 11 * SECOND);
+        table.revived(lease);
+        assertThat(table.liveInstances(ServiceType.MCPTT, "MCPTT-1", now + 6 * SECOND))
+                .as("routed again at once").extracting(Instance::serviceId).containsExactly("ptt-1");
     }
 
     @Test
@@ -138,7 +153,7 @@ class LeaseTableTest {
         RegisterService withTtl = new RegisterService(body.serviceId(), body.serviceType(), body.serviceInterface(),
                 body.protocols(), body.version(), body.scheme(), body.host(), body.port(), body.basePath(), ttl,
                 body.metadata());
-        Lease lease = new Lease("l-" + (++leases), nodeId, withTtl, table.nextOrder(), now, Instant.now());
+        Lease lease = new Lease("l-" + (++leases), nodeId, withTtl, ++order, now, Instant.now());
         table.put(lease);
         return lease;
     }
