@@ -195,19 +195,34 @@ public final class Database implements AutoCloseable {
         return read(c -> {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            boolean committed = false;
             try {
                 T value = work.apply(c);
                 c.commit();
+                committed = true;
                 return value;
             } finally {
-                try {
-                    c.rollback(); // nothing to undo after the commit; after a failure, ends the transaction
-                } finally {
-                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                    c.setAutoCommit(true);
-                }
+                restoreReader(c, committed);
             }
         });
+    }
+
+    /**
+     * Ends a reader's own transaction and puts the connection back as readers expect it; a
+     * connection that cannot be put back is closed (the reader opens a new one), never left inside
+     * a repeatable-read transaction, and never hides the failure being thrown.
+     */
+    private static void restoreReader(Connection c, boolean committed) {
+        try {
+            if (!committed) {
+                c.rollback();
+            }
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            log.warn("a reader connection could not be reset after a snapshot read ({}); replacing it", e.toString());
+            closeQuietly(c);
+        }
     }
 
     /** Wake-ups when another node on this database commits events (never on H2). */
