@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *   node 0 (killed)       node 1                    node 2
  *   console-1 (0,1,2)     console-3 (1,2,0)         console-4 (2,0,1)
  *   console-2 (0,2,1)     field-2 app (1,2,0)
- *   field-1 app (0,1,2)   sas-2 (1,2,0)
+ *   wire console (0,1,2)  sas-2 (1,2,0)
+ *   field-1 app (0,1,2)
  *   sas-1 (0,1,2)
  *   user writer (0,1,2)
  *   profile writer (0,2,1)
@@ -64,13 +65,14 @@ class ClusterKillTest {
     /** Generous: sas-1 must not fall back to refusing while it moves, whatever the machine's load. */
     private static final Duration SAS_GRACE = Duration.ofSeconds(60);
     private static final long PATIENCE_MILLIS = 60_000;
-    private static final int WRITES_BEFORE = 40;
-    private static final int WRITES_AFTER = 60;
+    private static final int WRITES_BEFORE = 30;
+    private static final int WRITES_AFTER = 40;
 
     private Cluster cluster;
     private Scene scene;
     private final List<AutoCloseable> closing = new ArrayList<>();
     private final List<RecordingConsole> consoles = new ArrayList<>();
+    private WireConsole wire;
     private RecordingApplication field1;
     private RecordingApplication field2;
     private SasNode sas1;
@@ -112,6 +114,7 @@ class ClusterKillTest {
         consoles.add(keep(RecordingConsole.open("console-2", cluster, cluster.order(VICTIM, THIRD, SECOND))));
         consoles.add(keep(RecordingConsole.open("console-3", cluster, cluster.order(SECOND, THIRD, VICTIM))));
         consoles.add(keep(RecordingConsole.open("console-4", cluster, cluster.order(THIRD, VICTIM, SECOND))));
+        wire = keep(WireConsole.open(cluster.order(VICTIM, SECOND, THIRD)));
         field1 = keep(RecordingApplication.open("field-1", cluster, scene.field, cluster.order(VICTIM, SECOND, THIRD)));
         field2 = keep(RecordingApplication.open("field-2", cluster, scene.field, cluster.order(SECOND, THIRD, VICTIM)));
         users = keep(new Writer("users", Changes.newUsers(scene.adminOn("user-writer",
@@ -163,12 +166,13 @@ class ClusterKillTest {
         // Once a console has the marker, it has everything before it.
         scene.admin(SECOND).call(MessageType.USERS_SAVE, new Console.SaveUser("marker", "Marker", List.of(), false,
                 List.of(), true, Scene.USER_PASSWORD), Console.User.class);
-        long since = consoles.stream().mapToLong(RecordingConsole::startSeq).min().orElseThrow();
+        long since = Math.min(wire.startSeq(), consoles.stream().mapToLong(RecordingConsole::startSeq).min().orElseThrow());
         replay = keep(RecordingConsole.replaying("replay", cluster, cluster.order(THIRD), since));
         markerSeq = replay.await(ClusterKillTest::isMarker, PATIENCE_MILLIS).event().seq();
         for (RecordingConsole c : consoles) {
             c.await(ClusterKillTest::isMarker, PATIENCE_MILLIS);
         }
+        wire.awaitSeq(markerSeq, PATIENCE_MILLIS);
     }
 
     @AfterAll
@@ -217,6 +221,16 @@ class ClusterKillTest {
             assertThat(without(handedSeqs, loggedSeqs)).as(c.name() + ": handed but not in the log").isEmpty();
             assertThat(handed).as(c.name() + ": what it was handed is the log").containsExactlyElementsOf(logged);
         }
+        // On the wire, below the client library's guard against repeats: what the servers themselves sent.
+        List<Common.Event> sent = wire.frames().stream().filter(e -> e.seq() <= markerSeq).toList();
+        List<Long> sentSeqs = sent.stream().map(Common.Event::seq).toList();
+        List<Long> wireLogged = replay.events().stream().map(Common.Event::seq)
+                .filter(seq -> seq > wire.startSeq() && seq <= markerSeq).toList();
+        assertThat(wire.moves()).as("the wire console moved to another node").isEqualTo(1);
+        assertThat(sentSeqs).as("the wire console: in order, no repeats").isSorted().doesNotHaveDuplicates();
+        assertThat(without(wireLogged, sentSeqs)).as("the wire console: gaps").isEmpty();
+        assertThat(sent).as("the wire console: what the servers sent is the log").containsExactlyElementsOf(
+                replay.events().stream().filter(e -> e.seq() > wire.startSeq() && e.seq() <= markerSeq).toList());
         for (RecordingConsole moved : consoles.subList(0, 2)) {
             assertThat(moved.received()).as(moved.name() + " was handed events by the killed node, then by another")
                     .anyMatch(r -> r.node() == VICTIM).anyMatch(r -> r.node() != VICTIM);
