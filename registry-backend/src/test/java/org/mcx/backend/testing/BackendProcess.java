@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mcx.backend.store.PostgresConfig;
 
 /**
  * The backend as its own operating-system process, started from the test classpath through
@@ -41,13 +42,23 @@ public final class BackendProcess implements AutoCloseable {
 
     /** On a given port, so that partners find it again after a restart. */
     public static BackendProcess start(Path dataDir, String systemId, int port, String... extraArgs) throws Exception {
+        // Through the real options, as an operator would: on PostgreSQL, the data directory's own database.
+        return start(dataDir, systemId, port, TestStores.onPostgres() ? TestStores.postgresFor(dataDir) : null, extraArgs);
+    }
+
+    /**
+     * One node of a cluster: on {@code database}, which the system's other nodes share, rather than
+     * the data directory's own; the data directory keeps only what is the node's (its TLS material).
+     *
+     * @param database null: H2 in {@code dataDir}
+     */
+    public static BackendProcess start(Path dataDir, String systemId, int port, PostgresConfig database,
+                                       String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of(
                 "--data-dir", dataDir.toString(), "--port", String.valueOf(port), "--system-id", systemId,
                 "--admin-password", BackendFixture.ADMIN_PASSWORD, "--pbkdf2-iterations", "1000"));
-        if (TestStores.onPostgres()) {
-            // Through the real options, as an operator would: the data directory's own database.
-            var pg = TestStores.postgresFor(dataDir);
-            args.addAll(List.of("--database", pg.url(), "--database-user", pg.user()));
+        if (database != null) {
+            args.addAll(List.of("--database", database.url(), "--database-user", database.user()));
         }
         args.addAll(List.of(extraArgs));
         return launch(args, Map.of());
@@ -107,6 +118,15 @@ public final class BackendProcess implements AutoCloseable {
 
     public URI base() {
         return base;
+    }
+
+    /** The operating system's id of the process (for logs: which node was killed). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public String output() {
