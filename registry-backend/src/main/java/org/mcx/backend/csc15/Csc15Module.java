@@ -128,7 +128,8 @@ public final class Csc15Module implements GrantFeed {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException("interrupted while waiting for the event log", e);
                     }
-        }).thenApply(whole -> {
+                    // Not the common pool: this may wait for the log, and that pool has one thread on two cores.
+                }, ctx.cpu()).thenApply(whole -> {
             // Paged off the writer thread: encoding every item to measure it is not the writer's work.
             List<Csc15.Snapshot> pages = SnapshotPages.split(whole, ctx.codec().mapper(), pageBudget());
             log.info("{} took a snapshot at seq {}: {} applications, {} users, {} page(s)", session.describe(),

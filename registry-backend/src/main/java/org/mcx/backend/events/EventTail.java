@@ -113,10 +113,14 @@ final class EventTail implements AutoCloseable {
         lock.lock();
         try {
             while (published < seq) {
+                long before = published;
                 if (!unpublishedOwn.contains(published + 1)) {
                     readAndPublish(seq);
+                }
+                if (published > before) {
                     continue;
                 }
+                // This node's own event is on its way from the writer, or the log could not be read: wait a little.
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new StoreException("events up to " + seq + " were not published within " + timeoutMillis
