@@ -44,17 +44,71 @@ final class RequestHead {
             // 100-continue was answered (and removed) before this; the SAS meets no other expectation.
             throw new Refusal(417, "Expectation Failed", "bad-request", "Expect: only 100-continue is supported", 0);
         }
-        String codings = headers.get(HttpHeaderNames.TRANSFER_ENCODING);
-        if (codings != null) {
-            for (String coding : codings.split(",")) {
-                String c = coding.trim();
-                if (!c.isEmpty() && !c.equalsIgnoreCase("chunked")) {
-                    throw new Refusal(501, "Not Implemented", "bad-request",
-                            "Transfer-Encoding: only chunked is supported", 0);
+        transferCodings(headers.getAll(HttpHeaderNames.TRANSFER_ENCODING));
+        return RequestTarget.originForm(request.uri());
+    }
+
+    /**
+     * Every {@code Transfer-Encoding} line, not only the first: the decoder frames the body as
+     * chunked when any line names chunked, so a first line a strict parser cannot read (a byte
+     * outside a token, say) must end the connection rather than be answered and read past.
+     * A well-formed list ending in chunked but naming another coding is merely not served (501);
+     * its framing is not in doubt.
+     */
+    private static void transferCodings(List<String> lines) throws Refusal {
+        if (lines.isEmpty()) {
+            return;
+        }
+        int chunked = 0;
+        boolean other = false;
+        String last = null;
+        for (String line : lines) {
+            for (String element : line.split(",", -1)) {
+                String coding = trimOws(element);
+                if (coding.isEmpty()) {
+                    continue;
                 }
+                if (!isToken(coding)) {
+                    throw Refusal.framing("Transfer-Encoding: not a list of transfer codings");
+                }
+                if (coding.equalsIgnoreCase("chunked")) {
+                    chunked++;
+                } else {
+                    other = true;
+                }
+                last = coding;
             }
         }
-        return RequestTarget.originForm(request.uri());
+        if (last == null || !last.equalsIgnoreCase("chunked") || chunked > 1) {
+            throw Refusal.framing("Transfer-Encoding: chunked must be the final coding, applied once");
+        }
+        if (other) {
+            throw new Refusal(501, "Not Implemented", "bad-request", "Transfer-Encoding: only chunked is supported", 0);
+        }
+    }
+
+    private static String trimOws(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    /** RFC 9110 §5.6.2: a token is one or more tchar. */
+    private static boolean isToken(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean tchar = c < 0x7f && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
+            if (!tchar) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     private static void host(List<String> hosts, boolean required, boolean http2) throws Refusal {

@@ -83,6 +83,12 @@ class Http1HostileTest extends SasTestBase {
         c.add(closing("chunked not last", head("POST", "/groups", "Transfer-Encoding: chunked, identity\r\n") + "abc", 400));
         c.add(closing("chunked twice", head("POST", "/groups", "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n")
                 + "0\r\n\r\n", 400));
+        // Found by Http1FuzzTest (seed 30451915368854, case 2268): only the first line was checked, refused
+        // with 501 and the connection kept, while the decoder framed the body by the second line.
+        c.add(closing("a Transfer-Encoding line outside a token, then chunked", head("POST", "/groups",
+                "Transfer-Encoding:\u00eachunked\r\nTransfer-Encoding: chunked\r\n") + "3\r\nabc\r\n0\r\n\r\n", 400));
+        c.add(closing("Transfer-Encoding chunked, then gzip on a second line", head("POST", "/groups",
+                "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n") + "3\r\nabc\r\n0\r\n\r\n", 400));
         c.add(closing("Transfer-Encoding xchunked", head("POST", "/groups", "Transfer-Encoding: xchunked\r\n") + "0\r\n\r\n", 400));
         c.add(closing("Transfer-Encoding in HTTP/1.0", "POST " + p + "/groups HTTP/1.0\r\n" + auth
                 + "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n", 400));
