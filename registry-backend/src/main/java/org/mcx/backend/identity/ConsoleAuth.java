@@ -140,7 +140,7 @@ final class ConsoleAuth {
                         guard.succeeded(tx.connection(), username);
                         return match.get();
                     }
-                    Optional<Instant> lockedNow = guard.failed(tx.connection(), username, now);
+                    Optional<Instant> lockedNow = guard.failed(tx, username, now);
                     ctx.audit().record(tx, username, action, null, AuditLog.DENIED,
                             ctx.audit().detail().put("reason", "bad credentials"));
                     if (lockedNow.isPresent() && UserStore.find(tx.connection(), username).isPresent()) {

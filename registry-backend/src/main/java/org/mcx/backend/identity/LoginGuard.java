@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.mcx.backend.store.Sql;
+import org.mcx.backend.store.Tx;
 
 /**
  * Locks a user name after repeated failures within a window. It counts names, not users, so that
@@ -22,8 +23,14 @@ final class LoginGuard {
                 rs -> Sql.instant(rs, "locked_until"), username).filter(now::isBefore);
     }
 
-    /** Records a failure; returns the end of the lock if this failure locked the name. */
-    Optional<Instant> failed(Connection c, String username, Instant now) throws SQLException {
+    /**
+     * Records a failure; returns the end of the lock if this failure locked the name. Nodes on one
+     * database count one after another: two failures counted at once, each in a transaction that
+     * cannot see the other's row, would both fall one short of the limit.
+     */
+    Optional<Instant> failed(Tx tx, String username, Instant now) throws SQLException {
+        tx.excludeOtherNodes();
+        Connection c = tx.connection();
         Instant windowStart = now.minus(config.failureWindow());
         Sql.update(c, "DELETE FROM login_failures WHERE username = ? AND failed_at < ?", username, windowStart);
         Sql.update(c, "INSERT INTO login_failures (username, failed_at) VALUES (?, ?)", username, now);
