@@ -16,6 +16,9 @@ import java.util.List;
  * names the field at fault.
  */
 final class RequestHead {
+    /** The most digits a {@code Content-Length} may have: any longer value is zeros or overflows a long. */
+    private static final int MAX_LENGTH_DIGITS = 18;
+
     private RequestHead() {
     }
 
@@ -38,6 +41,12 @@ final class RequestHead {
         HttpHeaders headers = request.headers();
         if (headers instanceof RequestHeaders counted && counted.contentLengthLines() > 1) {
             throw bad("Content-Length: more than one"); // the decoder lets HTTP/1.0 through with the first
+        }
+        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+        if (length != null && (length.isEmpty() || length.length() > MAX_LENGTH_DIGITS)) {
+            // The decoder reads "0000000000000000000116" as 116; a parser that stops at 18 digits, as
+            // many do to avoid overflow, refuses it or reads another length: where the body ends is in doubt.
+            throw Refusal.framing("Content-Length: more than " + MAX_LENGTH_DIGITS + " digits");
         }
         host(headers.getAll(HttpHeaderNames.HOST), version == HttpVersion.HTTP_1_1 && !http2, http2);
         if (headers.contains(HttpHeaderNames.EXPECT)) {

@@ -88,8 +88,10 @@ class Http1FuzzTest extends SasTestBase {
         log.info("sas fuzz: seed {}, {} cases in {} ms, oracle endings {}, {} requests forwarded; SAS {}", SEED,
                 outcomes.size(), (System.nanoTime() - started) / 1_000_000, endings, forwarded, sas.counters().snapshot());
         assertThat(failures).as("fuzz failures (repeat with -Dsas.fuzz.seed=%d)", SEED).isEmpty();
-        assertThat(forwarded).as("mutations that still reached the service (the run exercises forwarding)")
-                .isGreaterThan(outcomes.size() / 4);
+        if (ONLY < 0) { // one case replayed may well be one the SAS refuses
+            assertThat(forwarded).as("mutations that still reached the service (the run exercises forwarding)")
+                    .isGreaterThan(outcomes.size() / 4);
+        }
         try (RawClient client = new RawClient(sas.port())) {
             RawClient.Response r = client.send(mutator.sentinel(-1)).read();
             assertThat(r.status()).as("a valid request after the run").isEqualTo(200);

@@ -379,13 +379,13 @@ final class StrictRequestParser {
                     }
                     throw new Bad("bare CR");
                 }
-                String line = new String(b, p, i - p, StandardCharsets.ISO_8859_1);
-                p = i + 2;
-                for (int k = 0; k < line.length(); k++) {
-                    if (line.charAt(k) == 0) {
-                        throw new Bad("NUL");
+                for (int k = p; k < i; k++) {
+                    if (b[k] == 0 && !inFoldedEnds(k)) {
+                        throw new Bad("NUL"); // but at a folded line's ends, trimmed as its other controls are
                     }
                 }
+                String line = new String(b, p, i - p, StandardCharsets.ISO_8859_1);
+                p = i + 2;
                 return line;
             }
         }
@@ -393,7 +393,7 @@ final class StrictRequestParser {
     }
 
     /**
-     * Whether the bare CR at {@code i} lies in the control characters at either end of a folded
+     * Whether the bare CR (or NUL) at {@code i} lies in the control characters at either end of a folded
      * continuation line (one starting with SP or HTAB): Netty trims those off before joining the
      * line, so the CR never reaches the field's value — the RFC's "replace each bare CR with SP"
      * (§2.2), in effect. A CR inside the folded text is still an error.
