@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.store.StoreException;
+import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.model.ApplicationProfile;
 import org.mcx.protocol.model.ServiceLocation;
 import org.mcx.protocol.model.ServiceRef;
@@ -66,16 +67,57 @@ final class ProfileStore {
                 p.authorizedService().serviceType(), p.authorizedService().serviceInterface(),
                 p.applicationProfileId(), expectedVersion);
         if (n != 1) {
-            // Callers check the version first on the single writer thread; this would be a bug.
-            throw new IllegalStateException("profile " + p.applicationProfileId() + " changed underneath");
+            throw changedMeanwhile(p.applicationProfileId(), expectedVersion);
         }
         recordVersion(c, p, false);
     }
 
-    /** Deletes the profile; {@code tombstone} (the last document, version + 1) is kept in its history. */
+    /**
+     * Deletes the profile, which must still be at the version before {@code tombstone}'s; the
+     * tombstone (the last document, version + 1) is kept in its history.
+     */
     void delete(Connection c, ApplicationProfile tombstone) throws SQLException {
-        Sql.update(c, "DELETE FROM profiles WHERE application_profile_id = ?", tombstone.applicationProfileId());
+        long expectedVersion = tombstone.version() - 1;
+        int n = Sql.update(c, "DELETE FROM profiles WHERE application_profile_id = ? AND version = ?",
+                tombstone.applicationProfileId(), expectedVersion);
+        if (n != 1) {
+            throw changedMeanwhile(tombstone.applicationProfileId(), expectedVersion);
+        }
         recordVersion(c, tombstone, true);
+    }
+
+    /**
+     * The caller read the profile at {@code expectedVersion} in this transaction, but another node on
+     * the same database changed or deleted it before this write (read committed: the read took no
+     * lock). The same answer as a stale {@code expectedVersion}.
+     */
+    private static ProtocolException changedMeanwhile(String applicationProfileId, long expectedVersion) {
+        return ProtocolException.conflict("application profile " + applicationProfileId
+                + " was changed by another node after version " + expectedVersion + "; reload it and try again");
+    }
+
+    /**
+     * The application's profiles and whether it is in a trusted domain, in one round trip; empty
+     * when the application does not exist.
+     */
+    Optional<OfApplication> ofApplicationWithTrust(Connection c, String applicationId) throws SQLException {
+        List<Object[]> rows = Sql.query(c, "SELECT a.trusted_domain, p.document FROM applications a"
+                        + " LEFT JOIN profiles p ON p.application_id = a.application_id"
+                        + " WHERE a.application_id = ? ORDER BY p.application_profile_id",
+                rs -> new Object[] {rs.getBoolean(1), rs.getString(2)}, applicationId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ApplicationProfile> profiles = new java.util.ArrayList<>();
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                profiles.add(read((String) row[1]));
+            }
+        }
+        return Optional.of(new OfApplication((Boolean) rows.get(0)[0], List.copyOf(profiles)));
+    }
+
+    record OfApplication(boolean trustedDomain, List<ApplicationProfile> profiles) {
     }
 
     /** Every saved version, newest first; the deletion tombstone is left out (the audit log has it). */

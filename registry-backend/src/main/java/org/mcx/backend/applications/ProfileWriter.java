@@ -94,11 +94,10 @@ final class ProfileWriter {
      * {@code seq}, the transaction's last event; returns that set.
      */
     List<ApplicationProfile> announce(Tx tx, String applicationId, long seq) throws SQLException {
-        Connection c = tx.connection();
-        boolean trusted = ApplicationStore.find(c, applicationId).map(StoredApplication::trustedDomain).orElse(false);
-        List<ApplicationProfile> current = profiles.ofApplication(c, applicationId);
-        feed.applicationProfilesChanged(tx, applicationId, trusted, current, seq);
-        return current;
+        ProfileStore.OfApplication now = profiles.ofApplicationWithTrust(tx.connection(), applicationId)
+                .orElse(new ProfileStore.OfApplication(false, List.of()));
+        feed.applicationProfilesChanged(tx, applicationId, now.trustedDomain(), now.profiles(), seq);
+        return now.profiles();
     }
 
     private Change changed(Tx tx, ApplicationProfile p, String topic) throws SQLException {
