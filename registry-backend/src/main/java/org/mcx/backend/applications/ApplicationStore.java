@@ -32,13 +32,16 @@ final class ApplicationStore {
                 a.applicationId(), a.name(), a.trustedDomain(), a.secretHash(), a.createdAt());
     }
 
-    /** Takes the application's next profile index; writer thread only, so no two takers race. */
+    /**
+     * Takes the application's next profile index. The increment comes first: it locks the row, so
+     * two nodes taking an index for one application at once take two (read first, both would read
+     * the same number and the second update would overwrite the first).
+     */
     static int takeProfileIndex(Connection c, String applicationId) throws SQLException {
-        int index = (int) Sql.queryLong(c, "SELECT next_profile_index FROM applications WHERE application_id = ?",
+        Sql.update(c, "UPDATE applications SET next_profile_index = next_profile_index + 1 WHERE application_id = ?",
                 applicationId);
-        Sql.update(c, "UPDATE applications SET next_profile_index = ? WHERE application_id = ?", index + 1,
+        return (int) Sql.queryLong(c, "SELECT next_profile_index - 1 FROM applications WHERE application_id = ?",
                 applicationId);
-        return index;
     }
 
     private static StoredApplication row(ResultSet rs) throws SQLException {

@@ -64,7 +64,8 @@ final class Notifier implements AutoCloseable {
     /** In the transaction of a change to a profile: records the notification; its event sends it (see {@link #onEvent}). */
     void profileChanged(Tx tx, String applicationId, String applicationProfileId, long version) throws SQLException {
         Connection c = tx.connection();
-        // UPDATE, then INSERT: portable (H2 has no ON CONFLICT DO UPDATE) and race-free on the one writer thread.
+        // UPDATE, then INSERT: portable (H2 has no ON CONFLICT DO UPDATE). Two nodes inserting the same row
+        // at once meet on its key (23505); the loser's transaction runs again and finds the row to update.
         if (Sql.update(c, "UPDATE notifications SET version = ? WHERE application_id = ? AND application_profile_id = ?",
                 version, applicationId, applicationProfileId) == 0) {
             Sql.update(c, "INSERT INTO notifications (application_id, application_profile_id, version) VALUES (?, ?, ?)",

@@ -85,6 +85,26 @@ class ProfileRaceAcrossNodesTest {
         }
     }
 
+    @Test
+    void profilesCreatedForOneApplicationOnTwoNodesAtOnceTakeDistinctIndexes() throws Exception {
+        assumeTrue(TestStores.onPostgres(), "several nodes share a PostgreSQL database; one process owns an H2 file");
+        PostgresConfig shared = TestPostgres.newDatabase();
+        try (Harness one = Harness.start(dir.resolve("one"), c -> c.withDatabase(shared));
+             Harness two = Harness.start(dir.resolve("two"), c -> c.withDatabase(shared))) {
+            for (int round = 0; round < ROUNDS; round++) {
+                Console.ApplicationCreated app = one.createApplication("indexer-" + round, false);
+                CompletableFuture<Console.ProfileSaved> first = one.admin().request(MessageType.PROFILES_SAVE,
+                        new Console.SaveProfile(newProfile(app.applicationId(), MCPTT), 0L), Console.ProfileSaved.class);
+                CompletableFuture<Console.ProfileSaved> second = two.admin().request(MessageType.PROFILES_SAVE,
+                        new Console.SaveProfile(newProfile(app.applicationId(), Harness.MCVIDEO), 0L),
+                        Console.ProfileSaved.class);
+                int a = first.get(10, TimeUnit.SECONDS).applicationProfile().applicationProfileIndex();
+                int b = second.get(10, TimeUnit.SECONDS).applicationProfile().applicationProfileIndex();
+                assertThat(List.of(a, b)).as("round %d: the two profiles' indexes", round).containsExactlyInAnyOrder(1, 2);
+            }
+        }
+    }
+
     private static ApplicationProfile described(ApplicationProfile p, String feature) {
         return new ApplicationProfile(p.applicationProfileId(), p.applicationProfileIndex(), p.applicationId(),
                 p.authorizedService(), p.serviceLocation(),
