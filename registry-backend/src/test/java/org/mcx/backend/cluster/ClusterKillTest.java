@@ -53,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * notification crosses two surviving nodes. The revocation is made through node 2 while sas-1 is
  * still moving.
  *
- * <p>Not yet here (their code is not on this branch): partner links with one outbox drainer per
- * partner, and leases shared between nodes; see the class comment of {@link GmService}.
+ * The GM service registered once, through node 0, and heartbeats: its lease must outlive that node.
+ *
+ * <p>Not yet here: a partner system, with the link to it owned by the node killed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterKillTest {
@@ -101,6 +102,7 @@ class ClusterKillTest {
         users.awaitAcks(WRITES_BEFORE, PATIENCE_MILLIS);
         profiles.awaitAcks(WRITES_BEFORE, PATIENCE_MILLIS);
         killAndWriteOn();
+        awaitAHeartbeatAfterTheLeaseWouldHaveLapsed();
         readTheWholeLog();
     }
 
@@ -123,7 +125,8 @@ class ClusterKillTest {
         profiles = keep(new Writer("profiles", Changes.profileVersions(profileWriter, scene.field.applicationId(),
                 scene.fieldProfileId)));
         assertThat(List.of(consoles.get(0).node(), consoles.get(1).node(), field1.node(),
-                cluster.nodeOf(profileWriter.uri()))).as("who starts on the node to be killed").containsOnly(VICTIM);
+                cluster.nodeOf(profileWriter.uri()), cluster.nodeOf(scene.gm.uri())))
+                .as("who starts on the node to be killed").containsOnly(VICTIM);
         assertThat(sas1.get(scene.routeProfileId, canaryToken)).as("the canary is served before the kill").isEqualTo(200);
         scene.admin(THIRD); // connected beforehand: the revocation should not wait for a log-on
     }
@@ -173,6 +176,17 @@ class ClusterKillTest {
             c.await(ClusterKillTest::isMarker, PATIENCE_MILLIS);
         }
         wire.awaitSeq(markerSeq, PATIENCE_MILLIS);
+    }
+
+    /**
+     * The GM service registered through node 0 and heartbeats. Nobody renewed its lease after the
+     * kill but a survivor (or nobody), so the lease would be gone one TTL and the sweepers' grace
+     * after the kill at the latest: a heartbeat acknowledged after that shows it lived on.
+     */
+    private void awaitAHeartbeatAfterTheLeaseWouldHaveLapsed() throws InterruptedException {
+        long lapsed = killedAt + GmService.TTL.plus(GmService.GRACE).toNanos();
+        Await.until(scene.gm::beats, beats -> beats.stream().anyMatch(b -> b.acknowledged() && b.atNanos() > lapsed),
+                "a GM heartbeat acknowledged after its last lease from node 0 would have lapsed", PATIENCE_MILLIS);
     }
 
     @AfterAll
@@ -266,6 +280,21 @@ class ClusterKillTest {
                 .containsPattern("sas-1.*took a snapshot");
     }
 
+    @Test
+    void theGmServiceRegisteredOnceThroughTheKilledNodeIsStillRoutedThroughEveryNode() {
+        List<GmService.Beat> beats = scene.gm.beats();
+        assertThat(beats).as("heartbeats acknowledged by node 0 before the kill")
+                .anyMatch(b -> b.acknowledged() && b.atNanos() < killedAt && cluster.nodeOf(b.node()) == VICTIM);
+        List<GmService.Beat> after = beats.stream().filter(b -> b.atNanos() > killedAt && b.acknowledged()).toList();
+        assertThat(after).as("heartbeats acknowledged after the kill, by survivors only").isNotEmpty()
+                .allMatch(b -> cluster.nodeOf(b.node()) != VICTIM);
+        assertThat(scene.gm.registrations()).as("registered once: no heartbeat found its lease gone").isEqualTo(1);
+        for (SasNode sas : List.of(sas1, sas2)) { // both route to it, whichever node feeds them now
+            assertThat(sas.get(scene.routeProfileId, aliceToken)).as(sas.nodeId() + " routes to the GM service")
+                    .isEqualTo(200);
+        }
+    }
+
     private void logFailover(List<CompletableFuture<Duration>> consolesBack, CompletableFuture<Duration> fieldBack) {
         List<Duration> served = consolesBack.stream().map(f -> f.getNow(null)).filter(Objects::nonNull).toList();
         log.info("failover after kill -9 of node {}: consoles served again {}; their first event from another node {}",
@@ -278,6 +307,9 @@ class ClusterKillTest {
                         + "writers' first acknowledged change after {} / {} ms; writes failed: users {}, profiles {}",
                 fieldBack.getNow(null), revokedAfter, revocationEnforced.values().stream().map(f -> f.getNow(null)).toList(),
                 millisToFirstAck(users), millisToFirstAck(profiles), users.failures(), profiles.failures());
+        log.info("failover: the GM service's first heartbeat acknowledged by a survivor {} ms after the kill",
+                scene.gm.beats().stream().filter(b -> b.acknowledged() && b.atNanos() > killedAt).findFirst()
+                        .map(b -> (b.atNanos() - killedAt) / 1_000_000 + "").orElse("(none yet)"));
     }
 
     private long millisToFirstAck(Writer w) {
