@@ -124,6 +124,34 @@ final class Cluster implements AutoCloseable {
         log.info("node {} restarted (pid {})", node, nodes[node].pid());
     }
 
+    /** The database every node shares, for a test that reads what the nodes wrote. */
+    PostgresConfig database() {
+        return database;
+    }
+
+    /** How much each node has printed so far: a mark for {@link #nodeSaying}. */
+    int[] outputMarks() {
+        int[] marks = new int[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            marks[i] = output(i).length();
+        }
+        return marks;
+    }
+
+    /**
+     * The node that printed {@code text} after {@code marks} (the first, if several did); -1 if none.
+     * Which node holds what is logged, not stored by node: the rows name a process's random instance id.
+     */
+    int nodeSaying(String text, int[] marks) {
+        for (int i = 0; i < nodes.length; i++) {
+            String out = output(i);
+            if (out.length() > marks[i] && out.indexOf(text, marks[i]) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** What the node printed: its log, for the report when something went wrong. */
     String output(int node) {
         return nodes[node] == null ? "" : nodes[node].output();
