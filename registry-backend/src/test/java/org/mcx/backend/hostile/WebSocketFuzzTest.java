@@ -234,11 +234,24 @@ class WebSocketFuzzTest {
         void exchange(String hostile, String id, String sentinelId, String path) throws Exception {
             String context = "seed " + SEED + ", " + path + ", frame " + abbreviate(hostile);
             Expected expected = Expected.of(hostile);
-            ws.sendText(hostile);
+            try {
+                ws.sendText(hostile);
+            } catch (org.java_websocket.exceptions.WebsocketNotConnectedException closedMeanwhile) {
+                // The previous frame (a log-out, say) had the server close after its answer: nothing was
+                // sent; the close must have been a proper one, and the next mutation gets a new connection.
+                assertThat(ws.awaitClose()).as("closed after the previous frame; " + context).isIn(1000, 1009, 4403);
+                return;
+            }
             if (!ws.isOpen()) {
                 return;
             }
-            ws.sendText("{\"v\":1,\"id\":\"" + sentinelId + "\",\"type\":\"no.such.type\"}");
+            try {
+                ws.sendText("{\"v\":1,\"id\":\"" + sentinelId + "\",\"type\":\"no.such.type\"}");
+            } catch (org.java_websocket.exceptions.WebsocketNotConnectedException closedMeanwhile) {
+                // The server closed between the two sends (the hostile frame logged this peer out, say).
+                assertThat(ws.awaitClose()).as("closed instead of answering; " + context).isIn(1000, 1009, 4403);
+                return;
+            }
             List<JsonNode> answers = new ArrayList<>();
             boolean sentinelAnswered = false;
             while (!sentinelAnswered || expected.answered() && answers.isEmpty()) {
@@ -283,6 +296,16 @@ class WebSocketFuzzTest {
                 JsonNode node = JSON.readTree(frame);
                 if (node.has("re")) {
                     return node;
+                }
+                if (node.hasNonNull("id") && node.hasNonNull("type") && ws.isOpen()) {
+                    // The server's own request (a CSC-15 push, a notification): acknowledged as a real
+                    // peer does, or a long run ends with the server closing a peer that never answers.
+                    try {
+                        ws.sendText("{\"v\":1,\"re\":" + node.get("id") + ",\"type\":" + node.get("type")
+                                + ",\"body\":{\"result\":\"success\"}}");
+                    } catch (org.java_websocket.exceptions.WebsocketNotConnectedException closedMeanwhile) {
+                        continue; // the next poll finds the connection closed and returns null
+                    }
                 }
             }
             throw new AssertionError("no answer within 10 s; " + context);
