@@ -103,6 +103,7 @@ public final class Exchanges implements Acknowledgements {
     /** Steps 11-12 on the partner: an approver's decision on a pending request. */
     Status decide(Tx tx, String requestId, Acms.Decision decision, String approver, String comment)
             throws SQLException {
+        exclusive(tx);
         Connection c = tx.connection();
         StoredRequest r = table.find(c, requestId).filter(x -> x.direction() == Direction.INCOMING)
                 .orElseThrow(() -> ProtocolException.notFound("incoming request " + requestId));
@@ -130,6 +131,7 @@ public final class Exchanges implements Acknowledgements {
 
     /** Steps 14 and 16 on the primary: the partner's answer is stored and this system's ADMINs told. */
     Acms.Stored receiveResponse(Tx tx, String from, String requestId, JsonNode response) throws SQLException {
+        exclusive(tx);
         Connection c = tx.connection();
         StoredRequest r = outgoingTo(c, from, requestId);
         if (r.response() != null || r.status() == Status.CANCELLED || r.status() == Status.FAILED) {
@@ -155,6 +157,7 @@ public final class Exchanges implements Acknowledgements {
     /** Step 5 (primary) or 13 (partner): the other system answered {@code stored}. */
     @Override
     public void stored(Tx tx, OutboxEntry entry) throws SQLException {
+        exclusive(tx);
         Connection c = tx.connection();
         Optional<StoredRequest> found = table.find(c, entry.requestId());
         if (found.isEmpty()) {
@@ -175,6 +178,7 @@ public final class Exchanges implements Acknowledgements {
 
     @Override
     public void refused(Tx tx, OutboxEntry entry, String reason) throws SQLException {
+        exclusive(tx);
         Connection c = tx.connection();
         Optional<StoredRequest> found = table.find(c, entry.requestId());
         if (found.isPresent() && advance(c, found.get(), Status.FAILED, reason)) {
@@ -186,6 +190,7 @@ public final class Exchanges implements Acknowledgements {
 
     /** An ADMIN stops a message still in the outbox (retried for ever otherwise). */
     Status cancel(Tx tx, String requestId, String admin) throws SQLException {
+        exclusive(tx);
         Connection c = tx.connection();
         StoredRequest r = table.find(c, requestId).orElseThrow(() -> ProtocolException.notFound("request " + requestId));
         if (outbox.removeForRequest(c, requestId) == 0 || !advance(c, r, Status.CANCELLED, "cancelled by " + admin)) {
@@ -194,6 +199,16 @@ public final class Exchanges implements Acknowledgements {
         table.step(c, requestId, r.outgoing() ? 3 : 13, Status.CANCELLED, admin);
         event(tx, kind(r), "cancelled", r);
         return Status.CANCELLED;
+    }
+
+    /**
+     * A request's status moves from what this transaction read: nodes on one database take turns
+     * from the read to the commit (every one of these transactions appends an event anyway, so it
+     * only takes the clock earlier). Without it, two approvers on two nodes both decide, or a
+     * partner's "stored" recorded on one node overwrites the response another node just stored.
+     */
+    private static void exclusive(Tx tx) throws SQLException {
+        tx.excludeOtherNodes();
     }
 
     private boolean advance(Connection c, StoredRequest r, Status to, String reason) throws SQLException {

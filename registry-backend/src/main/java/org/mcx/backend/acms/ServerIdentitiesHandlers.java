@@ -25,6 +25,8 @@ final class ServerIdentitiesHandlers {
         Exchange.ServerIdentities in = call.body();
         Duplicates.check(in);
         return ctx.db().write(tx -> {
+            // One save at a time across nodes: two nodes' delete-all-then-insert would leave the union.
+            tx.excludeOtherNodes();
             directory.save(tx.connection(), in);
             ctx.audit().record(tx, call.actor(), "serverIdentities.save", null, AuditLog.ALLOWED, ctx.audit().detail()
                     .put("defaults", in.defaults().size()).put("overrides", in.overrides().size()));

@@ -30,6 +30,7 @@ final class ServerIdentityResponses implements Handler<Common.Empty> {
     public CompletionStage<Exchange.Requests> handle(Call<Common.Empty> call) {
         String admin = call.actor();
         return ctx.db().write(tx -> {
+            tx.excludeOtherNodes(); // two administrators on two nodes must not both be handed one response
             List<StoredRequest> ready = table.list(tx.connection(), Direction.OUTGOING, Status.RESPONSE_STORED,
                     ServerIdentityPending.LIMIT);
             for (StoredRequest r : ready) {

@@ -42,6 +42,7 @@ final class AuthorizationDecisions {
         Console.DecideAuthorization in = call.body();
         boolean approve = in.decision() == AuthorizationDecision.APPROVE;
         return ctx.db().write(tx -> {
+            tx.excludeOtherNodes(); // decided once: two approvers on two nodes both reading PENDING would both decide
             Connection c = tx.connection();
             StoredAuthorization request = authorizations.find(c, in.authorizationId())
                     .orElseThrow(() -> ProtocolException.notFound("authorization request " + in.authorizationId()));

@@ -112,6 +112,7 @@ final class AuthorizationRequests {
     private Csc14.AuthorizationResult pending(Tx tx, String actor, String applicationId, String mcServiceId,
                                               List<ServiceRef> services, ApplicationProfile requested, Instant now)
             throws SQLException {
+        tx.excludeOtherNodes(); // asked on two nodes at once, the question is still queued once
         Connection c = tx.connection();
         Optional<String> waiting = authorizations.samePending(c, applicationId, mcServiceId, RequestType.AUTHORIZE,
                 services);

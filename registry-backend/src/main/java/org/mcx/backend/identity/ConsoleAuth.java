@@ -70,15 +70,16 @@ final class ConsoleAuth {
         Instant expires = now.plus(config.sessionTtl());
         return ctx.db().write(tx -> {
             Connection c = tx.connection();
-            Optional<String> owner = Sql.queryOne(c, "SELECT mc_service_id FROM sessions WHERE token_hash = ? AND expires_at > ?",
-                    rs -> rs.getString(1), hash, now);
-            if (owner.isEmpty()) {
+            // Extended first: the update locks the session's row, so a password change on another node
+            // that deletes it either commits first (no row: log in again) or waits for this one.
+            if (Sql.update(c, "UPDATE sessions SET expires_at = ? WHERE token_hash = ? AND expires_at > ?",
+                    expires, hash, now) == 0) {
                 throw new ProtocolException(ErrorCode.UNAUTHENTICATED, "session expired or unknown; log in again");
             }
-            StoredUser user = UserStore.find(c, owner.get()).filter(u -> !u.roles().isEmpty())
+            String owner = Sql.queryOne(c, "SELECT mc_service_id FROM sessions WHERE token_hash = ?",
+                    rs -> rs.getString(1), hash).orElseThrow();
+            return UserStore.find(c, owner).filter(u -> !u.roles().isEmpty())
                     .orElseThrow(() -> new ProtocolException(ErrorCode.UNAUTHENTICATED, "session expired or unknown; log in again"));
-            Sql.update(c, "UPDATE sessions SET expires_at = ? WHERE token_hash = ?", expires, hash);
-            return user;
         }).thenApply(user -> open(call.session(), user, call.body().sessionToken(), expires));
     }
 

@@ -65,6 +65,10 @@ final class UserAdmin {
                 ? CompletableFuture.completedFuture(Optional.empty())
                 : CompletableFuture.supplyAsync(() -> Optional.of(passwords.hash(in.password())), ctx.cpu());
         return hash.thenCompose(newHash -> ctx.db().write(tx -> {
+            // Nodes save and delete users one after another (this transaction appends events anyway, so
+            // it only takes the clock earlier): the copy read below is the one written back, and the
+            // last-administrator count cannot be passed by two nodes demoting two administrators at once.
+            tx.excludeOtherNodes();
             Connection c = tx.connection();
             Instant now = Instant.now();
             Optional<StoredUser> before = UserStore.find(c, in.mcServiceId());
@@ -123,6 +127,7 @@ final class UserAdmin {
     CompletableFuture<Common.Empty> delete(Call<Console.DeleteUser> call) {
         String id = call.body().mcServiceId();
         return ctx.db().write(tx -> {
+            tx.excludeOtherNodes(); // as in save: one node at a time reads, checks and writes users
             Connection c = tx.connection();
             StoredUser user = UserStore.find(c, id).orElseThrow(() -> ProtocolException.notFound("user " + id));
             if (id.equals(call.actor())) {

@@ -90,6 +90,9 @@ public final class PartnersModule implements AutoCloseable {
     private CompletableFuture<Common.Empty> delete(Call<Console.DeletePartner> call) {
         String systemId = call.body().systemId();
         return ctx.db().write(tx -> {
+            // Holding the clock, as every queued message does (Outbox.enqueue): a message another node is
+            // queueing is either counted here or finds the partner gone.
+            tx.excludeOtherNodes();
             long waiting = Sql.queryLong(tx.connection(), "SELECT COUNT(*) FROM acms_outbox WHERE partner_system_id = ?",
                     systemId);
             if (waiting > 0) {

@@ -38,6 +38,11 @@ public final class Outbox {
         // Numbered by the shared clock: ids follow commit order across every node on the database.
         long id = tx.insertNumbered(Tx.Log.OUTBOX, COLUMNS, partnerSystemId, requestId, type.wireName(),
                 codec.mapper().valueToTree(body).toString(), Instant.now());
+        // The partner was read before the clock was taken; a deletion another node committed since
+        // would strand this message (nobody sends to a partner that is gone).
+        if (Sql.queryLong(tx.connection(), "SELECT COUNT(*) FROM partners WHERE system_id = ?", partnerSystemId) == 0) {
+            throw org.mcx.protocol.ProtocolException.notFound("partner " + partnerSystemId + " (deleted meanwhile)");
+        }
         tx.afterCommit(() -> wakeUp.accept(partnerSystemId));
         return id;
     }
