@@ -20,8 +20,15 @@ import org.mcx.protocol.message.Console;
 
 /** Adds or edits a partner system and its approval policy; the shared secret is required only when adding. */
 final class PartnerDialog {
-    private static final String ENDPOINT = "wss?://[^\\s/]+(:[0-9]{1,5})?/acms";
+    private static final String ONE_ENDPOINT = "wss?://[^\\s/,]+(:[0-9]{1,5})?/acms";
+    /** One URL per node of the partner system, separated by commas: its link moves to the next when one is down. */
+    private static final String ENDPOINT = ONE_ENDPOINT + "(\\s*,\\s*" + ONE_ENDPOINT + ")*";
     private static final String FINGERPRINT = "|[0-9A-Fa-f]{2}(:?[0-9A-Fa-f]{2}){31}";
+
+    /** Whether {@code text} is a partner's endpoint: its nodes' /acms URLs, separated by commas. */
+    static boolean isEndpoint(String text) {
+        return text.trim().matches(ENDPOINT);
+    }
 
     private PartnerDialog() {
     }
@@ -65,7 +72,7 @@ final class PartnerDialog {
         FormCheck check = new FormCheck()
                 .rule(id, id.textProperty(), () -> id.getText().isBlank() ? i18n.get("partners.idRequired") : null)
                 .rule(name, name.textProperty(), () -> name.getText().isBlank() ? i18n.get("partners.nameRequired") : null)
-                .rule(endpoint, endpoint.textProperty(), () -> endpoint.getText().trim().matches(ENDPOINT) ? null
+                .rule(endpoint, endpoint.textProperty(), () -> isEndpoint(endpoint.getText()) ? null
                         : i18n.get("partners.endpointRule"))
                 .rule(secret, secret.textProperty(), () -> secret.getText().isEmpty() ? (adding ? i18n.get("partners.secretRule") : null)
                         : secret.getText().length() >= 16 ? null : i18n.get("partners.secretRule"))

@@ -174,6 +174,30 @@ class AcmsPartnerLinkTest {
     }
 
     @Test
+    void aPartnerOfSeveralNodesIsReachedThroughTheNextWhenOneIsDown() throws Exception {
+        try (AcmsPair pair = AcmsPair.start(dir, false, 100)) {
+            int down;
+            try (java.net.ServerSocket vacant = new java.net.ServerSocket(0)) {
+                down = vacant.getLocalPort(); // closed again: nothing listens there
+            }
+            String nodes = "ws://127.0.0.1:" + down + "/acms, " + pair.b.base() + "/acms";
+            Console.Partner saved = pair.adminA.call(MessageType.PARTNERS_SAVE, new Console.SavePartner(AcmsPair.B,
+                    "System B", nodes, null, new Console.AutoApprove(false, 1000), null));
+            assertThat(saved.endpoint()).isEqualTo(nodes);
+            String id = pair.create("alice");
+            pair.adminA.awaitEvent("serverIdentity.stored", id);
+            assertThat(pair.adminB.requests(Direction.INCOMING)).extracting(Exchange.Request::requestId).containsExactly(id);
+
+            // A list with an empty place is refused, the field named (checked where the message is read).
+            org.mcx.protocol.ProtocolException bad = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.mcx.protocol.ProtocolException.class, () -> new Console.SavePartner(AcmsPair.B, "System B",
+                            pair.b.base() + "/acms, ", null, new Console.AutoApprove(false, 1000), null));
+            assertThat(bad.field()).isEqualTo("endpoint");
+            assertThat(bad.getMessage()).contains("separated by commas");
+        }
+    }
+
+    @Test
     void messagesToOnePartnerArriveInTheOrderTheyWereMade() throws Exception {
         try (AcmsPair pair = AcmsPair.start(dir, false, 100)) {
             pair.b.stop();

@@ -73,12 +73,11 @@ import org.slf4j.LoggerFactory;
  *   <li>three started on survivors after the kill, one by a console that moved there, while
  *       nobody holds the link: only the node taking it over can send them.
  * </ul>
- * B reaches A through node 1 alone: a partner has one endpoint ({@code partners.save}), so B's
- * own link cannot fail over between A's nodes (an operator would give B a load balancer's address);
- * node 1 stands for one that survives.
+ * B is given every node of A (a partner's endpoint lists one URL per node), node 0 first, so B's
+ * own link to A is on the node killed and moves to a survivor: the approvals made after the kill
+ * reach A through it.
  *
- * <p>Not here: B's link failing over between A's nodes (above), and a killed node coming back
- * ({@link ClusterFailoverBenchmark} restarts them).
+ * <p>Not here: a killed node coming back ({@link ClusterFailoverBenchmark} restarts them).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterKillTest {

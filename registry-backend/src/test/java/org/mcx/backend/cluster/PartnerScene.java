@@ -45,16 +45,18 @@ final class PartnerScene implements AutoCloseable {
     }
 
     /**
-     * B started and linked with A both ways, A's link to B held by node {@code owner}; B reaches A
-     * through node {@code survivor} alone (see {@link PartnerSystem#trust}), which must survive the
-     * kill. Travellers for {@code exchanges} exchanges are added to A.
+     * B started and linked with A both ways, A's link to B held by node {@code owner}; B is given all
+     * of A's nodes, {@code owner} first, so B's link to A is on the node to be killed and moves to
+     * another when it dies. Travellers for {@code exchanges} exchanges are added to A.
      */
     static PartnerScene build(Path dir, Cluster cluster, Scene scene, int owner, int survivor, int exchanges,
                               long patienceMillis) throws Exception {
         PartnerScene p = new PartnerScene(PartnerSystem.start(dir), cluster, scene, survivor, patienceMillis);
         try {
             PartnerExchanges.addTravellers(scene.admin(survivor), exchanges);
-            p.b.trust(cluster.base(survivor)); // first: A's link then finds B expecting it
+            // First: A's link then finds B expecting it. B is given every node of A, the one to be
+            // killed first, so that B's own link is on it at the kill and must move to another.
+            p.b.trust(cluster.startingAt(owner));
             p.saveBThrough(owner);
             Await.until(() -> p.partnersOfA(survivor), partners -> partners.get(PartnerSystem.ID).connected(),
                     "A's link to B is up", patienceMillis);

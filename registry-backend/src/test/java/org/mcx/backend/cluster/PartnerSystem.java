@@ -76,13 +76,12 @@ final class PartnerSystem implements AutoCloseable {
     }
 
     /**
-     * B's side of the pair: A, reached at {@code aNode} alone. A partner has one endpoint
-     * ({@code partners.save}: one {@code ws(s)://host:port/acms} URL), so B's link cannot fail over
-     * between A's nodes by itself; an operator would give B a load balancer's address. The kill
-     * test gives it a node that survives.
+     * B's side of the pair: A, reached at each of {@code aNodes} (one endpoint per node, separated by
+     * commas: {@code partners.save}), in that order; B's link moves to the next when its node dies.
      */
-    void trust(URI aNode) throws Exception {
-        admin.call(MessageType.PARTNERS_SAVE, new Console.SavePartner(Cluster.SYSTEM_ID, "System A", aNode + "/acms",
+    void trust(List<URI> aNodes) throws Exception {
+        String endpoints = aNodes.stream().map(node -> node + "/acms").collect(Collectors.joining(", "));
+        admin.call(MessageType.PARTNERS_SAVE, new Console.SavePartner(Cluster.SYSTEM_ID, "System A", endpoints,
                 SECRET, new Console.AutoApprove(false, 100), null, null), Console.Partner.class);
     }
 

@@ -275,19 +275,34 @@ public final class Console {
 
         private static final java.util.regex.Pattern ENDPOINT =
                 java.util.regex.Pattern.compile("(wss?)://([^\\s/:]+|\\[[0-9a-fA-F:.]+\\])(:[0-9]{1,5})?/acms");
+        private static final int MAX_ENDPOINT = 400;
+
+        /**
+         * The URLs {@code endpoint} lists (addition): a partner system of several nodes is given each
+         * node's, separated by commas, and its link moves to the next when one is down.
+         */
+        public static List<String> endpoints(String endpoint) {
+            return java.util.Arrays.stream(endpoint.split(",", -1)).map(String::trim).toList();
+        }
 
         public SavePartner {
             Check.id(systemId, "systemId");
             name = Check.text(name, "name", 200);
             Check.required(endpoint, "endpoint");
-            java.util.regex.Matcher m = ENDPOINT.matcher(endpoint);
-            if (!m.matches() || endpoint.length() > 300) {
-                throw ProtocolException.badRequest("endpoint", "must be a ws:// or wss:// URL ending in /acms");
+            if (endpoint.length() > MAX_ENDPOINT) {
+                throw ProtocolException.badRequest("endpoint", "longer than " + MAX_ENDPOINT + " characters");
             }
-            String host = m.group(2);
-            boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
-            if (m.group(1).equals("ws") && !loopback) {
-                throw ProtocolException.badRequest("endpoint", "ws:// is only allowed to a loopback address; use wss://");
+            for (String one : endpoints(endpoint)) {
+                java.util.regex.Matcher m = ENDPOINT.matcher(one);
+                if (!m.matches()) {
+                    throw ProtocolException.badRequest("endpoint",
+                            "must be ws:// or wss:// URLs ending in /acms, separated by commas");
+                }
+                String host = m.group(2);
+                boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+                if (m.group(1).equals("ws") && !loopback) {
+                    throw ProtocolException.badRequest("endpoint", "ws:// is only allowed to a loopback address; use wss://");
+                }
             }
             if (disclose != null) {
                 disclose = Check.list(disclose, "disclose", 0, Acms.ServerType.values().length);
@@ -304,8 +319,8 @@ public final class Console {
                     throw ProtocolException.badRequest("certificateFingerprint",
                             "must be a SHA-256 fingerprint: 64 hex digits, colons optional");
                 }
-                if (m.group(1).equals("ws")) {
-                    throw ProtocolException.badRequest("certificateFingerprint", "needs a wss:// endpoint");
+                if (endpoints(endpoint).stream().anyMatch(url -> url.startsWith("ws://"))) {
+                    throw ProtocolException.badRequest("certificateFingerprint", "needs wss:// endpoints");
                 }
             }
         }

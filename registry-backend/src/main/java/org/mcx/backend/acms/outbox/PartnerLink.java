@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,6 +26,7 @@ import org.mcx.protocol.client.ReconnectPolicy;
 import org.mcx.protocol.client.RemoteException;
 import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Body;
+import org.mcx.protocol.message.Console;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +54,8 @@ final class PartnerLink {
     private final SystemContext ctx;
     private final Lease lease;
     private final String partnerSystemId;
-    private final URI base;
+    /** The partner's nodes, as ACMS bases: the client moves to the next when one is down. */
+    private final List<URI> bases;
     private final String secret;
     /** The pinned SHA-256 fingerprint of the partner's certificate, or null to trust the JVM's CAs. */
     private final String fingerprint;
@@ -74,12 +77,12 @@ final class PartnerLink {
     private int refusedLogins;
     private ScheduledFuture<?> retry;
 
-    PartnerLink(Shared shared, Lease lease, URI endpoint, String secret, String fingerprint) {
+    PartnerLink(Shared shared, Lease lease, String endpoint, String secret, String fingerprint) {
         this.shared = shared;
         this.ctx = shared.ctx();
         this.lease = lease;
         this.partnerSystemId = lease.partnerSystemId();
-        this.base = URI.create(endpoint.toString().replaceAll("/acms$", ""));
+        this.bases = bases(endpoint);
         this.secret = secret;
         this.fingerprint = fingerprint;
         this.outbox = shared.outbox();
@@ -91,7 +94,7 @@ final class PartnerLink {
     /** Scheduler thread only. */
     void start() {
         int mine = ++generation;
-        var builder = ProtocolClient.builder(base, Endpoint.ACMS)
+        var builder = ProtocolClient.builder(bases, Endpoint.ACMS)
                 .name("acms-" + partnerSystemId)
                 .authenticator(Authenticator.partner(ctx.systemId(), secret))
                 .reconnect(ReconnectPolicy.exponential(backoff.minDelay(), backoff.maxDelay()))
@@ -149,9 +152,15 @@ final class PartnerLink {
     }
 
     /** Whether this link already uses these settings, so that saving other fields need not reconnect it. */
-    boolean uses(URI endpoint, String newSecret, String newFingerprint) {
-        return base.equals(URI.create(endpoint.toString().replaceAll("/acms$", ""))) && secret.equals(newSecret)
+    boolean uses(String endpoint, String newSecret, String newFingerprint) {
+        return bases.equals(bases(endpoint)) && secret.equals(newSecret)
                 && java.util.Objects.equals(fingerprint, newFingerprint);
+    }
+
+    /** The URLs of a partner's {@code endpoint} (one per node, validated when saved), without "/acms". */
+    private static List<URI> bases(String endpoint) {
+        return Console.SavePartner.endpoints(endpoint).stream()
+                .map(url -> URI.create(url.replaceAll("/acms$", ""))).toList();
     }
 
     Lease lease() {

@@ -1,6 +1,5 @@
 package org.mcx.backend.acms.outbox;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class PartnerLinks implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PartnerLinks.class);
 
-    private record Settings(URI endpoint, String secret, String fingerprint) {
+    private record Settings(String endpoint, String secret, String fingerprint) {
     }
 
     private final SystemContext ctx;
@@ -172,7 +171,7 @@ public final class PartnerLinks implements AutoCloseable {
     private static Map<String, Settings> settings(Connection c) throws SQLException {
         Map<String, Settings> all = new HashMap<>();
         Sql.query(c, "SELECT system_id, endpoint, secret, certificate_fingerprint FROM partners", rs -> all.put(
-                rs.getString(1), new Settings(URI.create(rs.getString(2)), rs.getString(3), rs.getString(4))));
+                rs.getString(1), new Settings(rs.getString(2), rs.getString(3), rs.getString(4))));
         return all;
     }
 
