@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.store.Tx;
+import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.wire.Codec;
@@ -41,7 +42,7 @@ public final class Outbox {
         // The partner was read before the clock was taken; a deletion another node committed since
         // would strand this message (nobody sends to a partner that is gone).
         if (Sql.queryLong(tx.connection(), "SELECT COUNT(*) FROM partners WHERE system_id = ?", partnerSystemId) == 0) {
-            throw org.mcx.protocol.ProtocolException.notFound("partner " + partnerSystemId + " (deleted meanwhile)");
+            throw ProtocolException.notFound("partner " + partnerSystemId + " (deleted meanwhile)");
         }
         tx.afterCommit(() -> wakeUp.accept(partnerSystemId));
         return id;
