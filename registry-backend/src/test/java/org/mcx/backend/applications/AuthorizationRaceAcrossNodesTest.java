@@ -1,7 +1,6 @@
 package org.mcx.backend.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mcx.backend.applications.Harness.MCPTT;
 import static org.mcx.backend.applications.Harness.authorize;
 import static org.mcx.backend.applications.Harness.call;
@@ -14,9 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.backend.store.PostgresConfig;
-import org.mcx.backend.testing.TestPostgres;
-import org.mcx.backend.testing.TestStores;
 import org.mcx.protocol.ErrorCode;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.client.ProtocolClient;
@@ -42,10 +38,9 @@ class AuthorizationRaceAcrossNodesTest {
 
     @Test
     void simultaneousDecisionsOnTwoNodesDecideOnceAndOneQuestionIsQueuedOnce() throws Exception {
-        assumeTrue(TestStores.onPostgres(), "several nodes share a PostgreSQL database; one process owns an H2 file");
-        PostgresConfig shared = TestPostgres.newDatabase();
-        try (Harness one = Harness.start(dir.resolve("one"), c -> c.withDatabase(shared));
-             Harness two = Harness.start(dir.resolve("two"), c -> c.withDatabase(shared))) {
+        try (TwoNodes nodes = TwoNodes.start(dir)) {
+            Harness one = nodes.one();
+            Harness two = nodes.two();
             one.saveUser("alice", true, List.of(ServiceType.MCPTT, ServiceType.GM));
             one.saveUser("bob", false, List.of(), Role.APPROVER);
             ProtocolClient bobOnOne = one.console("bob", Harness.PASSWORD);

@@ -1,7 +1,6 @@
 package org.mcx.backend.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mcx.backend.applications.Harness.MCPTT;
 import static org.mcx.backend.applications.Harness.newProfile;
 
@@ -12,9 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.backend.store.PostgresConfig;
-import org.mcx.backend.testing.TestPostgres;
-import org.mcx.backend.testing.TestStores;
 import org.mcx.protocol.ErrorCode;
 import org.mcx.protocol.client.RemoteException;
 import org.mcx.protocol.message.Console;
@@ -36,10 +32,9 @@ class ProfileRaceAcrossNodesTest {
 
     @Test
     void simultaneousSavesOfOneVersionOnTwoNodesGiveOneWinnerAndOneConflict() throws Exception {
-        assumeTrue(TestStores.onPostgres(), "several nodes share a PostgreSQL database; one process owns an H2 file");
-        PostgresConfig shared = TestPostgres.newDatabase();
-        try (Harness one = Harness.start(dir.resolve("one"), c -> c.withDatabase(shared));
-             Harness two = Harness.start(dir.resolve("two"), c -> c.withDatabase(shared))) {
+        try (TwoNodes nodes = TwoNodes.start(dir)) {
+            Harness one = nodes.one();
+            Harness two = nodes.two();
             Console.ApplicationCreated app = one.createApplication("racer", false);
             ApplicationProfile current = one.saveProfile(newProfile(app.applicationId(), MCPTT), 0);
             for (int round = 0; round < ROUNDS; round++) {
@@ -87,10 +82,9 @@ class ProfileRaceAcrossNodesTest {
 
     @Test
     void profilesCreatedForOneApplicationOnTwoNodesAtOnceTakeDistinctIndexes() throws Exception {
-        assumeTrue(TestStores.onPostgres(), "several nodes share a PostgreSQL database; one process owns an H2 file");
-        PostgresConfig shared = TestPostgres.newDatabase();
-        try (Harness one = Harness.start(dir.resolve("one"), c -> c.withDatabase(shared));
-             Harness two = Harness.start(dir.resolve("two"), c -> c.withDatabase(shared))) {
+        try (TwoNodes nodes = TwoNodes.start(dir)) {
+            Harness one = nodes.one();
+            Harness two = nodes.two();
             for (int round = 0; round < ROUNDS; round++) {
                 Console.ApplicationCreated app = one.createApplication("indexer-" + round, false);
                 CompletableFuture<Console.ProfileSaved> first = one.admin().request(MessageType.PROFILES_SAVE,
