@@ -203,8 +203,8 @@ public final class Exchanges implements Acknowledgements {
 
     /**
      * A request's status moves from what this transaction read: nodes on one database take turns
-     * from the read to the commit (every one of these transactions appends an event anyway, so it
-     * only takes the clock earlier). Without it, two approvers on two nodes both decide, or a
+     * from the read to the commit (every one of these transactions appends an event, which takes the
+     * clock at its commit anyway; here it is held from the read). Without it, two approvers on two nodes both decide, or a
      * partner's "stored" recorded on one node overwrites the response another node just stored.
      */
     private static void exclusive(Tx tx) throws SQLException {

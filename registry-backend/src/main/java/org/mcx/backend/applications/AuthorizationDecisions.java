@@ -57,14 +57,14 @@ final class AuthorizationDecisions {
             }
             String status = approve ? StoredAuthorization.APPROVED : StoredAuthorization.DENIED;
             authorizations.decide(c, request.authorizationId(), status, Instant.now(), call.actor(), in.reason());
-            List<ProfileWriter.Change> granted = approve && request.requestType() == RequestType.AUTHORIZE
+            List<ApplicationProfile> granted = approve && request.requestType() == RequestType.AUTHORIZE
                     ? writer.grant(tx, call.actor(), request.applicationId(), request.capabilities(),
                             request.requestedProfile())
                     : List.of();
-            long seq = ctx.events().append(tx, "application.authorizationDecided", ctx.events().data()
+            ctx.events().append(tx, "application.authorizationDecided", ctx.events().data()
                     .put("authorizationId", request.authorizationId()).put("applicationId", request.applicationId())
                     .put("mcServiceId", request.mcServiceId()).put("decision", approve ? "approve" : "deny")
-                    .put("decidedBy", call.actor())).seq();
+                    .put("decidedBy", call.actor()));
             ctx.audit().record(tx, call.actor(), "applications.decide", request.authorizationId(), AuditLog.ALLOWED,
                     ctx.audit().detail().put("applicationId", request.applicationId())
                             .put("mcServiceId", request.mcServiceId()).put("decision", status)
@@ -73,7 +73,7 @@ final class AuthorizationDecisions {
                     request.authorizationId(), request.applicationId()));
             List<ApplicationProfile> current = granted.isEmpty()
                     ? profiles.ofApplication(c, request.applicationId())
-                    : writer.announce(tx, request.applicationId(), seq);
+                    : writer.announce(tx, request.applicationId());
             return new Console.Profiles(current);
         });
     }

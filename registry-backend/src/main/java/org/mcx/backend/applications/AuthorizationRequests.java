@@ -98,15 +98,15 @@ final class AuthorizationRequests {
         authorizations.decide(c, authorizationId, StoredAuthorization.APPROVED, now, "policy",
                 "trusted domain; the user may use every requested service");
         writer.grant(tx, actor, applicationId, missing, requested);
-        long seq = ctx.events().append(tx, "application.authorizationDecided", ctx.events().data()
+        ctx.events().append(tx, "application.authorizationDecided", ctx.events().data()
                 .put("authorizationId", authorizationId).put("applicationId", applicationId)
-                .put("mcServiceId", user.mcServiceId()).put("decision", "approve").put("decidedBy", "policy")).seq();
+                .put("mcServiceId", user.mcServiceId()).put("decision", "approve").put("decidedBy", "policy"));
         ctx.audit().record(tx, actor, "applications.authorize", applicationId, AuditLog.ALLOWED, ctx.audit().detail()
                 .put("authorizationId", authorizationId).put("mcServiceId", user.mcServiceId())
                 .put("decidedBy", "policy").put("services", describe(missing)));
         tx.afterCommit(() -> log.info("{} granted {} by policy for {} ({})", applicationId, describe(missing),
                 user.mcServiceId(), authorizationId));
-        return success(writer.announce(tx, applicationId, seq));
+        return success(writer.announce(tx, applicationId));
     }
 
     private Csc14.AuthorizationResult pending(Tx tx, String actor, String applicationId, String mcServiceId,
@@ -144,12 +144,11 @@ final class AuthorizationRequests {
     private Csc14.AuthorizationResult remove(Tx tx, String actor, StoredApplication app, UserAccess user,
                                              List<ServiceRef> services) throws SQLException {
         String applicationId = app.applicationId();
-        long lastSeq = -1;
         List<String> removed = new ArrayList<>();
         for (ServiceRef s : services) {
             Optional<ApplicationProfile> held = profiles.findService(tx.connection(), applicationId, s);
             if (held.isPresent()) {
-                lastSeq = writer.delete(tx, actor, held.get()).seq();
+                writer.delete(tx, actor, held.get());
                 removed.add(held.get().applicationProfileId());
             }
         }
@@ -158,7 +157,7 @@ final class AuthorizationRequests {
         }
         ctx.audit().record(tx, actor, "applications.remove", applicationId, AuditLog.ALLOWED, ctx.audit().detail()
                 .put("mcServiceId", user.mcServiceId()).put("applicationProfileIds", String.join(",", removed)));
-        return success(writer.announce(tx, applicationId, lastSeq));
+        return success(writer.announce(tx, applicationId));
     }
 
     private static Csc14.AuthorizationResult success(List<ApplicationProfile> current) {

@@ -55,13 +55,13 @@ final class ProfileHandlers {
         long expected = call.body().expectedVersion();
         return ctx.db().write(tx -> {
             Connection c = tx.connection();
-            ProfileWriter.Change change;
+            ApplicationProfile saved;
             if (expected == 0) {
                 // A new profile: the server chooses its id, index, location and version.
                 if (!ApplicationStore.exists(c, in.applicationId())) {
                     throw ProtocolException.notFound("application " + in.applicationId());
                 }
-                change = writer.create(tx, call.actor(), in.applicationId(), in.authorizedService(),
+                saved = writer.create(tx, call.actor(), in.applicationId(), in.authorizedService(),
                         in.serviceInterfaceDescription(), in.rateLimit());
             } else {
                 ApplicationProfile before = current(c, in.applicationProfileId(), expected);
@@ -69,11 +69,10 @@ final class ProfileHandlers {
                     throw ProtocolException.badRequest("body.applicationProfile.applicationId",
                             "a profile cannot move to another application");
                 }
-                change = writer.update(tx, call.actor(), before, in.authorizedService(),
+                saved = writer.update(tx, call.actor(), before, in.authorizedService(),
                         in.serviceInterfaceDescription(), in.rateLimit());
             }
-            ApplicationProfile saved = change.profile();
-            writer.announce(tx, saved.applicationId(), change.seq());
+            writer.announce(tx, saved.applicationId());
             ctx.audit().record(tx, call.actor(), "profiles.save", saved.applicationProfileId(), AuditLog.ALLOWED,
                     ctx.audit().detail().put("applicationId", saved.applicationId()).put("version", saved.version())
                             .put("service", saved.authorizedService().serviceType() + "/"
@@ -86,8 +85,8 @@ final class ProfileHandlers {
         String id = call.body().applicationProfileId();
         return ctx.db().write(tx -> {
             ApplicationProfile before = current(tx.connection(), id, call.body().expectedVersion());
-            ProfileWriter.Change change = writer.delete(tx, call.actor(), before);
-            writer.announce(tx, before.applicationId(), change.seq());
+            writer.delete(tx, call.actor(), before);
+            writer.announce(tx, before.applicationId());
             ctx.audit().record(tx, call.actor(), "profiles.delete", id, AuditLog.ALLOWED, ctx.audit().detail()
                     .put("applicationId", before.applicationId()).put("version", before.version()));
             return new Common.Empty();

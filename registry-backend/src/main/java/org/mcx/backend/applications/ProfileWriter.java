@@ -23,10 +23,6 @@ import org.mcx.protocol.model.ServiceRef;
  * Auditing stays with the caller, which knows the action's name.
  */
 final class ProfileWriter {
-    /** What one change left behind: the profile as stored (the tombstone for a deletion) and its event. */
-    record Change(ApplicationProfile profile, long seq) {
-    }
-
     private final SystemContext ctx;
     private final ProfileStore profiles;
     private final ProfileLocations locations;
@@ -42,8 +38,8 @@ final class ProfileWriter {
         this.feed = feed;
     }
 
-    Change create(Tx tx, String actor, String applicationId, ServiceRef service,
-                  ServiceInterfaceDescription description, RateLimit rateLimit) throws SQLException {
+    ApplicationProfile create(Tx tx, String actor, String applicationId, ServiceRef service,
+                              ServiceInterfaceDescription description, RateLimit rateLimit) throws SQLException {
         Connection c = tx.connection();
         refuseDuplicate(c, applicationId, service);
         String id = Ids.profile();
@@ -53,8 +49,8 @@ final class ProfileWriter {
         return changed(tx, p, "profile.updated");
     }
 
-    Change update(Tx tx, String actor, ApplicationProfile before, ServiceRef service,
-                  ServiceInterfaceDescription description, RateLimit rateLimit) throws SQLException {
+    ApplicationProfile update(Tx tx, String actor, ApplicationProfile before, ServiceRef service,
+                              ServiceInterfaceDescription description, RateLimit rateLimit) throws SQLException {
         if (!Profiles.sameService(before, service)) {
             refuseDuplicate(tx.connection(), before.applicationId(), service);
         }
@@ -63,7 +59,7 @@ final class ProfileWriter {
         return changed(tx, after, "profile.updated");
     }
 
-    Change delete(Tx tx, String actor, ApplicationProfile before) throws SQLException {
+    ApplicationProfile delete(Tx tx, String actor, ApplicationProfile before) throws SQLException {
         // The deletion is a change too: it gets the next version, which the notification carries.
         ApplicationProfile tombstone = Profiles.nextVersion(before, before.authorizedService(),
                 before.serviceInterfaceDescription(), before.rateLimit(), now(), actor);
@@ -75,9 +71,9 @@ final class ProfileWriter {
      * Creates a profile for each service the application does not hold yet (10.X.3 step 4). The
      * interface description comes from the request's optional profile, for the service it names.
      */
-    List<Change> grant(Tx tx, String actor, String applicationId, List<ServiceRef> services,
-                       ApplicationProfile requested) throws SQLException {
-        List<Change> changes = new ArrayList<>();
+    List<ApplicationProfile> grant(Tx tx, String actor, String applicationId, List<ServiceRef> services,
+                                   ApplicationProfile requested) throws SQLException {
+        List<ApplicationProfile> changes = new ArrayList<>();
         for (ServiceRef service : services) {
             if (profiles.findService(tx.connection(), applicationId, service).isPresent()) {
                 continue;
@@ -90,23 +86,23 @@ final class ProfileWriter {
     }
 
     /**
-     * Gives service access servers the application's whole current set (empty = revoked), as of
-     * {@code seq}, the transaction's last event; returns that set.
+     * Gives service access servers the application's whole current set (empty = revoked), as this
+     * transaction leaves it; returns that set.
      */
-    List<ApplicationProfile> announce(Tx tx, String applicationId, long seq) throws SQLException {
+    List<ApplicationProfile> announce(Tx tx, String applicationId) throws SQLException {
         ProfileStore.OfApplication now = profiles.ofApplicationWithTrust(tx.connection(), applicationId)
                 .orElse(new ProfileStore.OfApplication(false, List.of()));
-        feed.applicationProfilesChanged(tx, applicationId, now.trustedDomain(), now.profiles(), seq);
+        feed.applicationProfilesChanged(tx, applicationId, now.trustedDomain(), now.profiles());
         return now.profiles();
     }
 
-    private Change changed(Tx tx, ApplicationProfile p, String topic) throws SQLException {
+    private ApplicationProfile changed(Tx tx, ApplicationProfile p, String topic) throws SQLException {
         notifier.profileChanged(tx, p.applicationId(), p.applicationProfileId(), p.version());
-        long seq = ctx.events().append(tx, topic, ctx.events().data()
+        ctx.events().append(tx, topic, ctx.events().data()
                 .put("applicationProfileId", p.applicationProfileId())
                 .put("applicationId", p.applicationId())
-                .put("version", p.version())).seq();
-        return new Change(p, seq);
+                .put("version", p.version()));
+        return p;
     }
 
     private void refuseDuplicate(Connection c, String applicationId, ServiceRef service) throws SQLException {

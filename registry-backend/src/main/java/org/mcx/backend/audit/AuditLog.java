@@ -46,11 +46,10 @@ public final class AuditLog {
         return codec.mapper().createObjectNode();
     }
 
-    /** Records a change in its own transaction. Writer thread only. */
-    public void record(Tx tx, String actor, String action, String target, String outcome, ObjectNode detail)
-            throws SQLException {
-        // Numbered by the shared clock, so that nodes on one database never take the same number.
-        tx.insertNumbered(Tx.Log.AUDIT, COLUMNS, Instant.now(), actor, action, target, outcome,
+    /** Records a change in its own transaction (written when that commits). Writer thread only. */
+    public void record(Tx tx, String actor, String action, String target, String outcome, ObjectNode detail) {
+        // Numbered by the shared clock at commit, so that nodes on one database never take the same number.
+        tx.appendAtCommit(Tx.Log.AUDIT, COLUMNS, seq -> { }, Instant.now(), actor, action, target, outcome,
                 detail == null ? null : detail.toString());
     }
 

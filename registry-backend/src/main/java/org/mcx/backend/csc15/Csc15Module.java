@@ -163,13 +163,13 @@ public final class Csc15Module implements GrantFeed {
     }
 
     @Override
-    public void userAccessChanged(Tx tx, UserAccess access, long seq) throws SQLException {
+    public void userAccessChanged(Tx tx, UserAccess access) {
         ctx.events().append(tx, USER_ACCESS, ctx.codec().mapper().valueToTree(new Csc15.UpdateUserAccess(access, 0)));
     }
 
     @Override
     public void applicationProfilesChanged(Tx tx, String applicationId, boolean trustedDomain,
-                                           List<ApplicationProfile> currentProfiles, long seq) throws SQLException {
+                                           List<ApplicationProfile> currentProfiles) {
         ctx.events().append(tx, APPLICATION_PROFILES, ctx.codec().mapper().valueToTree(
                 new Csc15.UpdateApplicationProfile(applicationId, List.copyOf(currentProfiles), 0)));
     }

@@ -9,11 +9,11 @@ import org.mcx.protocol.model.UserAccess;
 /**
  * Told, inside the transaction of a change, what service access servers must learn (CSC-15). The
  * feed records it in the event log, so that every node pushes it to the service access servers
- * connected to it, in the log's order; {@code seq} is the change's event number.
+ * connected to it, in the log's order.
  */
 public interface GrantFeed {
-    void userAccessChanged(Tx tx, UserAccess access, long seq) throws SQLException;
+    void userAccessChanged(Tx tx, UserAccess access) throws SQLException;
 
     void applicationProfilesChanged(Tx tx, String applicationId, boolean trustedDomain,
-                                    List<ApplicationProfile> currentProfiles, long seq) throws SQLException;
+                                    List<ApplicationProfile> currentProfiles) throws SQLException;
 }

@@ -80,17 +80,26 @@ public final class EventLog implements AutoCloseable {
         return codec.mapper().createObjectNode();
     }
 
-    /** Appends an event to the transaction; published after commit. Writer thread only. */
-    public Common.Event append(Tx tx, String topic, ObjectNode data) throws SQLException {
+    /**
+     * Appends an event to the transaction: numbered and written just before it commits, published
+     * after. Writer thread only.
+     */
+    public void append(Tx tx, String topic, ObjectNode data) {
         // Milliseconds, as stored: an event reads the same whether published from here or from the log.
         Instant at = Instant.ofEpochMilli(System.currentTimeMillis());
-        long seq = tx.insertNumbered(Tx.Log.EVENTS, COLUMNS, topic, at, data.toString());
-        tx.announceEvents();
-        tail.appended(seq);
-        tx.onRollback(() -> tail.rolledBack(seq));
-        Common.Event event = new Common.Event(seq, topic, at, data);
-        tx.afterCommit(() -> tail.publishOwn(event, codec.event(event)));
-        return event;
+        Numbered numbered = new Numbered();
+        tx.appendAtCommit(Tx.Log.EVENTS, COLUMNS, seq -> {
+            numbered.event = new Common.Event(seq, topic, at, data);
+            tail.appended(seq);
+            tx.onRollback(() -> tail.rolledBack(seq));
+        }, topic, at, data.toString());
+        // Registered now, not when numbered, so that it runs in its place among the transaction's other actions.
+        tx.afterCommit(() -> tail.publishOwn(numbered.event, codec.event(numbered.event)));
+    }
+
+    /** An appended event, given its number just before the commit. */
+    private static final class Numbered {
+        private Common.Event event;
     }
 
     /** Committed events with {@code after < seq <= upTo}, oldest first, at most {@code limit}. */

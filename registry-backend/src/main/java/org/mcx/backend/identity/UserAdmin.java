@@ -65,8 +65,8 @@ final class UserAdmin {
                 ? CompletableFuture.completedFuture(Optional.empty())
                 : CompletableFuture.supplyAsync(() -> Optional.of(passwords.hash(in.password())), ctx.cpu());
         return hash.thenCompose(newHash -> ctx.db().write(tx -> {
-            // Nodes save and delete users one after another (this transaction appends events anyway, so
-            // it only takes the clock earlier): the copy read below is the one written back, and the
+            // Nodes save and delete users one after another (this transaction's events take the clock at
+            // its commit anyway; here it is held from the start): the copy read below is the one written back, and the
             // last-administrator count cannot be passed by two nodes demoting two administrators at once.
             tx.excludeOtherNodes();
             Connection c = tx.connection();
@@ -95,14 +95,14 @@ final class UserAdmin {
                 consoles.revokeSessions(c, in.mcServiceId());
             }
             guard.unlock(c, in.mcServiceId());
-            long seq = ctx.events().append(tx, "user.saved", ctx.events().data()
-                    .put("mcServiceId", in.mcServiceId()).put("created", before.isEmpty())).seq();
+            ctx.events().append(tx, "user.saved", ctx.events().data()
+                    .put("mcServiceId", in.mcServiceId()).put("created", before.isEmpty()));
             ctx.audit().record(tx, call.actor(), "users.save", in.mcServiceId(), AuditLog.ALLOWED,
                     ctx.audit().detail().put("created", before.isEmpty()).put("passwordChanged", newHash.isPresent())
                             .put("roles", roles.toString()).put("externalAccessAllowed", in.externalAccessAllowed())
                             .put("maxPriority", in.maxPriority().wireName()));
             if (before.map(b -> !b.access().equals(after.access())).orElse(true)) {
-                feed.userAccessChanged(tx, after.access(), seq);
+                feed.userAccessChanged(tx, after.access());
             }
             boolean rolesChanged = before.map(b -> !b.roles().equals(roles)).orElse(false);
             if (rolesChanged || (newHash.isPresent() && before.isPresent())) {
@@ -141,9 +141,9 @@ final class UserAdmin {
                 Sql.update(c, "DELETE FROM " + table + " WHERE mc_service_id = ?", id);
             }
             guard.unlock(c, id);
-            long seq = ctx.events().append(tx, "user.deleted", ctx.events().data().put("mcServiceId", id)).seq();
+            ctx.events().append(tx, "user.deleted", ctx.events().data().put("mcServiceId", id));
             ctx.audit().record(tx, call.actor(), "users.delete", id, AuditLog.ALLOWED, null);
-            feed.userAccessChanged(tx, new UserAccess(id, false, List.of(), now), seq);
+            feed.userAccessChanged(tx, new UserAccess(id, false, List.of(), now));
             signOutEverywhere(tx, id, "your account was deleted");
             return new Common.Empty();
         });

@@ -35,21 +35,23 @@ sealed interface Engine permits H2Engine, PostgresEngine {
     /** Whether other backend processes may write to the same database (PostgreSQL), so transactions can meet theirs. */
     boolean sharedWithOtherNodes();
 
-    /** {@link #advanceClock}, then the row {@code (numberColumn, columns…)} inserted into {@code table}; returns the number. */
+    /**
+     * Advances the {@code log_clock} row {@code clock} by one, inserts the row {@code (numberColumn,
+     * columns…)} into {@code table} with the new value, and returns it; the clock's row stays locked.
+     */
     long insertNumbered(Connection writer, String clock, String table, String numberColumn, java.util.List<String> columns,
                         Object... values) throws SQLException;
 
-    /** Advances the {@code log_clock} row {@code name} by one and returns its new value; the row stays locked. */
-    long advanceClock(Connection writer, String name) throws SQLException;
-
     /**
-     * In the writer's transaction, just before a commit that appends events: tells the other nodes
-     * on the same database, once it commits, where the events' inserts did not already (PostgreSQL's
-     * {@code NOTIFY} rides in {@link #insertNumbered}); nothing on H2, which one process owns.
+     * Advances the {@code log_clock} row {@code clock} by {@code rows.size()} and inserts {@code rows}
+     * into {@code table}, numbered in their order after the clock's old value; returns the first
+     * number. The clock's row stays locked. With {@code announce}, the other nodes on the database
+     * are told once this transaction commits (nothing on H2, which one process owns).
      */
-    void announceEvents(Connection writer) throws SQLException;
+    long appendNumbered(Connection writer, String clock, String table, String numberColumn, java.util.List<String> columns,
+                        java.util.List<Object[]> rows, boolean announce) throws SQLException;
 
-    /** Wake-ups for {@link #announceEvents} of other nodes; H2's never fires (there are none). */
+    /** Wake-ups for the announced appends of other nodes; H2's never fires (there are none). */
     CommitSignal listenForEvents() throws SQLException;
 
     /** Whether {@code BACKUP TO} online backups exist (H2 only; PostgreSQL has pg_dump). */

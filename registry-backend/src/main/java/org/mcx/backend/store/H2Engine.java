@@ -80,20 +80,15 @@ final class H2Engine implements Engine {
     }
 
     @Override
-    public void announceEvents(Connection writer) {
-        // One process owns an H2 file: there is nobody to tell.
-    }
-
-    @Override
     public CommitSignal listenForEvents() {
         return CommitSignal.NEVER;
     }
 
-    @Override
-    public long advanceClock(Connection writer, String name) throws SQLException {
+    /** Advances {@code clock} by {@code by}; returns its new value. */
+    private static long advanceClock(Connection writer, String clock, int by) throws SQLException {
         // H2 has no UPDATE … RETURNING; its data change delta table gives the same in one statement.
-        return Sql.queryLong(writer, "SELECT seq FROM FINAL TABLE (UPDATE log_clock SET seq = seq + 1 WHERE name = ?)",
-                name);
+        return Sql.queryLong(writer, "SELECT seq FROM FINAL TABLE (UPDATE log_clock SET seq = seq + ? WHERE name = ?)",
+                by, clock);
     }
 
     @Override
@@ -104,12 +99,31 @@ final class H2Engine implements Engine {
     @Override
     public long insertNumbered(Connection writer, String clock, String table, String numberColumn,
                                java.util.List<String> columns, Object... values) throws SQLException {
-        long seq = advanceClock(writer, clock); // H2 runs in-process: a round trip costs next to nothing
+        long seq = advanceClock(writer, clock, 1); // H2 runs in-process: a round trip costs next to nothing
         Object[] row = new Object[values.length + 1];
         row[0] = seq;
         System.arraycopy(values, 0, row, 1, values.length);
         Sql.update(writer, "INSERT INTO " + table + " (" + numberColumn + ", " + String.join(", ", columns) + ") VALUES (?"
                 + ", ?".repeat(columns.size()) + ")", row);
         return seq;
+    }
+
+    @Override
+    public long appendNumbered(Connection writer, String clock, String table, String numberColumn,
+                               java.util.List<String> columns, java.util.List<Object[]> rows, boolean announce)
+            throws SQLException {
+        long first = advanceClock(writer, clock, rows.size()) - rows.size() + 1;
+        String row = "(?" + ", ?".repeat(columns.size()) + ")";
+        Object[] args = new Object[rows.size() * (columns.size() + 1)];
+        int a = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            args[a++] = first + i;
+            for (Object value : rows.get(i)) {
+                args[a++] = value;
+            }
+        }
+        Sql.update(writer, "INSERT INTO " + table + " (" + numberColumn + ", " + String.join(", ", columns) + ") VALUES "
+                + String.join(", ", java.util.Collections.nCopies(rows.size(), row)), args);
+        return first;
     }
 }

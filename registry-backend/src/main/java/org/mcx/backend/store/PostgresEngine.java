@@ -115,18 +115,8 @@ final class PostgresEngine implements Engine {
     static final String EVENTS_CHANNEL = "mcx_events";
 
     @Override
-    public void announceEvents(Connection writer) {
-        // Done by each event's own insert (insertNumbered): no round trip of its own.
-    }
-
-    @Override
     public CommitSignal listenForEvents() throws SQLException {
         return PostgresCommitSignal.listen(dataSource, EVENTS_CHANNEL);
-    }
-
-    @Override
-    public long advanceClock(Connection writer, String name) throws SQLException {
-        return Sql.queryLong(writer, "UPDATE log_clock SET seq = seq + 1 WHERE name = ? RETURNING seq", name);
     }
 
     @Override
@@ -141,12 +131,41 @@ final class PostgresEngine implements Engine {
         Object[] args = new Object[values.length + 1];
         args[0] = clock;
         System.arraycopy(values, 0, args, 1, values.length);
-        // An event also tells the other nodes, once this transaction commits (PostgreSQL delivers a
-        // NOTIFY only then, and folds repeats into one): pg_notify rides in the same statement.
-        boolean event = "events".equals(clock);
         return Sql.queryLong(writer, "WITH c AS (UPDATE log_clock SET seq = seq + 1 WHERE name = ? RETURNING seq)"
-                + (event ? ", n AS (SELECT pg_notify('" + EVENTS_CHANNEL + "', '') AS done)" : "")
                 + " INSERT INTO " + table + " (" + numberColumn + ", " + String.join(", ", columns) + ") SELECT c.seq"
-                + ", ?".repeat(columns.size()) + (event ? " FROM c, n" : " FROM c") + " RETURNING " + numberColumn, args);
+                + ", ?".repeat(columns.size()) + " FROM c RETURNING " + numberColumn, args);
+    }
+
+    @Override
+    public long appendNumbered(Connection writer, String clock, String table, String numberColumn,
+                               java.util.List<String> columns, java.util.List<Object[]> rows, boolean announce)
+            throws SQLException {
+        // One round trip for the clock, the rows and the NOTIFY (which PostgreSQL delivers only once
+        // this transaction commits, and folds repeats into one). The parameters take their types
+        // from the target columns, as in any INSERT … VALUES.
+        int n = rows.size();
+        StringBuilder sql = new StringBuilder("WITH c AS (UPDATE log_clock SET seq = seq + ").append(n)
+                .append(" WHERE name = ? RETURNING seq");
+        if (announce) {
+            sql.append(", pg_notify('").append(EVENTS_CHANNEL).append("', '') AS announced");
+        }
+        sql.append(") INSERT INTO ").append(table).append(" (").append(numberColumn).append(", ")
+                .append(String.join(", ", columns)).append(") VALUES ");
+        Object[] args = new Object[1 + n * columns.size()];
+        args[0] = clock;
+        int a = 1;
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "" : ", ").append("((SELECT seq FROM c) - ").append(n - 1 - i)
+                    .append(", ?".repeat(columns.size())).append(')');
+            for (Object value : rows.get(i)) {
+                args[a++] = value;
+            }
+        }
+        sql.append(" RETURNING ").append(numberColumn);
+        long last = 0;
+        for (long seq : Sql.query(writer, sql.toString(), rs -> rs.getLong(1), args)) {
+            last = Math.max(last, seq);
+        }
+        return last - n + 1;
     }
 }

@@ -45,6 +45,10 @@ final class TransactionRunner {
     }
 
     void runBatch(List<Item<?>> batch) {
+        runBatch(batch, 1);
+    }
+
+    private void runBatch(List<Item<?>> batch, int attempt) {
         List<Done> done = new ArrayList<>(batch.size());
         // A savepoint costs two round trips on PostgreSQL; alone in its transaction, an item needs none.
         boolean alone = batch.size() == 1;
@@ -52,19 +56,29 @@ final class TransactionRunner {
             done.add(runInSavepoint(item, alone));
         }
         try {
-            if (done.stream().anyMatch(d -> d.failure() == null && d.tx().appendsEvents())) {
-                engine.announceEvents(connection);
-            }
+            numberPendingRows(done);
             connection.commit();
             engine.afterCommit(connection, durability);
         } catch (SQLException e) {
             rollbackAll(done);
+            if (attempt < MAX_ATTEMPTS && engine.sharedWithOtherNodes() && StorageFailure.isConflictWithAnotherNode(e)) {
+                // Taking the clocks at the end met another node's transaction: the whole group runs again.
+                log.info("a commit met another node's transaction (SQLState {}); running its group again", e.getSQLState());
+                runBatch(batch, attempt + 1);
+                return;
+            }
             RuntimeException failure = storageFault(e);
             if (failure == null) {
                 failure = new StoreException("commit failed", e);
             }
             RuntimeException cause = failure;
             done.forEach(d -> d.item().result().completeExceptionally(d.failure() != null ? d.failure() : cause));
+            return;
+        } catch (RuntimeException e) {
+            // A fault of ours while writing the logs (a row's listener, mixed columns): nothing commits.
+            log.error("a group's log rows could not be written; its transaction is rolled back", e);
+            rollbackAll(done);
+            done.forEach(d -> d.item().result().completeExceptionally(d.failure() != null ? d.failure() : e));
             return;
         }
         for (Done d : done) {
@@ -73,6 +87,48 @@ final class TransactionRunner {
                 complete(d.item(), d.value());
             } else {
                 d.item().result().completeExceptionally(d.failure());
+            }
+        }
+    }
+
+    /** Rows per statement when the log rows of a group are written; well under PostgreSQL's 65,535 parameters. */
+    private static final int ROWS_PER_STATEMENT = 1000;
+
+    /**
+     * Just before the commit: writes the rows the group's items added to the logs numbered at
+     * commit, one statement per log (events first, as the clocks' order asks), and tells each row
+     * its number. Items that failed were rolled back to their savepoints: their rows are not written.
+     */
+    private void numberPendingRows(List<Done> done) throws SQLException {
+        for (Tx.Log log : Tx.Log.values()) {
+            if (!log.numberedAtCommit) {
+                continue;
+            }
+            List<Tx.PendingRow> rows = new ArrayList<>();
+            for (Done d : done) {
+                if (d.failure() == null) {
+                    rows.addAll(d.tx().pending(log));
+                }
+            }
+            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                List<Tx.PendingRow> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+                List<String> columns = chunk.get(0).columns();
+                List<Object[]> values = new ArrayList<>(chunk.size());
+                for (Tx.PendingRow row : chunk) {
+                    if (!row.columns().equals(columns)) {
+                        throw new IllegalStateException("rows of " + log + " with different columns: " + columns
+                                + " and " + row.columns());
+                    }
+                    values.add(row.values());
+                }
+                long first = engine.appendNumbered(connection, log.clock(), log.table, log.numberColumn, columns, values,
+                        log == Tx.Log.EVENTS);
+                if (first <= 0) {
+                    throw new StoreException("log_clock has no row for " + log + ": the schema is damaged", null);
+                }
+                for (int i = 0; i < chunk.size(); i++) {
+                    chunk.get(i).numbered().accept(first + i);
+                }
             }
         }
     }

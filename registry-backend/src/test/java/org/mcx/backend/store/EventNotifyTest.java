@@ -13,7 +13,7 @@ import org.mcx.backend.testing.TestStores;
 
 /**
  * An event committed on one node wakes the others' tails (PostgreSQL's NOTIFY, sent by the
- * event's own insert); one rolled back wakes nobody.
+ * statement that writes the events at commit); one rolled back wakes nobody.
  */
 class EventNotifyTest {
     private static final List<String> COLUMNS = List.of("topic", "at", "data");
@@ -25,13 +25,17 @@ class EventNotifyTest {
         try (Database writer = Database.open(new StoreConfig(null, Database.Durability.PROCESS_CRASH).withPostgres(shared));
              CommitSignal signal = writer.listenForEvents()) {
             assertThatThrownBy(() -> writer.write(tx -> {
-                tx.insertNumbered(Tx.Log.EVENTS, COLUMNS, "test.rolledBack", Instant.now(), "{}");
+                tx.appendAtCommit(Tx.Log.EVENTS, COLUMNS, seq -> { }, "test.rolledBack", Instant.now(), "{}");
                 throw new IllegalStateException("rolled back on purpose");
             }).join()).isInstanceOf(CompletionException.class);
             assertThat(signal.await(500)).as("a rolled-back event notifies nobody").isFalse();
 
-            long seq = writer.write(tx -> tx.insertNumbered(Tx.Log.EVENTS, COLUMNS, "test.committed", Instant.now(), "{}"))
-                    .join();
+            long[] numbered = new long[1];
+            writer.write(tx -> {
+                tx.appendAtCommit(Tx.Log.EVENTS, COLUMNS, seq -> numbered[0] = seq, "test.committed", Instant.now(), "{}");
+                return null;
+            }).join();
+            long seq = numbered[0];
             assertThat(seq).isEqualTo(1); // the rolled-back number was handed out again: no gap
             assertThat(signal.await(10_000)).as("a committed event wakes the listener").isTrue();
         }

@@ -63,6 +63,60 @@ class GroupCommitTest {
     }
 
     @Test
+    void logRowsAreNumberedAtCommitInTheOrderTheirItemsRanWithoutTheFailedOnes() throws Exception {
+        List<String> eventColumns = List.of("topic", "at", "data");
+        List<String> auditColumns = List.of("at", "actor", "action", "target", "outcome", "detail");
+        try (Database db = TestStores.open(dir, Database.Durability.PROCESS_CRASH)) {
+            CompletableFuture<Void> gate = new CompletableFuture<>();
+            db.write(tx -> {
+                gate.join();
+                return null;
+            });
+            List<String> told = new CopyOnWriteArrayList<>();
+            List<CompletableFuture<Object>> results = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                // Item 4 adds more rows than one statement writes, so they go in several.
+                int rows = n == 4 ? 2_500 : 2;
+                results.add(db.write(tx -> {
+                    for (int r = 0; r < rows; r++) {
+                        String topic = "item" + n + "." + r;
+                        tx.appendAtCommit(Tx.Log.EVENTS, eventColumns, seq -> told.add(seq + "=" + topic),
+                                topic, Instant.now(), "{}");
+                    }
+                    tx.appendAtCommit(Tx.Log.AUDIT, auditColumns, seq -> { }, Instant.now(), "test", "item" + n, null,
+                            "ok", null);
+                    if (n % 3 == 1) {
+                        throw ProtocolException.conflict("refused item" + n);
+                    }
+                    return null;
+                }));
+            }
+            gate.complete(null);
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(30, TimeUnit.SECONDS);
+
+            List<String> expected = new ArrayList<>();
+            List<String> expectedAudit = new ArrayList<>();
+            for (int n = 0; n < 12; n++) {
+                if (n % 3 != 1) {
+                    for (int r = 0; r < (n == 4 ? 2_500 : 2); r++) {
+                        expected.add((expected.size() + 1) + "=item" + n + "." + r);
+                    }
+                    expectedAudit.add((expectedAudit.size() + 1) + "=item" + n);
+                }
+            }
+            List<String> stored = db.read(c -> Sql.query(c, "SELECT seq, topic FROM events ORDER BY seq",
+                    rs -> rs.getLong(1) + "=" + rs.getString(2))).get();
+            assertThat(stored).containsExactlyElementsOf(expected);
+            assertThat(told).as("each row told its number").containsExactlyElementsOf(expected);
+            assertThat(db.read(c -> Sql.query(c, "SELECT seq, action FROM audit_log ORDER BY seq",
+                    rs -> rs.getLong(1) + "=" + rs.getString(2))).get()).containsExactlyElementsOf(expectedAudit);
+            assertThat(db.read(c -> Sql.queryLong(c, "SELECT seq FROM log_clock WHERE name = 'events'")).get())
+                    .isEqualTo(expected.size());
+        }
+    }
+
+    @Test
     void aQuietPointRunsBetweenCommitsInQueueOrder() throws Exception {
         try (Database db = TestStores.open(dir, Database.Durability.PROCESS_CRASH)) {
             CompletableFuture<Void> gate = new CompletableFuture<>();
