@@ -121,6 +121,7 @@ public final class ClusterCostBench implements Callable<Integer> {
         Table t = new Table("nodes", "saves", "p50", "JVM CPU / save", "PostgreSQL CPU / save", "statements / save",
                 "saves/s");
         List<Double> totals = new ArrayList<>();
+        Table perSave = null;
         boolean correct = true;
         try {
             for (int n = 1; n <= 3; n++) {
@@ -136,8 +137,12 @@ public final class ClusterCostBench implements Callable<Integer> {
                 long jvm0 = jvmCpuNanos();
                 long pg0 = postgresCpuNanos();
                 long st0 = statements(mcx);
+                java.util.Map<String, Long> byQuery0 = n == 1 ? statementsByQuery(mcx) : java.util.Map.of();
                 RoundTrips.Outcome o = RoundTrips.sequential(saves, Duration.ofSeconds(maxSeconds), spread);
                 Thread.sleep(1500); // and the measured saves'
+                if (n == 1) {
+                    perSave = perSave(byQuery0, statementsByQuery(mcx), o.samples().count());
+                }
                 long count = o.samples().count();
                 double jvm = (jvmCpuNanos() - jvm0) / (double) count;
                 double db = (postgresCpuNanos() - pg0) / (double) count;
@@ -152,6 +157,9 @@ public final class ClusterCostBench implements Callable<Integer> {
         }
         report.table("One save's cost (the tails' reads of other nodes' events included; the JVM runs every node"
                 + " and the client):", t);
+        if (perSave != null) {
+            report.table("What one save ran at one node (pg_stat_statements, calls per save, 0.1 and more):", perSave);
+        }
         double ratio = totals.get(2) / totals.get(0);
         Table r = new Table("ratio", "value", "target");
         r.row("CPU per save (JVM + PostgreSQL), 3 nodes / 1 node", Fmt.ratio(ratio), Fmt.verdict(ratio <= COST_TARGET)
@@ -195,6 +203,33 @@ public final class ClusterCostBench implements Callable<Integer> {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Calls of each statement PostgreSQL ran, by its normalised text. */
+    private static java.util.Map<String, Long> statementsByQuery(PostgresConfig db) throws SQLException {
+        java.util.Map<String, Long> calls = new java.util.HashMap<>();
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT query, SUM(calls) FROM pg_stat_statements GROUP BY query")) {
+            while (rs.next()) {
+                calls.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return calls;
+    }
+
+    private static Table perSave(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long saves) {
+        Table t = new Table("calls / save", "statement");
+        after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (double) saves))
+                .filter(e -> e.getValue() >= 0.1)
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> t.row(String.format("%.1f", e.getValue()), "`" + shorten(e.getKey()) + "`"));
+        return t;
+    }
+
+    private static String shorten(String sql) {
+        String one = sql.replaceAll("\\s+", " ").replace("|", "\\|").replace("`", "'");
+        return one.length() <= 120 ? one : one.substring(0, 117) + "...";
     }
 
     private static long jvmCpuNanos() {

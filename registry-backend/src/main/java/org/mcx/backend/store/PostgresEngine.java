@@ -111,12 +111,17 @@ final class PostgresEngine implements Engine {
         // Nothing to shut down: the server runs on; closing the connections is enough.
     }
 
-    /** The channel every node listens on; a notification carries nothing: the log is read for what is new. */
+    /**
+     * The channel every node listens on. A notification carries only who sent it (a name this
+     * process makes up): the log is read for what is new, and a node does not wake for its own
+     * events, which its writer publishes itself.
+     */
     static final String EVENTS_CHANNEL = "mcx_events";
+    private final String announcer = java.util.UUID.randomUUID().toString();
 
     @Override
     public CommitSignal listenForEvents() throws SQLException {
-        return PostgresCommitSignal.listen(dataSource, EVENTS_CHANNEL);
+        return PostgresCommitSignal.listen(dataSource, EVENTS_CHANNEL, announcer);
     }
 
     @Override
@@ -147,7 +152,7 @@ final class PostgresEngine implements Engine {
         StringBuilder sql = new StringBuilder("WITH c AS (UPDATE log_clock SET seq = seq + ").append(n)
                 .append(" WHERE name = ? RETURNING seq");
         if (announce) {
-            sql.append(", pg_notify('").append(EVENTS_CHANNEL).append("', '') AS announced");
+            sql.append(", pg_notify('").append(EVENTS_CHANNEL).append("', '").append(announcer).append("') AS announced");
         }
         sql.append(") INSERT INTO ").append(table).append(" (").append(numberColumn).append(", ")
                 .append(String.join(", ", columns)).append(") VALUES ");
