@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mcx.backend.store.Database;
 import org.mcx.backend.store.PostgresConfig;
+import org.mcx.protocol.client.Authenticator;
+import org.mcx.protocol.Endpoint;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.model.ApplicationProfile;
@@ -47,6 +49,9 @@ public final class ClusterCostBench implements Callable<Integer> {
     int warmup;
     @Option(names = "--blocks", defaultValue = "5", description = "Turns the variants take (default: ${DEFAULT-VALUE}).")
     int blocks;
+    @Option(names = "--clients", defaultValue = "8",
+            description = "Consoles saving at once, and raw connections committing at once, in the concurrent comparison; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int clients;
     @Option(names = "--max-seconds", defaultValue = "300", description = "Upper bound per measurement (default: ${DEFAULT-VALUE}).")
     int maxSeconds;
     @Spec
@@ -66,7 +71,8 @@ public final class ClusterCostBench implements Callable<Integer> {
                 .setServerConfig("fsync", "on") // the embedded server's default is off: measure real commits
                 .setServerConfig("max_connections", "200").start()) {
             PostgresConfig mcx = createDatabase(pg, "mcx");
-            correct = saveAndRead(report, pg, mcx) & costPerNode(report, pg, mcx);
+            correct = saveAndRead(report, pg, mcx) & (clients <= 0 || concurrentSaves(report, mcx))
+                    & costPerNode(report, pg, mcx);
         } finally {
             TempDirs.delete(pgDir);
         }
@@ -110,6 +116,73 @@ public final class ClusterCostBench implements Callable<Integer> {
                         + " (≤ " + READ_TARGET + "x)");
                 report.table("Ratios:", r);
                 return o.stream().allMatch(RoundTrips.Outcome::completed);
+            }
+        }
+    }
+
+    /**
+     * Several consoles saving at once against as many raw JDBC connections committing the same
+     * rows at once (each in a schema of its own): what a node's group commit makes of the commit's
+     * flush, against what PostgreSQL itself makes of concurrent commits. In alternating rounds.
+     */
+    private boolean concurrentSaves(Report report, PostgresConfig mcx) throws Exception {
+        int each = Math.max(100, saves / clients);
+        List<Connection> rawConnections = new ArrayList<>();
+        List<RawH2Commits> raws = new ArrayList<>();
+        try (BenchBackend onPg = node(mcx)) {
+            List<RoundTrips.Step> savers = new ArrayList<>();
+            int documentBytes = 0;
+            for (int i = 0; i < clients; i++) {
+                ProtocolClient console = onPg.connect(onPg.builder(Endpoint.ACMC,
+                        Authenticator.login(BenchBackend.ADMIN, BenchBackend.ADMIN_PASSWORD)).name("saver-" + i));
+                ApplicationProfile profile = onPg.createProfile(onPg.createApplication("concurrent-" + i).applicationId());
+                documentBytes = new Codec().mapper().writeValueAsString(profile).length();
+                savers.add(saveStep(console, profile));
+            }
+            List<RoundTrips.Step> rawSteps = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Connection c = DriverManager.getConnection(mcx.url(), mcx.user(), "");
+                rawConnections.add(c);
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE SCHEMA raw_concurrent_" + i);
+                    st.execute("SET search_path = raw_concurrent_" + i);
+                    st.execute("SET synchronous_commit = local");
+                }
+                RawH2Commits raw = RawH2Commits.on(c, Database.Durability.PROCESS_CRASH, RawH2Commits.Shape.SAVE_SHAPED,
+                        documentBytes);
+                raws.add(raw);
+                rawSteps.add(raw.step());
+            }
+            RoundTrips.parallel(savers, Math.max(50, warmup / clients), Duration.ofSeconds(maxSeconds));
+            RoundTrips.parallel(rawSteps, Math.max(50, warmup / clients), Duration.ofSeconds(maxSeconds));
+            Table t = new Table("round", "variant", "changes", "p50", "p99", "per second");
+            double saveRate = 0;
+            double rawRate = 0;
+            boolean correct = true;
+            for (int round = 1; round <= 2; round++) {
+                RoundTrips.Outcome o = RoundTrips.parallel(savers, each, Duration.ofSeconds(maxSeconds));
+                RoundTrips.Outcome r = RoundTrips.parallel(rawSteps, each, Duration.ofSeconds(maxSeconds));
+                saveRate += o.perSecond();
+                rawRate += r.perSecond();
+                correct &= o.completed() & r.completed();
+                t.row(round, "profiles.save, " + clients + " consoles, one node", o.samples().count(),
+                        Fmt.micros(o.samples().summary().p50()), Fmt.micros(o.samples().summary().p99()),
+                        Fmt.rate(o.perSecond()));
+                t.row(round, "raw JDBC, " + clients + " connections, a save's 5 row changes + commit", r.samples().count(),
+                        Fmt.micros(r.samples().summary().p50()), Fmt.micros(r.samples().summary().p99()),
+                        Fmt.rate(r.perSecond()));
+            }
+            report.table(clients + " at once, in alternating rounds:", t);
+            double ratio = saveRate / rawRate;
+            Table r = new Table("ratio", "value", "target");
+            r.row("profiles.save / raw same rows (rate), " + clients + " at once", Fmt.ratio(ratio),
+                    Fmt.verdict(ratio >= SAVE_TARGET) + " (≥ " + SAVE_TARGET + "x)");
+            report.table("Ratio:", r);
+            return correct;
+        } finally {
+            raws.forEach(RawH2Commits::close);
+            for (Connection c : rawConnections) {
+                c.close();
             }
         }
     }
