@@ -2,14 +2,17 @@ package org.mcx.backend.acms;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.acms.outbox.OwnershipConfig;
 import org.mcx.backend.acms.outbox.PartnerLinks;
+import org.mcx.backend.identity.MigratedUsers;
 import org.mcx.backend.partners.PartnerLinkControl;
 import org.mcx.backend.store.Tx;
 import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Handlers;
+import org.mcx.protocol.message.Acm;
 import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Common;
 import org.mcx.protocol.message.Exchange;
@@ -17,9 +20,9 @@ import org.mcx.protocol.wire.MessageType;
 
 /**
  * The ACMS (TR 23.700-38 7.x.1.3): exchanges configuration information with partner systems
- * through a persistent outbox, with local policy or an approver deciding on the partner side. Today
- * one kind of exchange, server identity information; the outbox, approval queue and step history
- * are kind-neutral (see {@link ExchangeKind}).
+ * through a persistent outbox, with local policy or an approver deciding on the partner side: server
+ * identity information, and the kinds of docs/acm.md (users migrating, R-5.16.4-005); the outbox,
+ * approval queue and step history are kind-neutral (see {@link ExchangeKind}).
  */
 public final class AcmsModule implements AutoCloseable {
     private final SystemContext ctx;
@@ -29,13 +32,19 @@ public final class AcmsModule implements AutoCloseable {
     private final ServerIdentityDirectory directory;
     private final ServerIdentityKind serverIdentity;
     private final RequestViews views;
+    /** The kinds of docs/acm.md this system handles, by name. */
+    private final Map<String, AcmKind> acmKinds;
 
-    public AcmsModule(SystemContext ctx, Backoff outboxBackoff, OwnershipConfig ownership) {
+    public AcmsModule(SystemContext ctx, Backoff outboxBackoff, OwnershipConfig ownership, MigratedUsers migrated) {
         this.ctx = ctx;
         this.table = new RequestTable(ctx.codec().mapper());
         this.directory = new ServerIdentityDirectory(ctx.codec().mapper());
         this.serverIdentity = new ServerIdentityKind(ctx.codec(), directory);
-        Map<String, ExchangeKind> kinds = Map.of(serverIdentity.name(), serverIdentity);
+        this.acmKinds = Map.of(
+                Acm.USER_MIGRATION_ADD, new UserMigrationAddKind(ctx, migrated, SecurityLevels.DEFAULT),
+                Acm.USER_MIGRATION_REMOVE, new UserMigrationRemoveKind(ctx, migrated));
+        Map<String, ExchangeKind> kinds = new HashMap<>(acmKinds);
+        kinds.put(serverIdentity.name(), serverIdentity);
         this.exchanges = new Exchanges(ctx, table, kinds);
         this.links = new PartnerLinks(ctx, outboxBackoff, exchanges, ownership);
         exchanges.useOutbox(links.outbox());
@@ -46,10 +55,11 @@ public final class AcmsModule implements AutoCloseable {
         ServerIdentitiesHandlers identities = new ServerIdentitiesHandlers(ctx, directory);
         handlers.on(MessageType.SERVER_IDENTITY_CREATE, Exchange.CreateRequest.class,
                         new ServerIdentityCreate(ctx, exchanges, serverIdentity))
-                .on(MessageType.SERVER_IDENTITY_PENDING, Common.Empty.class, new ServerIdentityPending(ctx, table, views))
+                .on(MessageType.SERVER_IDENTITY_PENDING, Common.Empty.class,
+                        new ServerIdentityPending(ctx, table, views, ServerIdentityKind.NAME))
                 .on(MessageType.SERVER_IDENTITY_DECIDE, Exchange.Decide.class, new ServerIdentityDecide(ctx, exchanges))
                 .on(MessageType.SERVER_IDENTITY_RESPONSES, Common.Empty.class,
-                        new ServerIdentityResponses(ctx, table, views))
+                        new ServerIdentityResponses(ctx, table, views, ServerIdentityKind.NAME))
                 .on(MessageType.SERVER_IDENTITY_LIST, Exchange.ListRequests.class, new ServerIdentityList(ctx, table, views))
                 .on(MessageType.SERVER_IDENTITY_CANCEL, Exchange.Cancel.class, new ServerIdentityCancel(ctx, exchanges))
                 .on(MessageType.SERVER_IDENTITIES_GET, Common.Empty.class, identities::get)
@@ -57,7 +67,18 @@ public final class AcmsModule implements AutoCloseable {
                 .on(MessageType.SERVER_IDENTITY_REQUEST, Acms.ServerIdentityRequest.class,
                         new ServerIdentityRequestReceiver(ctx, exchanges, serverIdentity))
                 .on(MessageType.SERVER_IDENTITY_RESPONSE, Acms.ServerIdentityResponse.class,
-                        new ServerIdentityResponseReceiver(ctx, exchanges, serverIdentity));
+                        new ServerIdentityResponseReceiver(ctx, exchanges, serverIdentity))
+                // docs/acm.md: every other kind, on the same exchange core
+                .on(MessageType.ACM_CREATE, Exchange.AcmCreate.class, new AcmCreate(ctx, exchanges, acmKinds))
+                .on(MessageType.ACM_LIST, Exchange.AcmList.class, new ServerIdentityList(ctx, table, views)::all)
+                .on(MessageType.ACM_PENDING, Common.Empty.class, new ServerIdentityPending(ctx, table, views, null))
+                .on(MessageType.ACM_DECIDE, Exchange.Decide.class, new ServerIdentityDecide(ctx, exchanges))
+                .on(MessageType.ACM_CANCEL, Exchange.Cancel.class, new ServerIdentityCancel(ctx, exchanges))
+                .on(MessageType.ACM_RESPONSES, Common.Empty.class, new ServerIdentityResponses(ctx, table, views, null))
+                .on(MessageType.CONFIGURATION_REQUEST, Acms.ConfigurationRequest.class,
+                        new ConfigurationRequestReceiver(ctx, exchanges, acmKinds))
+                .on(MessageType.CONFIGURATION_RESPONSE, Acms.ConfigurationResponse.class,
+                        new ConfigurationResponseReceiver(ctx, exchanges));
     }
 
     /**

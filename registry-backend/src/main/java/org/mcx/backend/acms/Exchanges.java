@@ -13,6 +13,7 @@ import org.mcx.backend.acms.outbox.OutboxEntry;
 import org.mcx.backend.store.Tx;
 import org.mcx.backend.system.SystemContext;
 import org.mcx.protocol.ProtocolException;
+import org.mcx.protocol.message.Acm;
 import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Exchange.Direction;
@@ -52,9 +53,14 @@ public final class Exchanges implements Acknowledgements {
     /** Steps 1-3 on the primary: the request passed the authorization check and goes to the outbox. */
     StoredRequest createOutgoing(Tx tx, ExchangeKind kind, String partner, String requestedBy, JsonNode content)
             throws SQLException {
+        return createOutgoing(tx, kind, partner, requestedBy, content, Acm.Urgency.NORMAL);
+    }
+
+    StoredRequest createOutgoing(Tx tx, ExchangeKind kind, String partner, String requestedBy, JsonNode content,
+                                 Acm.Urgency urgency) throws SQLException {
         Connection c = tx.connection();
         StoredRequest r = new StoredRequest(UUID.randomUUID().toString(), kind.name(), Direction.OUTGOING, partner,
-                requestedBy, content, Status.FORWARDED, Instant.now(), null, null, null);
+                requestedBy, content, Status.FORWARDED, Instant.now(), null, null, null, urgency);
         table.insert(c, r);
         table.step(c, r.requestId(), 1, Status.CREATED, requestedBy);
         table.step(c, r.requestId(), 2, Status.CREATED, system());
@@ -70,6 +76,11 @@ public final class Exchanges implements Acknowledgements {
      */
     Acms.Stored receiveRequest(Tx tx, ExchangeKind kind, String from, String requestId, String requestedBy,
                                JsonNode content, Instant createdAt) throws SQLException {
+        return receiveRequest(tx, kind, from, requestId, requestedBy, content, createdAt, Acm.Urgency.NORMAL);
+    }
+
+    Acms.Stored receiveRequest(Tx tx, ExchangeKind kind, String from, String requestId, String requestedBy,
+                               JsonNode content, Instant createdAt, Acm.Urgency urgency) throws SQLException {
         Connection c = tx.connection();
         Optional<StoredRequest> existing = table.find(c, requestId);
         if (existing.isPresent()) {
@@ -82,7 +93,7 @@ public final class Exchanges implements Acknowledgements {
         PartnerPolicy policy = PartnerPolicy.load(c, from)
                 .orElseThrow(() -> ProtocolException.forbidden("partner " + from + " is no longer configured"));
         StoredRequest r = new StoredRequest(requestId, kind.name(), Direction.INCOMING, from, requestedBy, content,
-                Status.STORED_AT_PARTNER, createdAt, null, null, null);
+                Status.STORED_AT_PARTNER, createdAt, null, null, null, urgency);
         table.insert(c, r);
         table.step(c, requestId, 4, Status.STORED_AT_PARTNER, "partner:" + from);
         table.step(c, requestId, 5, Status.STORED_AT_PARTNER, system());
@@ -119,7 +130,7 @@ public final class Exchanges implements Acknowledgements {
     private Status respond(Tx tx, ExchangeKind kind, StoredRequest r, PartnerPolicy policy, Acms.Decision decision,
                            String decidedBy, int step, String comment) throws SQLException {
         Connection c = tx.connection();
-        Body response = kind.respond(c, r, policy, decision, decidedBy, comment);
+        Body response = kind.respond(tx, r, policy, decision, decidedBy, comment);
         Status status = statusOf(decision);
         table.setResponse(c, r.requestId(), ctx.codec().mapper().valueToTree(response), Instant.now());
         table.setStatus(c, r.requestId(), status, null);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.store.StoreException;
+import org.mcx.protocol.message.Acm;
 import org.mcx.protocol.message.Exchange.Direction;
 import org.mcx.protocol.message.Exchange.Status;
 import org.mcx.protocol.message.Exchange.Step;
@@ -28,9 +29,9 @@ public final class RequestTable {
 
     public void insert(Connection c, StoredRequest r) throws SQLException {
         Sql.update(c, "INSERT INTO acms_requests (request_id, kind, direction, partner_system_id, requested_by, content,"
-                        + " status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " status, created_at, updated_at, urgency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.requestId(), r.kind(), r.direction(), r.partnerSystemId(), r.requestedBy(), r.content().toString(),
-                r.status(), r.createdAt(), r.createdAt());
+                r.status(), r.createdAt(), r.createdAt(), r.urgency());
     }
 
     public Optional<StoredRequest> find(Connection c, String requestId) throws SQLException {
@@ -49,8 +50,21 @@ public final class RequestTable {
 
     /** Requests, oldest first, optionally of one direction and status. */
     public List<StoredRequest> list(Connection c, Direction direction, Status status, int limit) throws SQLException {
+        return list(c, direction, status, null, false, limit);
+    }
+
+    /**
+     * Requests, optionally of one direction, status and kind; oldest first, or with {@code urgentFirst}
+     * the urgent ones first, each group oldest first.
+     */
+    public List<StoredRequest> list(Connection c, Direction direction, Status status, String kind, boolean urgentFirst,
+                                    int limit) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT * FROM acms_requests WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            args.add(kind);
+        }
         if (direction != null) {
             sql.append(" AND direction = ?");
             args.add(direction);
@@ -59,7 +73,8 @@ public final class RequestTable {
             sql.append(" AND status = ?");
             args.add(status);
         }
-        sql.append(" ORDER BY created_at, request_id LIMIT ?");
+        sql.append(urgentFirst ? " ORDER BY CASE WHEN urgency = 'URGENT' THEN 0 ELSE 1 END, created_at, request_id LIMIT ?"
+                : " ORDER BY created_at, request_id LIMIT ?");
         args.add(limit);
         return Sql.query(c, sql.toString(), this::row, args.toArray());
     }
@@ -90,7 +105,8 @@ public final class RequestTable {
                 Direction.valueOf(rs.getString("direction")), rs.getString("partner_system_id"),
                 rs.getString("requested_by"), parse(rs.getString("content")), Status.valueOf(rs.getString("status")),
                 Sql.instant(rs, "created_at"), response == null ? null : parse(response), Sql.instant(rs, "response_at"),
-                rs.getString("reason"));
+                rs.getString("reason"), rs.getString("urgency") == null ? null
+                        : Acm.Urgency.valueOf(rs.getString("urgency")));
     }
 
     private JsonNode parse(String text) {

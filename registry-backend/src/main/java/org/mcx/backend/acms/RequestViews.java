@@ -28,7 +28,7 @@ final class RequestViews {
             Exchange.Response response = r.response() == null ? null : kind.view(r.response(), r.responseAt());
             out.add(new Exchange.Request(r.requestId(), r.direction(), r.partnerSystemId(), r.requestedBy(),
                     kind.users(r.content()), r.status(), r.createdAt(), steps.get(r.requestId()), response, r.reason(),
-                    outbox.delivery(c, r.requestId()).orElse(null)));
+                    outbox.delivery(c, r.requestId()).orElse(null), r.kind(), r.urgency(), kind.describe(r.content())));
         }
         return new Exchange.Requests(out);
     }

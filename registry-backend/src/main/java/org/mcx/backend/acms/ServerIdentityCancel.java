@@ -26,7 +26,7 @@ final class ServerIdentityCancel implements Handler<Exchange.Cancel> {
         String requestId = call.body().requestId();
         return ctx.db().write(tx -> {
             Exchange.Status status = exchanges.cancel(tx, requestId, admin);
-            ctx.audit().record(tx, admin, "serverIdentity.cancel", requestId, AuditLog.ALLOWED, null);
+            ctx.audit().record(tx, admin, call.type().wireName(), requestId, AuditLog.ALLOWED, null);
             return new Exchange.StatusResult(status);
         });
     }

@@ -26,7 +26,7 @@ final class ServerIdentityDecide implements Handler<Exchange.Decide> {
         String approver = call.actor();
         return ctx.db().write(tx -> {
             Exchange.Status status = exchanges.decide(tx, in.requestId(), decision, approver, in.comment());
-            ctx.audit().record(tx, approver, "serverIdentity.decide", in.requestId(), AuditLog.ALLOWED,
+            ctx.audit().record(tx, approver, call.type().wireName(), in.requestId(), AuditLog.ALLOWED,
                     ctx.audit().detail().put("decision", decision.name().toLowerCase(java.util.Locale.ROOT)));
             return new Exchange.StatusResult(status);
         });

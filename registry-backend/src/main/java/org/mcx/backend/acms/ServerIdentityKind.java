@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.mcx.backend.store.Tx;
 import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Body;
 import org.mcx.protocol.message.Exchange;
@@ -64,8 +65,9 @@ final class ServerIdentityKind implements ExchangeKind {
     }
 
     @Override
-    public Body respond(Connection c, StoredRequest request, PartnerPolicy policy, Acms.Decision decision,
+    public Body respond(Tx tx, StoredRequest request, PartnerPolicy policy, Acms.Decision decision,
                         String decidedBy, String comment) throws SQLException {
+        Connection c = tx.connection();
         List<Acms.UserServers> identities = decision == Acms.Decision.APPROVED
                 ? directory.resolve(c, users(request.content()), policy.disclose()) : List.of();
         return new Acms.ServerIdentityResponse(request.requestId(), decision, identities, decidedBy, comment);

@@ -21,6 +21,14 @@ final class ServerIdentityList implements Handler<Exchange.ListRequests> {
     @Override
     public CompletionStage<Exchange.Requests> handle(Call<Exchange.ListRequests> call) {
         Exchange.ListRequests in = call.body();
-        return ctx.db().read(c -> views.view(c, table.list(c, in.direction(), in.status(), ServerIdentityPending.LIMIT)));
+        return ctx.db().read(c -> views.view(c, table.list(c, in.direction(), in.status(), ServerIdentityKind.NAME, false,
+                ServerIdentityPending.LIMIT)));
+    }
+
+    /** {@code acm.list} (VIEWER, addition): every kind, or one; urgent first, then oldest first. */
+    CompletionStage<Exchange.Requests> all(Call<Exchange.AcmList> call) {
+        Exchange.AcmList in = call.body();
+        return ctx.db().read(c -> views.view(c, table.list(c, in.direction(), in.status(), in.kind(), true,
+                ServerIdentityPending.LIMIT)));
     }
 }

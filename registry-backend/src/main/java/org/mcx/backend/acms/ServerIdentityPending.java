@@ -11,8 +11,9 @@ import org.mcx.protocol.message.Exchange.Status;
 import org.mcx.protocol.message.Exchange;
 
 /**
- * {@code serverIdentity.pending} (APPROVER): steps 9-10, the incoming requests awaiting a decision
- * with their full content. The first approver to see a request is recorded in its history.
+ * {@code serverIdentity.pending} and {@code acm.pending} (APPROVER): steps 9-10, the incoming
+ * requests awaiting a decision with their full content — of one kind, or (acm) of every kind, urgent
+ * first. The first approver to see a request is recorded in its history.
  */
 final class ServerIdentityPending implements Handler<Common.Empty> {
     static final int LIMIT = 10_000;
@@ -20,18 +21,22 @@ final class ServerIdentityPending implements Handler<Common.Empty> {
     private final SystemContext ctx;
     private final RequestTable table;
     private final RequestViews views;
+    private final String kind;
 
-    ServerIdentityPending(SystemContext ctx, RequestTable table, RequestViews views) {
+    /** @param kind the kind listed; null for every kind */
+    ServerIdentityPending(SystemContext ctx, RequestTable table, RequestViews views, String kind) {
         this.ctx = ctx;
         this.table = table;
         this.views = views;
+        this.kind = kind;
     }
 
     @Override
     public CompletionStage<Exchange.Requests> handle(Call<Common.Empty> call) {
         String approver = call.actor();
         return ctx.db().write(tx -> {
-            List<StoredRequest> pending = table.list(tx.connection(), Direction.INCOMING, Status.PENDING_APPROVAL, LIMIT);
+            List<StoredRequest> pending = table.list(tx.connection(), Direction.INCOMING, Status.PENDING_APPROVAL, kind,
+                    kind == null, LIMIT);
             for (StoredRequest r : pending) {
                 table.step(tx.connection(), r.requestId(), 9, Status.PENDING_APPROVAL, approver);
                 table.step(tx.connection(), r.requestId(), 10, Status.PENDING_APPROVAL, approver);

@@ -19,11 +19,14 @@ final class ServerIdentityResponses implements Handler<Common.Empty> {
     private final SystemContext ctx;
     private final RequestTable table;
     private final RequestViews views;
+    private final String kind;
 
-    ServerIdentityResponses(SystemContext ctx, RequestTable table, RequestViews views) {
+    /** @param kind the kind collected; null for every kind ({@code acm.responses}) */
+    ServerIdentityResponses(SystemContext ctx, RequestTable table, RequestViews views, String kind) {
         this.ctx = ctx;
         this.table = table;
         this.views = views;
+        this.kind = kind;
     }
 
     @Override
@@ -31,8 +34,8 @@ final class ServerIdentityResponses implements Handler<Common.Empty> {
         String admin = call.actor();
         return ctx.db().write(tx -> {
             tx.excludeOtherNodes(); // two administrators on two nodes must not both be handed one response
-            List<StoredRequest> ready = table.list(tx.connection(), Direction.OUTGOING, Status.RESPONSE_STORED,
-                    ServerIdentityPending.LIMIT);
+            List<StoredRequest> ready = table.list(tx.connection(), Direction.OUTGOING, Status.RESPONSE_STORED, kind,
+                    false, ServerIdentityPending.LIMIT);
             for (StoredRequest r : ready) {
                 table.step(tx.connection(), r.requestId(), 17, Status.RESPONSE_STORED, admin);
                 table.setStatus(tx.connection(), r.requestId(), Status.DELIVERED, null);
@@ -40,7 +43,7 @@ final class ServerIdentityResponses implements Handler<Common.Empty> {
             }
             List<StoredRequest> delivered = ready.stream().map(r -> new StoredRequest(r.requestId(), r.kind(),
                     r.direction(), r.partnerSystemId(), r.requestedBy(), r.content(), Status.DELIVERED, r.createdAt(),
-                    r.response(), r.responseAt(), r.reason())).toList();
+                    r.response(), r.responseAt(), r.reason(), r.urgency())).toList();
             return views.view(tx.connection(), delivered);
         });
     }

@@ -33,6 +33,7 @@ public final class IdentityModule {
     private final UserTokens userTokens;
     private final UserDirectory directory;
     private final TokenSigner signer;
+    private final MigratedUsers migrated;
 
     public IdentityModule(SystemContext ctx, IdentityConfig config, GrantFeed feed) {
         this.ctx = ctx;
@@ -45,6 +46,12 @@ public final class IdentityModule {
         this.signer = TokenSigner.loadOrCreate(ctx.db());
         this.userTokens = new UserTokens(ctx, config, consoles, signer);
         this.directory = new UserDirectory(ctx.db(), ctx.events().bus());
+        this.migrated = new MigratedUsers(ctx, feed);
+    }
+
+    /** Users who migrated here from partner systems, for the ACMS's user migration exchanges. */
+    public MigratedUsers migratedUsers() {
+        return migrated;
     }
 
     /** Users' external access, for the features that grant or check it. */

@@ -42,6 +42,8 @@ public final class Passwords {
     public boolean verify(String password, String stored) {
         String[] parts = stored.split("\\$");
         if (parts.length != 4 || !parts[0].equals(PREFIX)) {
+            // A user with no password (one who migrated here): as slow to refuse as a wrong password.
+            verifyDummy(password);
             return false;
         }
         byte[] salt = Base64.getDecoder().decode(parts[2]);

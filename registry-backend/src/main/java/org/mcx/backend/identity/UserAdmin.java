@@ -81,7 +81,8 @@ final class UserAdmin {
             Instant revokedBefore = revoke ? now : before.map(StoredUser::tokensRevokedBefore).orElse(null);
             StoredUser after = new StoredUser(in.mcServiceId(), in.displayName(), roles, in.externalAccessAllowed(),
                     services, in.mayMigrate(), newHash.orElseGet(() -> before.get().passwordHash()), revokedBefore,
-                    in.maxPriority());
+                    in.maxPriority(), before.map(StoredUser::securityLevel).orElse(null),
+                    before.map(StoredUser::homeSystemId).orElse(null));
             if (before.isPresent()) {
                 guardLastAdmin(c, before.get(), after);
                 UserStore.update(c, after, now);

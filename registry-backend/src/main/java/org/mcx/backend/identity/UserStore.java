@@ -38,20 +38,20 @@ final class UserStore {
 
     static void insert(Connection c, StoredUser u, Instant now) throws SQLException {
         Sql.update(c, "INSERT INTO users (mc_service_id, display_name, roles, external_access_allowed, allowed_services,"
-                        + " may_migrate, password_hash, tokens_revoked_before, max_priority, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " may_migrate, password_hash, tokens_revoked_before, max_priority, security_level, home_system_id,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 u.mcServiceId(), u.displayName(), join(u.roles()), u.externalAccessAllowed(),
                 join(u.allowedServices()), u.mayMigrate(), u.passwordHash(), u.tokensRevokedBefore(),
-                u.maxPriority().wireName(), now, now);
+                u.maxPriority().wireName(), u.securityLevel(), u.homeSystemId(), now, now);
     }
 
     static void update(Connection c, StoredUser u, Instant now) throws SQLException {
         Sql.update(c, "UPDATE users SET display_name = ?, roles = ?, external_access_allowed = ?, allowed_services = ?,"
                         + " may_migrate = ?, password_hash = ?, tokens_revoked_before = ?, max_priority = ?,"
-                        + " updated_at = ? WHERE mc_service_id = ?",
+                        + " security_level = ?, home_system_id = ?, updated_at = ? WHERE mc_service_id = ?",
                 u.displayName(), join(u.roles()), u.externalAccessAllowed(), join(u.allowedServices()),
-                u.mayMigrate(), u.passwordHash(), u.tokensRevokedBefore(), u.maxPriority().wireName(), now,
-                u.mcServiceId());
+                u.mayMigrate(), u.passwordHash(), u.tokensRevokedBefore(), u.maxPriority().wireName(),
+                u.securityLevel(), u.homeSystemId(), now, u.mcServiceId());
     }
 
     private static StoredUser row(ResultSet rs) throws SQLException {
@@ -59,7 +59,8 @@ final class UserStore {
                 roles(rs.getString("roles")), rs.getBoolean("external_access_allowed"),
                 services(rs.getString("allowed_services")), rs.getBoolean("may_migrate"),
                 rs.getString("password_hash"), Sql.instant(rs, "tokens_revoked_before"),
-                Priority.parse(rs.getString("max_priority")).orElse(Priority.NORMAL));
+                Priority.parse(rs.getString("max_priority")).orElse(Priority.NORMAL), rs.getString("security_level"),
+                rs.getString("home_system_id"));
     }
 
     private static String join(Iterable<? extends Enum<?>> values) {

@@ -49,9 +49,10 @@ final class ConsoleLink implements AutoCloseable {
         return link;
     }
 
-    /** Follows ACMS and partner events, replaying those after {@code sinceSeq} (null: only new ones). */
+    /** Follows the exchanges' (every kind's) and partner events, replaying those after {@code sinceSeq} (null: only new ones). */
     ConsoleLink follow(Long sinceSeq) throws Exception {
-        client.subscribe(List.of("serverIdentity.", "partner."), sinceSeq).get(10, TimeUnit.SECONDS);
+        client.subscribe(List.of("serverIdentity.", "partner.", "userMigration.", "groups.", "groupMembership."), sinceSeq)
+                .get(10, TimeUnit.SECONDS);
         return this;
     }
 
@@ -107,6 +108,13 @@ final class ConsoleLink implements AutoCloseable {
         Exchange.Requests all = call(MessageType.SERVER_IDENTITY_LIST, new Exchange.ListRequests(null, null));
         return all.requests().stream().filter(r -> r.requestId().equals(requestId)).findFirst()
                 .orElseGet(() -> fail("request " + requestId + " is not listed"));
+    }
+
+    /** A request of any kind (docs/acm.md), through {@code acm.list}. */
+    Exchange.Request acmRequest(String requestId) throws Exception {
+        Exchange.Requests all = call(MessageType.ACM_LIST, new Exchange.AcmList(null, null, null));
+        return all.requests().stream().filter(r -> r.requestId().equals(requestId)).findFirst()
+                .orElseGet(() -> fail("request " + requestId + " is not listed by acm.list"));
     }
 
     List<Exchange.Request> requests(Exchange.Direction direction) throws Exception {

@@ -68,6 +68,38 @@ public final class Acms {
         }
     }
 
+    /**
+     * Addition (issue 14, docs/acm.md), step 3 for every kind but server identities: what the
+     * partner is asked, with its kind inside {@code content}; {@code urgency} absent is normal.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConfigurationRequest(String requestId, String fromSystemId, String requestedBy, Acm.Urgency urgency,
+                                       Acm.Content content, Instant createdAt) implements Message {
+        public ConfigurationRequest {
+            uuid(requestId, "requestId");
+            Check.id(fromSystemId, "fromSystemId");
+            Check.id(requestedBy, "requestedBy");
+            urgency = Acm.Urgency.orNormal(urgency);
+            Check.required(content, "content");
+            Check.required(createdAt, "createdAt");
+        }
+    }
+
+    /** Addition (issue 14), step 13 for every kind but server identities; {@code result} absent when rejected. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConfigurationResponse(String requestId, Decision decision, Acm.Result result, String decidedBy,
+                                        String comment) implements Message {
+        public ConfigurationResponse {
+            uuid(requestId, "requestId");
+            Check.required(decision, "decision");
+            if (decision == Decision.APPROVED) {
+                Check.required(result, "result");
+            }
+            Check.id(decidedBy, "decidedBy");
+            comment = Check.optionalText(comment, "comment", 2000);
+        }
+    }
+
     /** Steps 5 and 14: the stored indication. */
     public record Stored(boolean stored) implements Message {
     }

@@ -148,9 +148,19 @@ public final class Console {
     // ----- users
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /**
+     * {@code securityLevel} and {@code homeSystemId} (additions, issue 14): the user's security
+     * level, and for a user who migrated here from a partner system, that system (absent for this
+     * system's own users).
+     */
     public record User(String mcServiceId, String displayName, List<Role> roles, boolean externalAccessAllowed,
                        List<ServiceType> allowedServices, boolean mayMigrate, Instant lockedUntil,
-                       Priority maxPriority) implements Message {
+                       Priority maxPriority, String securityLevel, String homeSystemId) implements Message {
+        public User(String mcServiceId, String displayName, List<Role> roles, boolean externalAccessAllowed,
+                    List<ServiceType> allowedServices, boolean mayMigrate, Instant lockedUntil, Priority maxPriority) {
+            this(mcServiceId, displayName, roles, externalAccessAllowed, allowedServices, mayMigrate, lockedUntil,
+                    maxPriority, null, null);
+        }
     }
 
     public record Users(List<User> users) implements Message {

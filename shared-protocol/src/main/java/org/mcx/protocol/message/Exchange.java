@@ -61,9 +61,14 @@ public final class Exchange {
     public record Step(int step, Status status, Instant at, String actor) {
     }
 
+    /** {@code result} (addition, issue 14): the answer of a kind other than server identities. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Response(Acms.Decision decision, List<UserServers> serverIdentities, String decidedBy,
-                           String comment, Instant receivedAt) {
+                           String comment, Instant receivedAt, Acm.Result result) {
+        public Response(Acms.Decision decision, List<UserServers> serverIdentities, String decidedBy, String comment,
+                        Instant receivedAt) {
+            this(decision, serverIdentities, decidedBy, comment, receivedAt, null);
+        }
     }
 
     /**
@@ -73,11 +78,38 @@ public final class Exchange {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Request(String requestId, Direction direction, String partnerSystemId, String requestedBy,
                           List<String> users, Status status, Instant createdAt, List<Step> steps,
-                          Response response, String reason, Delivery delivery) {
+                          Response response, String reason, Delivery delivery, String kind, Acm.Urgency urgency,
+                          Acm.Content content) {
         public Request(String requestId, Direction direction, String partnerSystemId, String requestedBy,
                        List<String> users, Status status, Instant createdAt, List<Step> steps, Response response) {
             this(requestId, direction, partnerSystemId, requestedBy, users, status, createdAt, steps, response,
                     null, null);
+        }
+
+        public Request(String requestId, Direction direction, String partnerSystemId, String requestedBy,
+                       List<String> users, Status status, Instant createdAt, List<Step> steps, Response response,
+                       String reason, Delivery delivery) {
+            this(requestId, direction, partnerSystemId, requestedBy, users, status, createdAt, steps, response,
+                    reason, delivery, null, null, null);
+        }
+    }
+
+    /**
+     * Addition (issue 14, {@code acm.create}, ADMIN): asks a partner system for, or sends it,
+     * configuration of any kind but server identities (which keep {@code serverIdentity.create}).
+     */
+    public record AcmCreate(String partnerSystemId, Acm.Urgency urgency, Acm.Content content) implements Message {
+        public AcmCreate {
+            Check.id(partnerSystemId, "partnerSystemId");
+            urgency = Acm.Urgency.orNormal(urgency);
+            Check.required(content, "content");
+        }
+    }
+
+    /** Addition ({@code acm.list}, VIEWER): exchanges of every kind, filtered; urgent first, then oldest first. */
+    public record AcmList(Direction direction, Status status, String kind) implements Message {
+        public AcmList {
+            kind = Check.optionalId(kind, "kind");
         }
     }
 

@@ -169,6 +169,8 @@ public final class Codec {
                 throw ProtocolException.badRequest(field, cause.getMessage());
             }
             throw ProtocolException.badRequest(path(e), "invalid value");
+        } catch (com.fasterxml.jackson.databind.exc.InvalidTypeIdException e) {
+            throw kindRefused(e);
         } catch (MismatchedInputException e) {
             String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
             String message = e.getMessage() != null && e.getMessage().contains("null")
@@ -179,6 +181,21 @@ public final class Codec {
         } catch (JsonProcessingException e) {
             throw ProtocolException.badRequest("body", "invalid body");
         }
+    }
+
+    /** A polymorphic part (an ACM request's content) whose kind is missing or unknown: names the kind's property. */
+    private static ProtocolException kindRefused(com.fasterxml.jackson.databind.exc.InvalidTypeIdException e) {
+        Class<?> base = e.getBaseType() == null ? null : e.getBaseType().getRawClass();
+        com.fasterxml.jackson.annotation.JsonTypeInfo info = base == null ? null
+                : base.getAnnotation(com.fasterxml.jackson.annotation.JsonTypeInfo.class);
+        com.fasterxml.jackson.annotation.JsonSubTypes kinds = base == null ? null
+                : base.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
+        if (info == null || kinds == null) {
+            return ProtocolException.badRequest(path(e), "invalid value");
+        }
+        String names = java.util.Arrays.stream(kinds.value()).map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return ProtocolException.badRequest(path(e) + "." + info.property(), "must be one of " + names);
     }
 
     private static String describe(Class<?> type) {

@@ -59,6 +59,8 @@ public enum MessageType {
     // ACMS to ACMS
     SERVER_IDENTITY_REQUEST("acms.serverIdentityRequest", Acms.ServerIdentityRequest.class, Acms.Stored.class, Sender.EITHER, null, ACMS),
     SERVER_IDENTITY_RESPONSE("acms.serverIdentityResponse", Acms.ServerIdentityResponse.class, Acms.Stored.class, Sender.EITHER, null, ACMS),
+    CONFIGURATION_REQUEST("acms.configurationRequest", Acms.ConfigurationRequest.class, Acms.Stored.class, Sender.EITHER, null, ACMS),
+    CONFIGURATION_RESPONSE("acms.configurationResponse", Acms.ConfigurationResponse.class, Acms.Stored.class, Sender.EITHER, null, ACMS),
 
     // the console
     SERVICES_LIST("services.list", Console.ServicesList.class, Console.Services.class, Sender.PEER, Role.VIEWER, ACMC),
@@ -86,6 +88,12 @@ public enum MessageType {
     SERVER_IDENTITY_LIST("serverIdentity.list", Exchange.ListRequests.class, Exchange.Requests.class, Sender.PEER, Role.VIEWER, ACMC),
     SERVER_IDENTITIES_GET("serverIdentities.get", Common.Empty.class, Exchange.ServerIdentities.class, Sender.PEER, Role.VIEWER, ACMC),
     SERVER_IDENTITIES_SAVE("serverIdentities.save", Exchange.ServerIdentities.class, Exchange.ServerIdentities.class, Sender.PEER, Role.ADMIN, ACMC),
+    ACM_CREATE("acm.create", Exchange.AcmCreate.class, Exchange.Created.class, Sender.PEER, Role.ADMIN, ACMC),
+    ACM_LIST("acm.list", Exchange.AcmList.class, Exchange.Requests.class, Sender.PEER, Role.VIEWER, ACMC),
+    ACM_PENDING("acm.pending", Common.Empty.class, Exchange.Requests.class, Sender.PEER, Role.APPROVER, ACMC),
+    ACM_DECIDE("acm.decide", Exchange.Decide.class, Exchange.StatusResult.class, Sender.PEER, Role.APPROVER, ACMC),
+    ACM_CANCEL("acm.cancel", Exchange.Cancel.class, Exchange.StatusResult.class, Sender.PEER, Role.ADMIN, ACMC),
+    ACM_RESPONSES("acm.responses", Common.Empty.class, Exchange.Requests.class, Sender.PEER, Role.ADMIN, ACMC),
     ACCESS_STATS("access.stats", Common.Empty.class, Console.AccessNodes.class, Sender.PEER, Role.VIEWER, ACMC),
     EVENTS_SUBSCRIBE("events.subscribe", Console.Subscribe.class, Console.Subscribed.class, Sender.PEER, Role.VIEWER, ACMC),
     AUDIT_LIST("audit.list", Console.ListAudit.class, Console.AuditEntries.class, Sender.PEER, Role.ADMIN, ACMC);
