@@ -22,6 +22,7 @@ import org.mcx.backend.csc15.GrantSource;
 import org.mcx.backend.events.EventBus;
 import org.mcx.backend.events.EventHandlers;
 import org.mcx.backend.events.EventLog;
+import org.mcx.backend.groups.GroupsModule;
 import org.mcx.backend.identity.IdentityModule;
 import org.mcx.backend.monitoring.Metrics;
 import org.mcx.backend.monitoring.OpsServer;
@@ -232,6 +233,7 @@ public final class Backend implements AutoCloseable {
         final RegistryModule registry;
         final PartnersModule partners;
         final AcmsModule acms;
+        final GroupsModule groups;
 
         Modules(SystemContext ctx, BackendConfig config) {
             // First on the event bus: the registry's leases follow the event log, and whoever else
@@ -245,6 +247,7 @@ public final class Backend implements AutoCloseable {
             this.acms = new AcmsModule(ctx, config.outboxBackoff(),
                     OwnershipConfig.defaults(!config.store().onPostgres()), identity.migratedUsers());
             this.partners = new PartnersModule(ctx, acms.partnerLinks());
+            this.groups = new GroupsModule(ctx);
         }
 
         void register(Handlers handlers) {
@@ -253,6 +256,7 @@ public final class Backend implements AutoCloseable {
             registry.register(handlers);
             partners.register(handlers);
             acms.register(handlers);
+            groups.register(handlers);
             csc15.register(handlers);
         }
 

@@ -8,6 +8,7 @@ import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.acms.outbox.OwnershipConfig;
 import org.mcx.backend.acms.outbox.PartnerLinks;
 import org.mcx.backend.identity.MigratedUsers;
+import org.mcx.backend.identity.SecurityLevels;
 import org.mcx.backend.partners.PartnerLinkControl;
 import org.mcx.backend.store.Tx;
 import org.mcx.backend.system.SystemContext;
@@ -42,7 +43,9 @@ public final class AcmsModule implements AutoCloseable {
         this.serverIdentity = new ServerIdentityKind(ctx.codec(), directory);
         this.acmKinds = Map.of(
                 Acm.USER_MIGRATION_ADD, new UserMigrationAddKind(ctx, migrated, SecurityLevels.DEFAULT),
-                Acm.USER_MIGRATION_REMOVE, new UserMigrationRemoveKind(ctx, migrated));
+                Acm.USER_MIGRATION_REMOVE, new UserMigrationRemoveKind(ctx, migrated),
+                Acm.GROUPS_REQUEST, new GroupsRequestKind(ctx),
+                Acm.GROUP_MEMBERSHIP_UPDATE, new MembershipUpdateKind(ctx));
         Map<String, ExchangeKind> kinds = new HashMap<>(acmKinds);
         kinds.put(serverIdentity.name(), serverIdentity);
         this.exchanges = new Exchanges(ctx, table, kinds);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.mcx.backend.csc15.GrantFeed;
+import org.mcx.backend.groups.GroupDirectory;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.store.Tx;
 import org.mcx.backend.system.SystemContext;
@@ -77,6 +78,7 @@ public final class MigratedUsers {
         for (String table : List.of("users", "sessions", "user_tokens")) {
             Sql.update(c, "DELETE FROM " + table + " WHERE mc_service_id = ?", mcServiceId);
         }
+        GroupDirectory.forget(c, mcServiceId);
         feed.userAccessChanged(tx, new UserAccess(mcServiceId, false, List.of(), Instant.now()));
         ctx.events().append(tx, "user.deleted", ctx.events().data().put("mcServiceId", mcServiceId)
                 .put("homeSystemId", home));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.groups.GroupDirectory;
 import org.mcx.backend.csc15.GrantFeed;
 import org.mcx.backend.events.EventLog;
 import org.mcx.backend.events.PublishedEvent;
@@ -75,13 +76,17 @@ final class UserAdmin {
             if (before.isEmpty() && newHash.isEmpty()) {
                 throw ProtocolException.badRequest("body.password", "required when creating a user");
             }
+            if (in.securityLevel() != null && !SecurityLevels.DEFAULT.contains(in.securityLevel())) {
+                throw ProtocolException.badRequest("body.securityLevel", "must be one of " + SecurityLevels.DEFAULT.names());
+            }
             Set<Role> roles = in.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(in.roles());
             List<ServiceType> services = List.copyOf(new java.util.LinkedHashSet<>(in.allowedServices()));
             boolean revoke = before.map(b -> losesAccess(b, in, services, newHash.isPresent())).orElse(false);
             Instant revokedBefore = revoke ? now : before.map(StoredUser::tokensRevokedBefore).orElse(null);
             StoredUser after = new StoredUser(in.mcServiceId(), in.displayName(), roles, in.externalAccessAllowed(),
                     services, in.mayMigrate(), newHash.orElseGet(() -> before.get().passwordHash()), revokedBefore,
-                    in.maxPriority(), before.map(StoredUser::securityLevel).orElse(null),
+                    in.maxPriority(), in.securityLevel() != null ? in.securityLevel()
+                            : before.map(StoredUser::securityLevel).orElse(null),
                     before.map(StoredUser::homeSystemId).orElse(null));
             if (before.isPresent()) {
                 guardLastAdmin(c, before.get(), after);
@@ -141,6 +146,7 @@ final class UserAdmin {
             for (String table : List.of("users", "sessions", "user_tokens")) {
                 Sql.update(c, "DELETE FROM " + table + " WHERE mc_service_id = ?", id);
             }
+            GroupDirectory.forget(c, id);
             guard.unlock(c, id);
             ctx.events().append(tx, "user.deleted", ctx.events().data().put("mcServiceId", id));
             ctx.audit().record(tx, call.actor(), "users.delete", id, AuditLog.ALLOWED, null);

@@ -59,7 +59,8 @@ class AcmsUserMigrationTest {
                 assertThat(r.status()).isEqualTo(Status.DELIVERED);
                 assertThat(r.response().decidedBy()).isEqualTo("vera");
                 assertThat(r.response().result()).isEqualTo(new Acm.MigrationOutcomes(List.of(
-                        new Acm.UserOutcome("alice", Acm.Outcome.CREATED, null),
+                        new Acm.UserOutcome("alice", Acm.Outcome.CREATED,
+                                "not added to fire-east: no such group is shared with mcx-a"),
                         new Acm.UserOutcome("bob", Acm.Outcome.REFUSED, "a user of this system has this id"))));
             });
             assertThat(pair.adminA.acmRequest(id).steps()).extracting(Step::step).containsExactly(1, 2, 3, 5, 14, 16, 17, 18);

@@ -18,17 +18,21 @@ import org.mcx.architecture.HouseRules;
 @AnalyzeClasses(packages = "org.mcx.backend", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String ROOT = "org.mcx.backend";
-    static final List<String> FEATURES = List.of("identity", "registry", "applications", "csc15", "acms", "partners", "ops");
+    static final List<String> FEATURES = List.of("identity", "registry", "applications", "csc15", "acms", "partners",
+            "groups", "ops");
 
     /**
      * The only classes one feature uses of another: the grants a change must push to service access
      * servers (csc15.GrantFeed, told by identity and applications), the users' authorizations
      * (identity.UserDirectory, read by registry and applications), random tokens and their hashes
-     * (identity.Tokens) and the partner links' controls (partners.PartnerLinkControl, which the ACMS
-     * implements).
+     * (identity.Tokens), the partner links' controls (partners.PartnerLinkControl, which the ACMS
+     * implements), and for the ACMS's configuration exchanges (docs/acm.md) the users who migrated
+     * here (identity.MigratedUsers), the security levels (identity.SecurityLevels) and the groups
+     * (groups.GroupDirectory, which identity also tells of a user removed).
      */
     static final Set<String> NAMED_INTERFACES = Set.of(ROOT + ".csc15.GrantFeed", ROOT + ".identity.UserDirectory",
-            ROOT + ".identity.Tokens", ROOT + ".partners.PartnerLinkControl");
+            ROOT + ".identity.Tokens", ROOT + ".partners.PartnerLinkControl", ROOT + ".identity.MigratedUsers",
+            ROOT + ".identity.SecurityLevels", ROOT + ".groups.GroupDirectory");
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()

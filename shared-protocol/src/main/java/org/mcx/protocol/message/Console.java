@@ -166,13 +166,20 @@ public final class Console {
     public record Users(List<User> users) implements Message {
     }
 
+    /** {@code securityLevel} (addition, issue 14): one of the system's security levels; absent keeps it, or none. */
     public record SaveUser(String mcServiceId, String displayName, List<Role> roles, Boolean externalAccessAllowed,
                            List<ServiceType> allowedServices, Boolean mayMigrate, String password,
-                           Priority maxPriority) implements Message {
+                           Priority maxPriority, String securityLevel) implements Message {
         /** Without {@code maxPriority}: the user may claim {@code normal} only. */
         public SaveUser(String mcServiceId, String displayName, List<Role> roles, Boolean externalAccessAllowed,
                         List<ServiceType> allowedServices, Boolean mayMigrate, String password) {
-            this(mcServiceId, displayName, roles, externalAccessAllowed, allowedServices, mayMigrate, password, null);
+            this(mcServiceId, displayName, roles, externalAccessAllowed, allowedServices, mayMigrate, password, null, null);
+        }
+
+        public SaveUser(String mcServiceId, String displayName, List<Role> roles, Boolean externalAccessAllowed,
+                        List<ServiceType> allowedServices, Boolean mayMigrate, String password, Priority maxPriority) {
+            this(mcServiceId, displayName, roles, externalAccessAllowed, allowedServices, mayMigrate, password,
+                    maxPriority, null);
         }
 
         public SaveUser {
@@ -187,6 +194,7 @@ public final class Console {
             if (maxPriority == null) {
                 maxPriority = Priority.NORMAL;
             }
+            securityLevel = Check.optionalId(securityLevel, "securityLevel");
             if (password != null) {
                 Check.secret(password, "password", 1024);
                 if (password.length() < 8) {
@@ -205,6 +213,48 @@ public final class Console {
     public record DeleteUser(String mcServiceId) implements Message {
         public DeleteUser {
             Check.id(mcServiceId, "mcServiceId");
+        }
+    }
+
+    // ----- groups (addition, issue 14: docs/acm.md)
+
+    /**
+     * One of this system's groups: its members (MC service ids, this system's users or users who
+     * migrated here) and the partner systems that may be told of it ({@code sharedWith}: system ids,
+     * or {@code "*"} for every partner; empty: none). {@code discloseLevels}: whether a partner's
+     * {@code groups.request} learns the members' security levels.
+     */
+    public record Group(String groupId, String name, List<String> members, List<String> sharedWith,
+                        boolean discloseLevels) implements Message {
+        public Group {
+            Check.id(groupId, "groupId");
+            name = Check.text(name, "name", 200);
+            members = members == null ? List.of() : Check.ids(members, "members", 0, Acm.MAX_USERS);
+            sharedWith = sharedWith == null ? List.of() : Check.list(sharedWith, "sharedWith", 0, 1000);
+            for (int i = 0; i < sharedWith.size(); i++) {
+                if (!"*".equals(sharedWith.get(i))) {
+                    Check.id(sharedWith.get(i), "sharedWith[" + i + "]");
+                }
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < members.size(); i++) {
+                if (!seen.add(members.get(i))) {
+                    throw ProtocolException.badRequest("members[" + i + "]", "repeats " + members.get(i));
+                }
+            }
+        }
+
+        public boolean isSharedWith(String partnerSystemId) {
+            return sharedWith.contains("*") || sharedWith.contains(partnerSystemId);
+        }
+    }
+
+    public record Groups(List<Group> groups) implements Message {
+    }
+
+    public record DeleteGroup(String groupId) implements Message {
+        public DeleteGroup {
+            Check.id(groupId, "groupId");
         }
     }
 
