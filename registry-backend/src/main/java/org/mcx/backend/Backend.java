@@ -245,8 +245,9 @@ public final class Backend implements AutoCloseable {
             this.applications = new ApplicationsModule(ctx, applicationsConfig(config), csc15, registry::liveLocations);
             // An H2 file is one process's: there, this node is the only one and holds every partner at once.
             this.acms = new AcmsModule(ctx, config.outboxBackoff(),
-                    OwnershipConfig.defaults(!config.store().onPostgres()), identity.migratedUsers());
-            this.partners = new PartnersModule(ctx, acms.partnerLinks());
+                    OwnershipConfig.defaults(!config.store().onPostgres()), identity.migratedUsers(),
+                    identity.securityLevels());
+            this.partners = new PartnersModule(ctx, acms.partnerLinks(), identity.securityLevels());
             this.groups = new GroupsModule(ctx);
         }
 

@@ -5,11 +5,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mcx.access.Transport;
 import org.mcx.backend.acms.outbox.Backoff;
 import org.mcx.backend.identity.IdentityConfig;
+import org.mcx.backend.identity.SecurityLevels;
 import org.mcx.backend.identity.Passwords;
 import org.mcx.backend.monitoring.OpsSettings;
 import org.mcx.backend.ops.CheckLoginCommand;
@@ -139,6 +141,11 @@ public final class Main implements Callable<Integer> {
             description = "PBKDF2-HMAC-SHA256 iterations for new password hashes. Default: ${DEFAULT-VALUE}.")
     int pbkdf2Iterations;
 
+    @Option(names = "--security-levels", split = ",", defaultValue = "unclassified,restricted,confidential,secret",
+            description = "The users' security levels, lowest first, comma-separated (a partner's level of the same name"
+                    + " is taken as ours). Default: ${DEFAULT-VALUE}.")
+    List<String> securityLevels;
+
     @Option(names = "--max-message-bytes", defaultValue = "" + Codec.DEFAULT_MAX_MESSAGE_BYTES,
             description = "Largest accepted message. Default: ${DEFAULT-VALUE}.")
     int maxMessageBytes;
@@ -254,7 +261,13 @@ public final class Main implements Callable<Integer> {
             keystore = SelfSignedCertificate.ensure(dataDir, publicHost != null ? publicHost : "localhost");
             keystorePassword = SelfSignedCertificate.password(keystore);
         }
-        IdentityConfig identity = IdentityConfig.defaults().withIterations(pbkdf2Iterations);
+        SecurityLevels levels;
+        try {
+            levels = new SecurityLevels(securityLevels);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--security-levels: " + e.getMessage());
+        }
+        IdentityConfig identity = IdentityConfig.defaults().withIterations(pbkdf2Iterations).withSecurityLevels(levels);
         BackendConfig config = BackendConfig.of(dataDir, bind, port, systemId)
                 .withAdminPassword(firstAdminPassword)
                 .withDurability(durability)

@@ -36,13 +36,14 @@ public final class AcmsModule implements AutoCloseable {
     /** The kinds of docs/acm.md this system handles, by name. */
     private final Map<String, AcmKind> acmKinds;
 
-    public AcmsModule(SystemContext ctx, Backoff outboxBackoff, OwnershipConfig ownership, MigratedUsers migrated) {
+    public AcmsModule(SystemContext ctx, Backoff outboxBackoff, OwnershipConfig ownership, MigratedUsers migrated,
+                      SecurityLevels levels) {
         this.ctx = ctx;
         this.table = new RequestTable(ctx.codec().mapper());
         this.directory = new ServerIdentityDirectory(ctx.codec().mapper());
         this.serverIdentity = new ServerIdentityKind(ctx.codec(), directory);
         this.acmKinds = Map.of(
-                Acm.USER_MIGRATION_ADD, new UserMigrationAddKind(ctx, migrated, SecurityLevels.DEFAULT),
+                Acm.USER_MIGRATION_ADD, new UserMigrationAddKind(ctx, migrated, levels),
                 Acm.USER_MIGRATION_REMOVE, new UserMigrationRemoveKind(ctx, migrated),
                 Acm.GROUPS_REQUEST, new GroupsRequestKind(ctx),
                 Acm.GROUP_MEMBERSHIP_UPDATE, new MembershipUpdateKind(ctx));

@@ -39,7 +39,7 @@ final class UserMigrationAddKind extends AcmKind {
         List<Acm.UserOutcome> outcomes = new ArrayList<>();
         for (Acm.MigratingUser user : ((Acm.UserMigration) content).users()) {
             Optional<String> level = user.securityLevel() == null ? Optional.empty()
-                    : levels.fromPartner(user.securityLevel());
+                    : policy.ourLevel(user.securityLevel(), levels);
             if (user.securityLevel() != null && level.isEmpty()) {
                 outcomes.add(new Acm.UserOutcome(user.mcServiceId(), Acm.Outcome.REFUSED,
                         "security level " + user.securityLevel() + " has no counterpart here (" + levels.names() + ")"));

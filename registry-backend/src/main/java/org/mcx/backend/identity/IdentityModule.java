@@ -34,6 +34,7 @@ public final class IdentityModule {
     private final UserDirectory directory;
     private final TokenSigner signer;
     private final MigratedUsers migrated;
+    private final SecurityLevels levels;
 
     public IdentityModule(SystemContext ctx, IdentityConfig config, GrantFeed feed) {
         this.ctx = ctx;
@@ -41,12 +42,18 @@ public final class IdentityModule {
         LoginGuard guard = new LoginGuard(config);
         PasswordChecks checks = PasswordChecks.defaults(ctx.cpu(), config.maxPendingLogons());
         this.consoles = new ConsoleAuth(ctx, config, passwords, guard, checks);
-        this.users = new UserAdmin(ctx, passwords, guard, consoles, feed);
+        this.users = new UserAdmin(ctx, passwords, guard, consoles, feed, config.securityLevels());
         this.nodes = new NodeAdmin(ctx);
         this.signer = TokenSigner.loadOrCreate(ctx.db());
         this.userTokens = new UserTokens(ctx, config, consoles, signer);
         this.directory = new UserDirectory(ctx.db(), ctx.events().bus());
         this.migrated = new MigratedUsers(ctx, feed);
+        this.levels = config.securityLevels();
+    }
+
+    /** The users' security levels this system is configured with. */
+    public SecurityLevels securityLevels() {
+        return levels;
     }
 
     /** Users who migrated here from partner systems, for the ACMS's user migration exchanges. */

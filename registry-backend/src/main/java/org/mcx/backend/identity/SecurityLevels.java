@@ -13,6 +13,17 @@ public record SecurityLevels(List<String> names) {
 
     public SecurityLevels {
         names = List.copyOf(names);
+        if (names.isEmpty() || names.size() > 16) {
+            throw new IllegalArgumentException("between 1 and 16 security levels, lowest first");
+        }
+        if (new java.util.HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("a security level is named twice: " + names);
+        }
+        for (String n : names) {
+            if (!n.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
+                throw new IllegalArgumentException("security level '" + n + "': lower-case letters, digits, - and _, at most 40");
+            }
+        }
     }
 
     public boolean contains(String level) {

@@ -39,7 +39,11 @@ final class UserAdmin {
 
     static final String SIGN_OUT = EventLog.INTERNAL + "signOut";
 
-    UserAdmin(SystemContext ctx, Passwords passwords, LoginGuard guard, ConsoleAuth consoles, GrantFeed feed) {
+    private final SecurityLevels levels;
+
+    UserAdmin(SystemContext ctx, Passwords passwords, LoginGuard guard, ConsoleAuth consoles, GrantFeed feed,
+              SecurityLevels levels) {
+        this.levels = levels;
         this.ctx = ctx;
         this.passwords = passwords;
         this.guard = guard;
@@ -76,8 +80,8 @@ final class UserAdmin {
             if (before.isEmpty() && newHash.isEmpty()) {
                 throw ProtocolException.badRequest("body.password", "required when creating a user");
             }
-            if (in.securityLevel() != null && !SecurityLevels.DEFAULT.contains(in.securityLevel())) {
-                throw ProtocolException.badRequest("body.securityLevel", "must be one of " + SecurityLevels.DEFAULT.names());
+            if (in.securityLevel() != null && !levels.contains(in.securityLevel())) {
+                throw ProtocolException.badRequest("body.securityLevel", "must be one of " + levels.names());
             }
             Set<Role> roles = in.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(in.roles());
             List<ServiceType> services = List.copyOf(new java.util.LinkedHashSet<>(in.allowedServices()));

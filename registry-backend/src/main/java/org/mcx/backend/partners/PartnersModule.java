@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.mcx.backend.audit.AuditLog;
+import org.mcx.backend.identity.SecurityLevels;
 import org.mcx.backend.store.Sql;
 import org.mcx.backend.system.SystemContext;
 import org.mcx.backend.transport.Call;
@@ -30,13 +31,16 @@ public final class PartnersModule implements AutoCloseable {
     private final SystemContext ctx;
     private final PartnerLinkControl links;
 
+    private final SecurityLevels levels;
+
     public PartnersModule(SystemContext ctx) {
-        this(ctx, PartnerLinkControl.NONE);
+        this(ctx, PartnerLinkControl.NONE, SecurityLevels.DEFAULT);
     }
 
-    public PartnersModule(SystemContext ctx, PartnerLinkControl links) {
+    public PartnersModule(SystemContext ctx, PartnerLinkControl links, SecurityLevels levels) {
         this.ctx = ctx;
         this.links = links;
+        this.levels = levels;
     }
 
     public void register(Handlers handlers) {
@@ -56,15 +60,24 @@ public final class PartnersModule implements AutoCloseable {
         if (in.systemId().equals(ctx.systemId())) {
             throw ProtocolException.badRequest("body.systemId", "is this system's own id");
         }
+        if (in.securityLevels() != null) {
+            for (var e : in.securityLevels().entrySet()) {
+                if (!levels.contains(e.getValue())) {
+                    throw ProtocolException.badRequest("body.securityLevels." + e.getKey(),
+                            "must be one of this system's levels " + levels.names());
+                }
+            }
+        }
+        String levelMap = levelMap(in);
         return ctx.db().write(tx -> {
             Connection c = tx.connection();
             Instant now = Instant.now();
             boolean exists = Sql.queryLong(c, "SELECT COUNT(*) FROM partners WHERE system_id = ?", in.systemId()) > 0;
             if (exists) {
                 Sql.update(c, "UPDATE partners SET name = ?, endpoint = ?, auto_approve = ?, max_users = ?, disclose = ?,"
-                                + " certificate_fingerprint = ?, updated_at = ? WHERE system_id = ?", in.name(),
-                        in.endpoint(), in.autoApprove().enabled(), in.autoApprove().maxUsers(), disclose(in),
-                        in.certificateFingerprint(), now, in.systemId());
+                                + " certificate_fingerprint = ?, security_levels = ?, updated_at = ? WHERE system_id = ?",
+                        in.name(), in.endpoint(), in.autoApprove().enabled(), in.autoApprove().maxUsers(), disclose(in),
+                        in.certificateFingerprint(), levelMap, now, in.systemId());
                 if (in.secret() != null) {
                     Sql.update(c, "UPDATE partners SET secret = ? WHERE system_id = ?", in.secret(), in.systemId());
                 }
@@ -73,10 +86,10 @@ public final class PartnersModule implements AutoCloseable {
                     throw ProtocolException.badRequest("body.secret", "required when adding a partner");
                 }
                 Sql.update(c, "INSERT INTO partners (system_id, name, endpoint, secret, auto_approve, max_users,"
-                                + " disclose, certificate_fingerprint, created_at, updated_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", in.systemId(),
+                                + " disclose, certificate_fingerprint, security_levels, created_at, updated_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", in.systemId(),
                         in.name(), in.endpoint(), in.secret(), in.autoApprove().enabled(), in.autoApprove().maxUsers(),
-                        disclose(in), in.certificateFingerprint(), now, now);
+                        disclose(in), in.certificateFingerprint(), levelMap, now, now);
             }
             ctx.audit().record(tx, call.actor(), "partners.save", in.systemId(), AuditLog.ALLOWED,
                     ctx.audit().detail().put("created", !exists).put("secretChanged", in.secret() != null)
@@ -136,7 +149,12 @@ public final class PartnersModule implements AutoCloseable {
                 links.connected(c, rs.getString("system_id")),
                 disclose == null ? null : java.util.Arrays.stream(disclose.split(",")).filter(t -> !t.isEmpty())
                         .map(Acms.ServerType::valueOf).toList(),
-                rs.getString("certificate_fingerprint"));
+                rs.getString("certificate_fingerprint"), PartnerLevels.parse(rs.getString("security_levels")));
+    }
+
+    /** The partner's level names mapped to ours, as stored (a JSON object); null: the same names. */
+    private static String levelMap(Console.SavePartner in) {
+        return in.securityLevels() == null ? null : PartnerLevels.store(in.securityLevels());
     }
 
     /** The server types the partner may be told, comma-separated; NULL for all. */

@@ -136,6 +136,29 @@ class AcmsUserMigrationTest {
         }
     }
 
+    @Test
+    void securityLevelsAreMappedByThePartnersMapOrElseByName() throws Exception {
+        try (AcmsPair pair = AcmsPair.start(dir, true, 100)) {
+            pair.adminA.call(MessageType.USERS_SAVE, new Console.SaveUser("alice", "ALICE", List.of(), false, List.of(),
+                    true, null, null, "restricted"));
+            pair.adminA.call(MessageType.USERS_SAVE, new Console.SaveUser("bob", "BOB", List.of(), false, List.of(),
+                    true, null, null, "secret"));
+            // B takes A's "restricted" as its own "confidential"; "secret" by name.
+            Console.Partner a = pair.adminB.call(MessageType.PARTNERS_SAVE, new Console.SavePartner(AcmsPair.A, "System A",
+                    pair.a.base() + "/acms", null, new Console.AutoApprove(true, 100), null, null,
+                    java.util.Map.of("restricted", "confidential")));
+            assertThat(a.securityLevels()).containsEntry("restricted", "confidential");
+            pair.adminB.refused(MessageType.PARTNERS_SAVE, new Console.SavePartner(AcmsPair.A, "System A",
+                    pair.a.base() + "/acms", null, new Console.AutoApprove(true, 100), null, null,
+                    java.util.Map.of("restricted", "cosmic")), ErrorCode.BAD_REQUEST);
+
+            String id = send(pair, null, user("alice", null), user("bob", null));
+            pair.adminA.awaitEvent("userMigration.add.responseStored", id);
+            assertThat(userAt(pair.adminB, "alice").securityLevel()).isEqualTo("confidential");
+            assertThat(userAt(pair.adminB, "bob").securityLevel()).isEqualTo("secret");
+        }
+    }
+
     private static Acm.MigratingUser user(String id, String name, String... groups) {
         return new Acm.MigratingUser(id, name, List.of(groups), null, null);
     }

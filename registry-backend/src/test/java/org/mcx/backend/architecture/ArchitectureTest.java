@@ -27,12 +27,13 @@ class ArchitectureTest {
      * (identity.UserDirectory, read by registry and applications), random tokens and their hashes
      * (identity.Tokens), the partner links' controls (partners.PartnerLinkControl, which the ACMS
      * implements), and for the ACMS's configuration exchanges (docs/acm.md) the users who migrated
-     * here (identity.MigratedUsers), the security levels (identity.SecurityLevels) and the groups
-     * (groups.GroupDirectory, which identity also tells of a user removed).
+     * here (identity.MigratedUsers), the security levels (identity.SecurityLevels), a partner's map of
+     * its levels to ours (partners.PartnerLevels) and the groups (groups.GroupDirectory, which
+     * identity also tells of a user removed).
      */
     static final Set<String> NAMED_INTERFACES = Set.of(ROOT + ".csc15.GrantFeed", ROOT + ".identity.UserDirectory",
             ROOT + ".identity.Tokens", ROOT + ".partners.PartnerLinkControl", ROOT + ".identity.MigratedUsers",
-            ROOT + ".identity.SecurityLevels", ROOT + ".groups.GroupDirectory");
+            ROOT + ".identity.SecurityLevels", ROOT + ".partners.PartnerLevels", ROOT + ".groups.GroupDirectory");
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()

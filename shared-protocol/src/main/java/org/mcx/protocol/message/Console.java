@@ -304,15 +304,21 @@ public final class Console {
     /** {@code disclose} (addition): the server types this system may tell the partner; absent = all. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Partner(String systemId, String name, String endpoint, AutoApprove autoApprove,
-                          boolean connected, List<Acms.ServerType> disclose, String certificateFingerprint)
+                          boolean connected, List<Acms.ServerType> disclose, String certificateFingerprint,
+                          Map<String, String> securityLevels)
             implements Message {
         public Partner(String systemId, String name, String endpoint, AutoApprove autoApprove, boolean connected) {
-            this(systemId, name, endpoint, autoApprove, connected, null, null);
+            this(systemId, name, endpoint, autoApprove, connected, null, null, null);
         }
 
         public Partner(String systemId, String name, String endpoint, AutoApprove autoApprove, boolean connected,
                        List<Acms.ServerType> disclose) {
-            this(systemId, name, endpoint, autoApprove, connected, disclose, null);
+            this(systemId, name, endpoint, autoApprove, connected, disclose, null, null);
+        }
+
+        public Partner(String systemId, String name, String endpoint, AutoApprove autoApprove, boolean connected,
+                       List<Acms.ServerType> disclose, String certificateFingerprint) {
+            this(systemId, name, endpoint, autoApprove, connected, disclose, certificateFingerprint, null);
         }
     }
 
@@ -328,7 +334,8 @@ public final class Console {
      * makes on first start); absent = the JVM's trusted CAs decide.
      */
     public record SavePartner(String systemId, String name, String endpoint, String secret, AutoApprove autoApprove,
-                              List<Acms.ServerType> disclose, String certificateFingerprint)
+                              List<Acms.ServerType> disclose, String certificateFingerprint,
+                              Map<String, String> securityLevels)
             implements Message {
         private static final java.util.regex.Pattern FINGERPRINT =
                 java.util.regex.Pattern.compile("[0-9A-Fa-f]{2}(:?[0-9A-Fa-f]{2}){31}");
@@ -374,6 +381,7 @@ public final class Console {
                 }
             }
             Check.required(autoApprove, "autoApprove");
+            securityLevels = levelMap(securityLevels);
             if (certificateFingerprint != null) {
                 if (!FINGERPRINT.matcher(certificateFingerprint).matches()) {
                     throw ProtocolException.badRequest("certificateFingerprint",
@@ -386,12 +394,33 @@ public final class Console {
         }
 
         public SavePartner(String systemId, String name, String endpoint, String secret, AutoApprove autoApprove) {
-            this(systemId, name, endpoint, secret, autoApprove, null, null);
+            this(systemId, name, endpoint, secret, autoApprove, null, null, null);
         }
 
         public SavePartner(String systemId, String name, String endpoint, String secret, AutoApprove autoApprove,
                            List<Acms.ServerType> disclose) {
-            this(systemId, name, endpoint, secret, autoApprove, disclose, null);
+            this(systemId, name, endpoint, secret, autoApprove, disclose, null, null);
+        }
+
+        public SavePartner(String systemId, String name, String endpoint, String secret, AutoApprove autoApprove,
+                           List<Acms.ServerType> disclose, String certificateFingerprint) {
+            this(systemId, name, endpoint, secret, autoApprove, disclose, certificateFingerprint, null);
+        }
+
+        /** Addition (issue 14): the partner's security level names mapped to ours, at most 16; absent: same names. */
+        private static Map<String, String> levelMap(Map<String, String> map) {
+            if (map == null) {
+                return null;
+            }
+            if (map.size() > 16) {
+                throw ProtocolException.badRequest("securityLevels", "at most 16 levels");
+            }
+            Map<String, String> checked = new java.util.TreeMap<>();
+            for (Map.Entry<String, String> e : map.entrySet()) {
+                Check.id(e.getKey(), "securityLevels");
+                checked.put(e.getKey(), Check.id(e.getValue(), "securityLevels." + e.getKey()));
+            }
+            return java.util.Collections.unmodifiableMap(checked);
         }
 
         @Override
