@@ -28,9 +28,11 @@
 #   MODES                  any of "plain tls h2" (all three)
 #   PROXIES                any of "nginx haproxy sas" (all three); direct is always measured
 #   H2_STREAMS             concurrent streams per HTTP/2 connection, h2load -m (1: as many in flight as HTTP/1.1)
-#   CURVE_MODES            modes to draw the warm-up curve in ("tls"; empty for none)
+#   CURVE_MODES            modes to draw the warm-up curve in ("tls"; empty for none; "tls tls" twice, in turns)
 #   CURVE_SECONDS          length of the warm-up curve (30)
 #   JAVA_OPTS              options of the SAS's JVM(s); BACKEND_JAVA_OPTS those of the backend's
+#   SAS_B=1, SAS_B_JAVA_OPTS, SAS_B_JAR   an A/B in one run: a second SAS, variant "sas-b", with these JVM options
+#                          and/or this jar (default: the same jar), measured in turns with the others
 #   SAS_IO, SAS_THREADS    the SAS's --io and --threads (auto, 0)
 #   JFR=1                  Flight Recorder on the SAS in round 1 of each mode (JFR_SETTINGS, JFR_FILE:
 #                          /tmp/sas-vs-nginx.jfr becomes /tmp/sas-vs-nginx-MODE.jfr)
@@ -60,6 +62,7 @@ UPSTREAM_PORT=${UPSTREAM_PORT:-18180}
 PROXY_PORT=${PROXY_PORT:-18181}
 SAS_PORT=${SAS_PORT:-18182}
 HAPROXY_PORT=${HAPROXY_PORT:-18183}
+SAS_B_PORT=${SAS_B_PORT:-18184}
 TLS_OFFSET=${TLS_OFFSET:-100}
 JAVA_OPTS=${JAVA_OPTS:-}
 BACKEND_JAVA_OPTS=${BACKEND_JAVA_OPTS:-}
@@ -69,18 +72,19 @@ PROFILE_DIR=${PROFILE_DIR:-/tmp/sas-vs-nginx-profile}
 if [[ -n "${PROFILE:-}" ]]; then JFR=1; mkdir -p "$PROFILE_DIR"; fi
 read -ra MODE_LIST <<< "$MODES"
 read -ra PROXY_LIST <<< "$PROXIES"
+if [[ -n "${SAS_B:-}${SAS_B_JAVA_OPTS:-}${SAS_B_JAR:-}" ]]; then PROXY_LIST+=(sas-b); fi
 read -ra CURVE_LIST <<< "$CURVE_MODES"
 VARIANTS=(direct "${PROXY_LIST[@]}")
 NM=${#MODE_LIST[@]}
-MAX_SECONDS=$(( 300 + NM * ROUNDS * 4 * (DURATION + 5) + NM * (3 * (WARMUP + 5) + SAS_WARMUP + 10) \
-    + ${#CURVE_LIST[@]} * 3 * (CURVE_SECONDS + 40) ))
+MAX_SECONDS=$(( 300 + NM * ROUNDS * ${#VARIANTS[@]} * (DURATION + 5) + NM * ${#VARIANTS[@]} * (WARMUP + SAS_WARMUP + 10) \
+    + ${#CURVE_LIST[@]} * ${#PROXY_LIST[@]} * (CURVE_SECONDS + 40) ))
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/mcx-sas-vs-nginx.XXXXXX)
 chmod 755 "$WORK"  # nginx workers (nobody) read the static file under it
 JAVA_PID=""
 HAPROXY_PID=""
-declare -A SAS_PID=()
+declare -A SAS_PID=()  # by "variant,plain|tls"
 NGINX_PIDFILES=()
 
 log() { echo "$(date +%H:%M:%S) $*" >&2; }
@@ -124,6 +128,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 SAS_JAR=${SAS_JAR:-$ROOT/access-server/target/access-server.jar}
+SAS_B_JAR=${SAS_B_JAR:-$SAS_JAR}
 
 # --- one certificate for every TLS listener ------------------------------------------------------
 mkdir -p "$WORK/www/gm" "$WORK/tmp" "$WORK/out" "$WORK/tls"
@@ -236,13 +241,17 @@ start_haproxy() {
 }
 
 # --- the backend, and the service access server ------------------------------------------------------
-sas_modes=()  # the SAS processes needed: one plain, one TLS (which serves HTTP/1.1 and HTTP/2)
+sas_modes=()  # the SAS processes needed per variant: one plain, one TLS (which serves HTTP/1.1 and HTTP/2)
 for m in "${MODE_LIST[@]}" "${CURVE_LIST[@]}"; do
     [[ "$m" == plain ]] && sas_modes+=(plain) || sas_modes+=(tls)
 done
 read -ra sas_modes <<< "$(printf '%s\n' "${sas_modes[@]}" | sort -u | tr '\n' ' ')"
 node_args=()
-for m in "${sas_modes[@]}"; do node_args+=(--standalone-node "sas-bench-$m"); done
+SAS_VARIANTS=()
+for v in "${PROXY_LIST[@]}"; do [[ "$v" == sas* ]] && SAS_VARIANTS+=("$v"); done
+for v in "${SAS_VARIANTS[@]}"; do
+    for m in "${sas_modes[@]}"; do node_args+=(--standalone-node "$v-bench-$m"); done
+done
 # shellcheck disable=SC2086
 java $BACKEND_JAVA_OPTS -jar "$JAR" sas-setup --sas-port 0 --upstream-port "$UPSTREAM_PORT" \
     --out "$WORK/out" --freshness-rounds "$FRESHNESS_ROUNDS" --max-seconds "$MAX_SECONDS" "${node_args[@]}" \
@@ -259,21 +268,26 @@ SAS_PATH=$(cat "$WORK/out/path")
 REGISTRY=$(cat "$WORK/out/registry")
 log "backend (sas-setup): pid $JAVA_PID, registry $REGISTRY"
 
-sas_port() { [[ "$1" == plain ]] && echo "$SAS_PORT" || echo $(( SAS_PORT + TLS_OFFSET )); }
+sas_mode() { [[ "$1" == plain ]] && echo plain || echo tls; }  # which SAS process serves a mode
+sas_port() { # plain|tls [variant]
+    local p=$SAS_PORT; [[ "${2:-sas}" == sas-b ]] && p=$SAS_B_PORT
+    [[ "$1" == plain ]] && echo "$p" || echo $(( p + TLS_OFFSET ))
+}
 
-start_sas() { # plain|tls [extra JVM options]: the packaged server's main class, its own JVM
-    local m=$1 tls_args=(--tls=false)
-    local opts="$JAVA_OPTS ${2:-}"
+start_sas() { # plain|tls [variant]: the packaged server's main class, its own JVM
+    local m=$1 v=${2:-sas} tls_args=(--tls=false)
+    local opts="$JAVA_OPTS" jar=$SAS_JAR
+    [[ "$v" == sas-b ]] && { opts="${SAS_B_JAVA_OPTS:-}"; jar=$SAS_B_JAR; }
     if [[ "$m" == tls ]]; then
         tls_args=(--tls-keystore "$WORK/tls/server.p12" --tls-keystore-password-file "$WORK/tls/p12.password")
         opts="$opts $SAS_TLS_OPTS"
     fi
-    [[ -n "${PROFILE:-}" ]] && opts="$opts -Xlog:gc*,safepoint:file=$PROFILE_DIR/gc-$m-%p.log:uptime,level,tags"
+    [[ -n "${PROFILE:-}" ]] && opts="$opts -Xlog:gc*,safepoint:file=$PROFILE_DIR/gc-$v-$m-%p.log:uptime,level,tags"
     # shellcheck disable=SC2086
-    java $opts -jar "$SAS_JAR" --registry "$REGISTRY" --node-id "sas-bench-$m" \
-        --node-secret-file "$WORK/out/sas-bench-$m.secret" --bind 127.0.0.1 --port "$(sas_port "$m")" \
-        --io "$SAS_IO" --threads "$SAS_THREADS" "${tls_args[@]}" >> "$WORK/sas-$m.log" 2>&1 &
-    SAS_PID[$m]=$!
+    java $opts -jar "$jar" --registry "$REGISTRY" --node-id "$v-bench-$m" \
+        --node-secret-file "$WORK/out/$v-bench-$m.secret" --bind 127.0.0.1 --port "$(sas_port "$m" "$v")" \
+        --io "$SAS_IO" --threads "$SAS_THREADS" "${tls_args[@]}" >> "$WORK/$v-$m.log" 2>&1 &
+    SAS_PID[$v,$m]=$!
 }
 
 declare -A URL
@@ -284,6 +298,7 @@ for m in "${MODE_LIST[@]}" "${CURVE_LIST[@]}"; do
     URL[$m,nginx]="$s://127.0.0.1:$(( PROXY_PORT + o ))/gm/groups"
     URL[$m,haproxy]="$s://127.0.0.1:$(( HAPROXY_PORT + o ))/gm/groups"
     URL[$m,sas]="$s://127.0.0.1:$(( SAS_PORT + o ))$SAS_PATH"
+    URL[$m,sas-b]="$s://127.0.0.1:$(( SAS_B_PORT + o ))$SAS_PATH"
 done
 
 curl_status() { # url [curl args]: the status code, 000 when nothing answered
@@ -301,14 +316,16 @@ await_ok() { # url seconds: polls until the proxy answers the token with 200
 
 [[ " ${PROXY_LIST[*]} " == *" nginx "* ]] && start_nginx nginx
 [[ " ${PROXY_LIST[*]} " == *" haproxy "* ]] && start_haproxy
-if [[ " ${PROXY_LIST[*]} " == *" sas "* ]]; then
-    for m in "${sas_modes[@]}"; do start_sas "$m"; done
+for v in "${SAS_VARIANTS[@]}"; do
+    for m in "${sas_modes[@]}"; do start_sas "$m" "$v"; done
+done
+for v in "${SAS_VARIANTS[@]}"; do
     for m in "${sas_modes[@]}"; do
-        await_ok "$([[ $m == plain ]] && echo http || echo https)://127.0.0.1:$(sas_port "$m")$SAS_PATH" 60 \
-            || { cat "$WORK/sas-$m.log" >&2; exit 1; }
-        log "service access server ($m): 127.0.0.1:$(sas_port "$m") (pid ${SAS_PID[$m]}) $(grep -o '([a-z_]*, [0-9]* event loops)' "$WORK/sas-$m.log" | head -1)"
+        await_ok "$([[ $m == plain ]] && echo http || echo https)://127.0.0.1:$(sas_port "$m" "$v")$SAS_PATH" 90 \
+            || { cat "$WORK/$v-$m.log" >&2; exit 1; }
+        log "service access server $v ($m): 127.0.0.1:$(sas_port "$m" "$v") (pid ${SAS_PID[$v,$m]}) $(grep -o '([a-z_]*, [0-9]* event loops)' "$WORK/$v-$m.log" | head -1); $(grep -o 'TLS by .*' "$WORK/$v-$m.log" | head -1)"
     done
-fi
+done
 
 # --- correctness before load ---------------------------------------------------------------------
 check() { # name url expected-status [curl args]
@@ -377,10 +394,10 @@ proxy_pids() { # mode variant: the processes doing the proxy's work
         direct) echo "$UPSTREAM_WORKERS" ;;
         nginx) workers_of nginx ;;
         haproxy) echo "$HAPROXY_PID" ;;
-        sas) [[ "$1" == plain ]] && echo "${SAS_PID[plain]}" || echo "${SAS_PID[tls]}" ;;
+        sas*) sas_of "$1" "$2" ;;
     esac
 }
-sas_of() { [[ "$1" == plain ]] && echo "${SAS_PID[plain]}" || echo "${SAS_PID[tls]}"; }
+sas_of() { echo "${SAS_PID[${2:-sas},$(sas_mode "$1")]}"; }  # mode [variant]: the SAS process's pid
 
 # Per-thread CPU of a JVM (ticks by thread name, numbers folded: mcx-sas-4-1 -> mcx-sas-N-N)
 thread_ticks() { # pid
@@ -395,7 +412,7 @@ thread_ticks() { # pid
 log "warm-up: ${WARMUP} s per variant and mode, ${SAS_WARMUP} s for the service access server"
 for m in "${MODE_LIST[@]}"; do
     for v in "${VARIANTS[@]}"; do
-        w=$WARMUP; [[ "$v" == sas ]] && w=$SAS_WARMUP
+        w=$WARMUP; [[ "$v" == sas* ]] && w=$SAS_WARMUP
         run_load "$m" "$v" "$w" "$WORK/warmup-$m-$v" > /dev/null
     done
 done
@@ -406,13 +423,14 @@ for r in $(seq 1 "$ROUNDS"); do
         for v in "${VARIANTS[@]}"; do
             log "round $r: $m $v, ${DURATION} s (load average $(cut -d' ' -f1 /proc/loadavg))"
             profiling=""
-            if [[ "$v" == sas && "$r" == 1 && -n "${JFR:-}" ]]; then
+            if [[ "$v" == sas* && "$r" == 1 && -n "${JFR:-}" ]]; then
                 profiling=1
                 f=${JFR_FILE:-/tmp/sas-vs-nginx.jfr}
                 [[ -n "${PROFILE:-}" ]] && f=${JFR_FILE:-$PROFILE_DIR/sas.jfr}
-                jcmd "$(sas_of "$m")" JFR.start name=sas settings="${JFR_SETTINGS:-profile}" duration="${DURATION}s" \
-                    filename="${f%.jfr}-$m.jfr" >/dev/null
-                [[ -n "${PROFILE:-}" ]] && thread_ticks "$(sas_of "$m")" > "$WORK/threads0-$m"
+                b=""; [[ "$v" == sas-b ]] && b=-b
+                jcmd "$(sas_of "$m" "$v")" JFR.start name=sas settings="${JFR_SETTINGS:-profile}" duration="${DURATION}s" \
+                    filename="${f%.jfr}$b-$m.jfr" >/dev/null
+                [[ -n "${PROFILE:-}" ]] && thread_ticks "$(sas_of "$m" "$v")" > "$WORK/threads0-$v-$m"
             fi
             pids=$(proxy_pids "$m" "$v")
             # shellcheck disable=SC2086
@@ -422,11 +440,11 @@ for r in $(seq 1 "$ROUNDS"); do
             p1=$(cpu_ticks $pids); u1=$(cpu_ticks $UPSTREAM_WORKERS)
             CPU[$r,$m,$v]="$(( p1 - p0 )) $(( u1 - u0 ))"
             if [[ -n "$profiling" && -n "${PROFILE:-}" ]]; then
-                thread_ticks "$(sas_of "$m")" > "$WORK/threads1-$m"
+                thread_ticks "$(sas_of "$m" "$v")" > "$WORK/threads1-$v-$m"
                 read -r rps _ <<< "${RESULT[$r,$m,$v]}"
-                join -t $'\t' "$WORK/threads0-$m" "$WORK/threads1-$m" | awk -F'\t' -v hz="$TICKS" -v n="$(( ${rps%.*} * DURATION ))" \
+                join -t $'\t' "$WORK/threads0-$v-$m" "$WORK/threads1-$v-$m" | awk -F'\t' -v hz="$TICKS" -v n="$(( ${rps%.*} * DURATION ))" \
                     '{ d = $3 - $2; if (d > 0) printf "%s\t%.2f\n", $1, d * 1e6 / hz / n }' | sort -t $'\t' -k2,2nr \
-                    > "$PROFILE_DIR/threads-$m.tsv"
+                    > "$PROFILE_DIR/threads-$v-$m.tsv"
             fi
             [[ -n "${VERBOSE:-}" ]] && cat "$WORK/load-$r-$m-$v.txt" >&2
         done
@@ -438,28 +456,29 @@ done
 # answers 200 (h2load, HTTP/1.1 in plain and tls, HTTP/2 in h2, logging every request). Per second since
 # launch: the requests started in that second and their p99.
 now_us() { echo $(( $(date +%s%N) / 1000 )); }
-declare -A CURVE READY_MS
-for m in "${CURVE_LIST[@]}"; do
+declare -A CURVE READY_MS  # by "curve number,variant": CURVE_MODES="tls tls" draws it twice, in turns
+for ci in "${!CURVE_LIST[@]}"; do
+    m=${CURVE_LIST[$ci]}
     for v in "${PROXY_LIST[@]}"; do
         log "warm-up curve: $m $v, ${CURVE_SECONDS} s from its start"
         if [[ "$v" == nginx ]]; then stop_pid "$(cat "$WORK/nginx.pid")" QUIT; fi
-        case $v in haproxy) stop_pid "$HAPROXY_PID" ;; sas) stop_pid "$(sas_of "$m")" ;; esac
+        case $v in haproxy) stop_pid "$HAPROXY_PID" ;; sas*) stop_pid "$(sas_of "$m" "$v")" ;; esac
         sleep 1
         t0=$(now_us)
         case $v in
             nginx) start_nginx nginx ;;
             haproxy) start_haproxy ;;
-            sas) if [[ "$m" == plain ]]; then start_sas plain; else start_sas tls; fi ;;
+            sas*) start_sas "$(sas_mode "$m")" "$v" ;;
         esac
         await_ok "${URL[$m,$v]}" 60
-        READY_MS[$m,$v]=$(( ($(now_us) - t0) / 1000 ))
+        READY_MS[$ci,$v]=$(( ($(now_us) - t0) / 1000 ))
         h1=(--h1); [[ "$m" == h2 ]] && h1=()
         timeout $(( CURVE_SECONDS + 15 )) h2load "${h1[@]}" -t"$THREADS" -c"$CONNECTIONS" -m1 -D "$CURVE_SECONDS" \
-            --log-file "$WORK/curve-$m-$v.log" -H "Authorization: Bearer $TOKEN" "${URL[$m,$v]}" \
-            > "$WORK/curve-$m-$v.txt" 2>&1 || true
+            --log-file "$WORK/curve-$ci-$v.log" -H "Authorization: Bearer $TOKEN" "${URL[$m,$v]}" \
+            > "$WORK/curve-$ci-$v.txt" 2>&1 || true
         # "second requests p99_us non2xx", from the launch
-        CURVE[$m,$v]=$(awk -F'\t' -v t0="$t0" '{ s = int(($1 - t0) / 1000000); print s, $3, ($2 >= 200 && $2 < 300) ? 0 : 1 }' \
-            "$WORK/curve-$m-$v.log" | sort -k1,1n -k2,2n | awk '
+        CURVE[$ci,$v]=$(awk -F'\t' -v t0="$t0" '{ s = int(($1 - t0) / 1000000); print s, $3, ($2 >= 200 && $2 < 300) ? 0 : 1 }' \
+            "$WORK/curve-$ci-$v.log" | sort -k1,1n -k2,2n | awk '
                 function flush() { if (n) printf "%d %d %d %d;", sec, n, a[int(n * 0.99) + 1], bad }
                 $1 != sec { flush(); sec = $1; n = 0; bad = 0 }
                 { a[++n] = $2; bad += $3 }
@@ -476,7 +495,7 @@ echo "## sas-vs-nginx: service access server vs nginx and HAProxy vs direct"
 echo
 echo "$(date -u +%F' '%H:%M' UTC'); $(nproc) cores; $(java -version 2>&1 | head -1); $("$NGINX" -v 2>&1 | sed 's/.*: //'); $("$HAPROXY" -v | head -1 | cut -d' ' -f1-3); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); $(h2load --version | head -1); load average at end $LOAD_END"
 echo
-echo "Settings: $THREADS threads × $CONNECTIONS connections (wrk for HTTP/1.1, h2load -m$H2_STREAMS for HTTP/2), $ROUNDS round(s) of ${DURATION} s per mode and variant in turns, after ${WARMUP} s warm-up each (${SAS_WARMUP} s for the SAS); TLS 1.3, P-256 certificate and key exchange; response body $BYTES B; SAS: access-server.jar --io $SAS_IO --threads $SAS_THREADS, JAVA_OPTS='${JAVA_OPTS}'"
+echo "Settings: $THREADS threads × $CONNECTIONS connections (wrk for HTTP/1.1, h2load -m$H2_STREAMS for HTTP/2), $ROUNDS round(s) of ${DURATION} s per mode and variant in turns, after ${WARMUP} s warm-up each (${SAS_WARMUP} s for the SAS); TLS 1.3, P-256 certificate and key exchange; response body $BYTES B; SAS: access-server.jar --io $SAS_IO --threads $SAS_THREADS, JAVA_OPTS='${JAVA_OPTS}'$([[ " ${PROXY_LIST[*]} " == *" sas-b "* ]] && echo "; sas-b: $(basename "$SAS_B_JAR"), SAS_B_JAVA_OPTS='${SAS_B_JAVA_OPTS:-}'")"
 echo
 for m in "${MODE_LIST[@]}"; do
     case $m in plain) t="HTTP/1.1, plain" ;; tls) t="HTTP/1.1 over TLS" ;; h2) t="HTTP/2 over TLS" ;; esac
@@ -496,28 +515,32 @@ for m in "${MODE_LIST[@]}"; do
         done
     done
     echo
-    if [[ " ${PROXY_LIST[*]} " == *" sas "* ]] && (( ${#PROXY_LIST[@]} > 1 )); then
-        echo "| round | SAS requests/s / best proxy's | SAS p99 − best proxy's p99 | target (≥ 1x, ≤ 0 ms) |"
-        echo "|---|---|---|---|"
+    others=0; for v in "${PROXY_LIST[@]}"; do [[ "$v" == sas* ]] || others=$(( others + 1 )); done
+    if (( ${#SAS_VARIANTS[@]} && others )); then
+        echo "| round | SAS | requests/s / best proxy's | p99 − best proxy's p99 | target (≥ 1x, ≤ 0 ms) |"
+        echo "|---|---|---|---|---|"
         for r in $(seq 1 "$ROUNDS"); do
             best_rps=0; best_p99=""; best=""
             for v in "${PROXY_LIST[@]}"; do
-                [[ "$v" == sas ]] && continue
+                [[ "$v" == sas* ]] && continue
                 read -r rps _ p99 _ _ <<< "${RESULT[$r,$m,$v]}"
                 awk -v a="$rps" -v b="$best_rps" 'BEGIN { exit !(a > b) }' && { best_rps=$rps; best=$v; }
                 if [[ -z "$best_p99" ]] || awk -v a="$p99" -v b="$best_p99" 'BEGIN { exit !(a < b) }'; then best_p99=$p99; fi
             done
-            read -r srps _ sp99 _ _ <<< "${RESULT[$r,$m,sas]}"
-            awk -v r="$r" -v s="$srps" -v b="$best_rps" -v bn="$best" -v sp="$sp99" -v bp="$best_p99" 'BEGIN {
-                ok = (s >= b && sp <= bp) ? "met" : "**missed**"
-                printf "| %s | %.2fx (%s) | %+.2f ms | %s |\n", r, s / b, bn, (sp - bp) / 1000, ok }'
+            for v in "${SAS_VARIANTS[@]}"; do
+                read -r srps _ sp99 _ _ <<< "${RESULT[$r,$m,$v]}"
+                awk -v r="$r" -v v="$v" -v s="$srps" -v b="$best_rps" -v bn="$best" -v sp="$sp99" -v bp="$best_p99" 'BEGIN {
+                    ok = (s >= b && sp <= bp) ? "met" : "**missed**"
+                    printf "| %s | %s | %.2fx (%s) | %+.2f ms | %s |\n", r, v, s / (b > 0 ? b : 1), bn, (sp - bp) / 1000, ok }'
+            done
         done
         echo
     fi
 done
 
-for m in "${CURVE_LIST[@]}"; do
-    echo "### Warm-up curve, $m: requests/s and p99 per second since the process was launched"
+for ci in "${!CURVE_LIST[@]}"; do
+    m=${CURVE_LIST[$ci]}
+    echo "### Warm-up curve $(( ci + 1 )), $m: requests/s and p99 per second since the process was launched"
     echo
     head="| second |"; rule="|---|"
     for v in "${PROXY_LIST[@]}"; do head="$head $v req/s | $v p99 |"; rule="$rule---|---|"; done
@@ -525,7 +548,7 @@ for m in "${CURVE_LIST[@]}"; do
     for s in $(seq 0 $(( CURVE_SECONDS + 1 ))); do
         line="| $s–$(( s + 1 )) s |"; any=""
         for v in "${PROXY_LIST[@]}"; do
-            cell=$(tr ';' '\n' <<< "${CURVE[$m,$v]}" | awk -v s="$s" '$1 == s { printf "%\047d | %.1f ms%s", $2, $3 / 1000, ($4 ? " (" $4 " not 2xx)" : "") }')
+            cell=$(tr ';' '\n' <<< "${CURVE[$ci,$v]}" | awk -v s="$s" '$1 == s { printf "%\047d | %.1f ms%s", $2, $3 / 1000, ($4 ? " (" $4 " not 2xx)" : "") }')
             [[ -n "$cell" ]] && any=1 || cell="- | -"
             line="$line $cell |"
         done
@@ -535,7 +558,7 @@ for m in "${CURVE_LIST[@]}"; do
     echo "| proxy | first 200 after launch | steady requests/s (median of the last 10 s) | first second at ≥ 90% of steady | within 5 s |"
     echo "|---|---|---|---|---|"
     for v in "${PROXY_LIST[@]}"; do
-        tr ';' '\n' <<< "${CURVE[$m,$v]}" | awk -v v="$v" -v ready="${READY_MS[$m,$v]}" -v last="$CURVE_SECONDS" '
+        tr ';' '\n' <<< "${CURVE[$ci,$v]}" | awk -v v="$v" -v ready="${READY_MS[$ci,$v]}" -v last="$CURVE_SECONDS" '
             NF == 4 { rps[$1] = $2; if ($1 > max) max = $1 }
             END {
                 # the last full seconds: the final bucket is partial (the load stops inside it)
@@ -550,13 +573,13 @@ for m in "${CURVE_LIST[@]}"; do
 done
 
 if [[ -n "${PROFILE:-}" ]]; then
-    for m in "${MODE_LIST[@]}"; do
-        [[ -s "$PROFILE_DIR/threads-$m.tsv" ]] || continue
-        echo "SAS CPU per request by thread, $m, round 1 (µs; JFR and GC log in $PROFILE_DIR):"
+    for f in "$PROFILE_DIR"/threads-*.tsv; do
+        [[ -s "$f" ]] || continue
+        echo "CPU per request by thread, $(basename "$f" .tsv | sed 's/^threads-//'), round 1 (µs; JFR and GC log in $PROFILE_DIR):"
         echo
         echo "| thread | CPU per request |"
         echo "|---|---|"
-        head -8 "$PROFILE_DIR/threads-$m.tsv" | awk -F'\t' '{ printf "| %s | %s µs |\n", $1, $2 }'
+        head -8 "$f" | awk -F'\t' '{ printf "| %s | %s µs |\n", $1, $2 }'
         echo
     done
 fi
