@@ -34,6 +34,7 @@
 #   SAS_B=1, SAS_B_JAVA_OPTS, SAS_B_JAR   an A/B in one run: a second SAS, variant "sas-b", with these JVM options
 #                          and/or this jar (default: the same jar), measured in turns with the others
 #   SAS_IO, SAS_THREADS    the SAS's --io and --threads (auto, 0)
+#   SAS_JAVA               the java command of the SAS's JVMs (java), e.g. a package's jlinked runtime's bin/java
 #   JFR=1                  Flight Recorder on the SAS in round 1 of each mode (JFR_SETTINGS, JFR_FILE:
 #                          /tmp/sas-vs-nginx.jfr becomes /tmp/sas-vs-nginx-MODE.jfr)
 #   PROFILE=1              JFR as above, plus the SAS's GC log and its CPU per thread in round 1 of each
@@ -68,6 +69,7 @@ JAVA_OPTS=${JAVA_OPTS:-}
 BACKEND_JAVA_OPTS=${BACKEND_JAVA_OPTS:-}
 SAS_IO=${SAS_IO:-auto}        # the SAS's --io: auto (io_uring, else epoll), io_uring, epoll, nio
 SAS_THREADS=${SAS_THREADS:-0} # the SAS's --threads: 0 = one event loop per core
+SAS_JAVA=${SAS_JAVA:-java}
 PROFILE_DIR=${PROFILE_DIR:-/tmp/sas-vs-nginx-profile}
 if [[ -n "${PROFILE:-}" ]]; then JFR=1; mkdir -p "$PROFILE_DIR"; fi
 read -ra MODE_LIST <<< "$MODES"
@@ -284,7 +286,7 @@ start_sas() { # plain|tls [variant]: the packaged server's main class, its own J
     fi
     [[ -n "${PROFILE:-}" ]] && opts="$opts -Xlog:gc*,safepoint:file=$PROFILE_DIR/gc-$v-$m-%p.log:uptime,level,tags"
     # shellcheck disable=SC2086
-    java $opts -jar "$jar" --registry "$REGISTRY" --node-id "$v-bench-$m" \
+    "$SAS_JAVA" $opts -jar "$jar" --registry "$REGISTRY" --node-id "$v-bench-$m" \
         --node-secret-file "$WORK/out/$v-bench-$m.secret" --bind 127.0.0.1 --port "$(sas_port "$m" "$v")" \
         --io "$SAS_IO" --threads "$SAS_THREADS" "${tls_args[@]}" >> "$WORK/$v-$m.log" 2>&1 &
     SAS_PID[$v,$m]=$!
