@@ -8,21 +8,14 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.ssl.ApplicationProtocolConfig;
-import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,8 +77,10 @@ public final class AccessServer implements AutoCloseable {
                 transport.ioHandlers());
         Class<? extends ServerChannel> serverType = transport.serverChannel();
         Class<? extends Channel> clientType = transport.clientChannel();
-        SslContext tls = config.keystore() == null ? null : serverTls(config.keystore(), config.keystorePassword());
-        SslContext upstreamTls = SslContextBuilder.forClient().build();
+        SslProvider engine = ServerTls.provider();
+        SslContext tls = config.keystore() == null ? null
+                : ServerTls.forServer(engine, config.keystore(), config.keystorePassword());
+        SslContext upstreamTls = ServerTls.forUpstreams(engine);
         ConcurrentHashMap<EventLoop, Upstreams> upstreams = new ConcurrentHashMap<>();
         ClientConnections connections = new ClientConnections(config.maxConnectionsPerAddress(), counters);
 
@@ -110,20 +105,6 @@ public final class AccessServer implements AutoCloseable {
         log.info("service access server on {}:{} ({}, {} event loops)", config.host(), sas.port(),
                 transport.name().toLowerCase(Locale.ROOT), threads);
         return sas;
-    }
-
-    private static SslContext serverTls(Path keystore, String password) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            ks.load(in, password.toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, password.toCharArray());
-        // ALPN offers HTTP/2 first; a client that does not speak it gets HTTP/1.1.
-        return SslContextBuilder.forServer(kmf).applicationProtocolConfig(new ApplicationProtocolConfig(
-                ApplicationProtocolConfig.Protocol.ALPN, ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)).build();
     }
 
     public int port() {

@@ -3,6 +3,7 @@ package org.mcx.bench;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.mcx.protocol.client.Authenticator;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Registration;
+import org.mcx.protocol.model.ApplicationProfile;
+import org.mcx.protocol.model.RateLimit;
 import org.mcx.protocol.model.ServiceType;
 import org.mcx.protocol.wire.MessageType;
 import org.slf4j.Logger;
@@ -67,6 +70,9 @@ public final class SasSetup implements Callable<Integer> {
     int freshnessRounds;
     @Option(names = "--max-seconds", defaultValue = "1800", description = "Stay up at most this long (default: ${DEFAULT-VALUE}).")
     int maxSeconds;
+    @Option(names = "--standalone-node", description = "Also create a SAS node of this id (repeatable) for a separate"
+            + " access-server process: its secret goes to the file 'ID.secret', the registry's URL to 'registry'.")
+    List<String> standaloneNodes = List.of();
     @Spec
     CommandSpec spec;
 
@@ -100,11 +106,15 @@ public final class SasSetup implements Callable<Integer> {
                 URI sasBase = URI.create("http://127.0.0.1:" + sas.port());
                 SasClient load = SasClient.authorize(backend, "bench-load", BenchBackend.USER, "bench-user-password",
                         sasBase, requestPath);
+                liftRateLimit(backend, load);
                 load.awaitStatus(200, Duration.ofSeconds(10));
                 if (freshnessRounds > 0) {
                     new SasFreshness(backend, sasBase, requestPath).report(spec.commandLine().getOut(), freshnessRounds);
                 }
                 Files.createDirectories(out);
+                for (String node : standaloneNodes) {
+                    writeStandaloneNode(backend, node);
+                }
                 Files.writeString(out.resolve("token"), load.token());
                 Files.writeString(out.resolve("path"), load.path());
                 Files.writeString(out.resolve("ready"), "ready\n");
@@ -119,6 +129,30 @@ public final class SasSetup implements Callable<Integer> {
             stopped.countDown();
         }
         return 0;
+    }
+
+    /**
+     * The profile's own rate limit at the highest the protocol allows: a standalone node runs with the
+     * default limits (1,000/s per application), which the profile replaces, as an operator would.
+     */
+    private void liftRateLimit(BenchBackend backend, SasClient load) throws Exception {
+        double lifted = Math.min(rate, 1_000_000);
+        ApplicationProfile p = load.profile();
+        ApplicationProfile open = new ApplicationProfile(p.applicationProfileId(), null, p.applicationId(),
+                p.authorizedService(), null, p.serviceInterfaceDescription(), null, null, null,
+                new RateLimit(lifted, lifted));
+        backend.admin().call(MessageType.PROFILES_SAVE, new Console.SaveProfile(open, p.version()),
+                Console.ProfileSaved.class);
+    }
+
+    /** A second SAS node's credentials, for the script to start {@code access-server.jar} with. */
+    private void writeStandaloneNode(BenchBackend backend, String nodeId) throws Exception {
+        String secret = backend.admin().call(MessageType.NODES_CREATE,
+                new Console.CreateNode(nodeId, Console.NodeKind.SAS), Console.NodeCreated.class).secret();
+        Path secretFile = out.resolve(nodeId + ".secret");
+        Files.createFile(secretFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(secretFile, secret);
+        Files.writeString(out.resolve("registry"), backend.base().toString());
     }
 
     /** Registers the upstream as GM/CSC-2 over /registration and keeps its lease alive. */

@@ -1,0 +1,62 @@
+package org.mcx.access;
+
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TLS engine of the node's listener and of its upstream connections: OpenSSL (BoringSSL, from
+ * netty-tcnative) where its native library loads, else the JDK's SSLEngine. With the JDK's a
+ * handshake's P-256 arithmetic runs in Java on the event loop, milliseconds that every other
+ * connection of that loop waits through, and its AES-GCM costs more per record; docs/benchmarks.md
+ * (sas-vs-nginx, issue 15) has the profile and the A/B. {@code -Dio.netty.handler.ssl.noOpenSsl=true}
+ * forces the JDK's engine; the key exchange groups follow {@code jdk.tls.namedGroups} with either.
+ */
+final class ServerTls {
+    private static final Logger log = LoggerFactory.getLogger(ServerTls.class);
+
+    private ServerTls() {
+    }
+
+    /** The engine this process uses, said once in the log (why OpenSSL is missing, when it is). */
+    static SslProvider provider() {
+        if (OpenSsl.isAvailable()) {
+            log.info("TLS by {} (netty-tcnative)", OpenSsl.versionString());
+            return SslProvider.OPENSSL;
+        }
+        Throwable why = OpenSsl.unavailabilityCause();
+        log.info("TLS by the JDK's engine (OpenSSL not available: {})", why == null ? "unknown" : why.toString());
+        return SslProvider.JDK;
+    }
+
+    /** The listener's context: the PKCS12 keystore's key and chain; ALPN offers HTTP/2 first, then HTTP/1.1. */
+    static SslContext forServer(SslProvider provider, Path keystore, String password) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            ks.load(in, password.toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, password.toCharArray());
+        // A client that does not speak HTTP/2 gets HTTP/1.1 (NO_ADVERTISE and ACCEPT: the pair both engines support).
+        return SslContextBuilder.forServer(kmf).sslProvider(provider).applicationProtocolConfig(new ApplicationProtocolConfig(
+                ApplicationProtocolConfig.Protocol.ALPN, ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)).build();
+    }
+
+    /** Towards MC service servers that register an https location. */
+    static SslContext forUpstreams(SslProvider provider) throws SSLException {
+        return SslContextBuilder.forClient().sslProvider(provider).build();
+    }
+}
