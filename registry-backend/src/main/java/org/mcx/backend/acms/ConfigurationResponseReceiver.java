@@ -14,9 +14,9 @@ import org.mcx.protocol.message.Acms;
 
 /**
  * {@code acms.configurationResponse} from an authenticated partner (steps 13-14 for the kinds of
- * docs/acm.md). As for server identities, a partner answers only requests addressed to it (anything
- * else is {@code NOT_FOUND} and audited); the answer must be of the request's kind and name only the
- * users it asked about.
+ * docs/acm.md). As for server identities, a partner answers only requests addressed to it
+ * ({@link AnsweredRequests}); the answer must be of the request's kind and name only the users it
+ * asked about.
  */
 final class ConfigurationResponseReceiver implements Handler<Acms.ConfigurationResponse> {
     private final SystemContext ctx;
@@ -32,14 +32,7 @@ final class ConfigurationResponseReceiver implements Handler<Acms.ConfigurationR
         Acms.ConfigurationResponse in = call.body();
         String from = call.principal(Principal.Partner.class).systemId();
         return ctx.db().write(tx -> {
-            StoredRequest r;
-            try {
-                r = exchanges.outgoingTo(tx.connection(), from, in.requestId());
-            } catch (ProtocolException unknown) {
-                ctx.audit().denied(call.actor(), call.type().wireName(), in.requestId(),
-                        "response for a request not addressed to this partner, or unknown");
-                throw unknown;
-            }
+            StoredRequest r = AnsweredRequests.addressedTo(ctx, exchanges, tx, call, from, in.requestId());
             if (in.result() != null) {
                 if (!in.result().kind().equals(r.kind())) {
                     throw ProtocolException.badRequest("body.result.kind", "the request was " + r.kind());

@@ -32,14 +32,7 @@ final class ServerIdentityResponseReceiver implements Handler<Acms.ServerIdentit
         Acms.ServerIdentityResponse in = call.body();
         String from = call.principal(Principal.Partner.class).systemId();
         return ctx.db().write(tx -> {
-            StoredRequest r;
-            try {
-                r = exchanges.outgoingTo(tx.connection(), from, in.requestId());
-            } catch (ProtocolException unknown) {
-                ctx.audit().denied(call.actor(), call.type().wireName(), in.requestId(),
-                        "response for a request not addressed to this partner, or unknown");
-                throw unknown;
-            }
+            StoredRequest r = AnsweredRequests.addressedTo(ctx, exchanges, tx, call, from, in.requestId());
             Set<String> asked = new HashSet<>(kind.users(r.content()));
             for (int i = 0; i < in.serverIdentities().size(); i++) {
                 if (!asked.contains(in.serverIdentities().get(i).mcServiceId())) {
