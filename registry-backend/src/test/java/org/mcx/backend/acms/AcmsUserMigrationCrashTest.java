@@ -91,6 +91,60 @@ class AcmsUserMigrationCrashTest {
         }
     }
 
+    @Test
+    void aPrimaryKilledAfterSendingAndAgainWhileTheAnswerComesLosesNothingAndRepeatsNothing() throws Exception {
+        int portA = freePort();
+        URI baseA = URI.create("ws://127.0.0.1:" + portA);
+        try (BackendFixture b = BackendFixture.start(dir.resolve("b"), AcmsPair.B, c -> c);
+             ConsoleLink adminB = ConsoleLink.login(b.base(), BackendFixture.ADMIN, BackendFixture.ADMIN_PASSWORD).follow(0L)) {
+            AcmsPair.user(adminB, "vera", List.of(org.mcx.protocol.Role.APPROVER), true);
+            partner(adminB, AcmsPair.A, baseA, false);
+            BackendProcess a = BackendProcess.start(dir.resolve("a"), AcmsPair.A, portA, FAST_OUTBOX);
+            String id;
+            try (ConsoleLink adminA = ConsoleLink.login(baseA, BackendFixture.ADMIN, BackendFixture.ADMIN_PASSWORD)) {
+                AcmsPair.user(adminA, "alice", List.of(), true);
+                partner(adminA, AcmsPair.B, b.base(), false);
+                id = create(adminA, new Acm.UserMigration(List.of(new Acm.MigratingUser("alice", null, List.of(), null, null))));
+                a.kill9(); // acknowledged; perhaps forwarded, perhaps not
+            }
+            a = BackendProcess.start(dir.resolve("a"), AcmsPair.A, portA, FAST_OUTBOX);
+            assertThat(adminB.awaitEvent("userMigration.add.pending", id).data().path("partnerSystemId").asText())
+                    .isEqualTo(AcmsPair.A);
+            a.kill9();
+
+            try (ConsoleLink vera = ConsoleLink.login(b.base(), "vera", AcmsPair.PASSWORD)) {
+                vera.call(MessageType.ACM_DECIDE, new Exchange.Decide(id, Exchange.ApproverDecision.APPROVE, "while A was down"));
+            }
+            a = BackendProcess.start(dir.resolve("a"), AcmsPair.A, portA, FAST_OUTBOX);
+            try (ConsoleLink adminA = ConsoleLink.login(baseA, BackendFixture.ADMIN, BackendFixture.ADMIN_PASSWORD).follow(0L)) {
+                adminA.awaitEvent("userMigration.add.responseStored", id);
+                a.kill9(); // right after it stored the answer
+            }
+            a = BackendProcess.start(dir.resolve("a"), AcmsPair.A, portA, FAST_OUTBOX);
+            try (ConsoleLink adminA = ConsoleLink.login(baseA, BackendFixture.ADMIN, BackendFixture.ADMIN_PASSWORD).follow(0L)) {
+                Exchange.Requests answered = adminA.call(MessageType.ACM_RESPONSES, new Common.Empty());
+                assertThat(answered.requests()).singleElement().satisfies(r -> assertThat(r.response().result())
+                        .isEqualTo(new Acm.MigrationOutcomes(List.of(new Acm.UserOutcome("alice", Acm.Outcome.CREATED, null)))));
+                // The stored indication may come last: A can be killed before recording it, and the
+                // partner's answer overtake the request sent again. It comes once all the same.
+                adminA.awaitEvent("userMigration.add.stored", id);
+                Exchange.Request atA = adminA.acmRequest(id);
+                assertThat(atA.delivery()).as("nothing left in the outbox").isNull();
+                assertThat(adminA.eventsSoFar()).filteredOn(e -> e.topic().equals("userMigration.add.stored"))
+                        .as("no second stored indication").isEmpty();
+                Exchange.Requests outgoing = adminA.call(MessageType.ACM_LIST,
+                        new Exchange.AcmList(Exchange.Direction.OUTGOING, null, null));
+                assertThat(outgoing.requests()).hasSize(1);
+            } finally {
+                a.close();
+            }
+            Exchange.Requests incoming = adminB.call(MessageType.ACM_LIST, new Exchange.AcmList(Exchange.Direction.INCOMING, null, null));
+            assertThat(incoming.requests()).hasSize(1);
+            assertThat(adminB.eventsSoFar()).as("no second pending").filteredOn(e -> e.topic().equals("userMigration.add.pending"))
+                    .isEmpty(); // the first was awaited above
+        }
+    }
+
     private static String create(ConsoleLink admin, Acm.Content content) throws Exception {
         Exchange.Created created = admin.call(MessageType.ACM_CREATE, new Exchange.AcmCreate(AcmsPair.B, null, content));
         return created.requestId();
