@@ -13,7 +13,7 @@ import org.mcx.desktop.common.Names;
 import org.mcx.desktop.common.Tables;
 import org.mcx.protocol.message.Exchange;
 
-/** A list of partner requests of every kind: urgency mark, kind, partner, status, users, who asked and when. */
+/** A list of partner requests of every kind: kind (marked when urgent), partner, status, users, who asked and when. */
 final class RequestTable {
     private RequestTable() {
     }
@@ -26,8 +26,7 @@ final class RequestTable {
         // No column sorted: the list's own order (urgent first, then oldest first) stands.
         list.sorted().comparatorProperty().bind(t.comparatorProperty());
         t.getColumns().setAll(List.of(
-                urgency(i18n),
-                Tables.column(i18n.get("requests.col.kind"), r -> RequestKinds.name(r, i18n)),
+                kind(i18n),
                 Tables.column(i18n.get(partnerColumn), r -> names.partner(r.partnerSystemId())),
                 Tables.column(i18n.get("requests.col.status"), r -> RequestDetail.status(r.status(), i18n)),
                 Tables.column(i18n.get("requests.col.users"), r -> r.users() == null ? "" : String.join(", ", r.users())),
@@ -36,22 +35,27 @@ final class RequestTable {
         return t;
     }
 
-    /** A narrow column that marks urgent requests with an icon and the word; normal ones stay blank. */
-    private static TableColumn<Exchange.Request, Boolean> urgency(I18n i18n) {
-        TableColumn<Exchange.Request, Boolean> c = Tables.column(i18n.get("requests.col.urgency"), RequestKinds::urgent);
-        c.setPrefWidth(c.getMinWidth());
-        c.setComparator((a, b) -> Boolean.compare(b, a)); // ascending puts urgent first
-        String word = i18n.get("requests.urgentMark");
+    /**
+     * The kind in words, with the urgency marker in front of an urgent one (an icon, the danger
+     * colour, and "urgent" in the tooltip and the accessible text): a column of its own would take
+     * width the narrow list has not got, for a mark most requests leave blank.
+     */
+    private static TableColumn<Exchange.Request, Exchange.Request> kind(I18n i18n) {
+        TableColumn<Exchange.Request, Exchange.Request> c = Tables.column(i18n.get("requests.col.kind"), r -> r);
+        c.setComparator(java.util.Comparator.comparing(RequestKinds::urgent).reversed()
+                .thenComparing(r -> RequestKinds.name(r, i18n)));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
-            protected void updateItem(Boolean urgent, boolean empty) {
-                super.updateItem(urgent, empty);
-                boolean show = !empty && Boolean.TRUE.equals(urgent);
-                setText(show ? word : null);
-                setGraphic(show ? Icons.icon(Feather.ALERT_TRIANGLE) : null);
-                setTooltip(show ? new Tooltip(i18n.get("requests.urgentHint")) : null);
+            protected void updateItem(Exchange.Request r, boolean empty) {
+                super.updateItem(r, empty);
+                boolean urgent = !empty && RequestKinds.urgent(r);
+                String name = empty || r == null ? null : RequestKinds.name(r, i18n);
+                setText(name);
+                setGraphic(urgent ? Icons.icon(Feather.ALERT_TRIANGLE) : null);
+                setTooltip(name == null ? null : new Tooltip(urgent ? i18n.get("requests.urgentHint") + " — " + name : name));
+                setAccessibleText(urgent ? i18n.get("requests.urgentMark") + ", " + name : name);
                 getStyleClass().remove("urgent-cell");
-                if (show) {
+                if (urgent) {
                     getStyleClass().add("urgent-cell");
                 }
             }

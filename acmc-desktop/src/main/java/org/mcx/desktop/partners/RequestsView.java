@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -60,7 +59,7 @@ public final class RequestsView implements Page {
         create.setManaged(vm.mayCreate());
         create.setOnAction(e -> newRequest());
         create.setTooltip(new javafx.scene.control.Tooltip(i18n.get("requests.newHint")));
-        MenuButton migration = migrationMenu();
+        MenuButton migration = MigrationMenu.of(vm, i18n, this::owner);
         Button collect = Icons.labelled(Feather.DOWNLOAD, i18n.get("requests.collect"));
         collect.setId("collect-answers");
         collect.setVisible(vm.mayCollect());
@@ -182,38 +181,9 @@ public final class RequestsView implements Page {
         return b;
     }
 
-    /** "Users for migration ▾": send users to a partner, or remove them there (ADMIN). */
-    private MenuButton migrationMenu() {
-        MenuItem send = new MenuItem(i18n.get("requests.sendUsers"), Icons.icon(Feather.USER_PLUS));
-        send.setId("send-users");
-        send.setOnAction(e -> composeMigration(true));
-        MenuItem remove = new MenuItem(i18n.get("requests.removeUsers"), Icons.icon(Feather.USER_MINUS));
-        remove.setId("remove-users");
-        remove.setOnAction(e -> composeMigration(false));
-        MenuButton menu = new MenuButton(i18n.get("requests.migration"), Icons.icon(Feather.USERS), send, remove);
-        menu.setId("migration-menu");
-        menu.setAccessibleText(i18n.get("requests.migration"));
-        menu.setVisible(vm.mayMigrate());
-        menu.setManaged(vm.mayMigrate());
-        return menu;
-    }
-
-    /** Loads partners and users off the FX thread, then composes; the dialog sends and says what the backend refused. */
-    void composeMigration(boolean sending) {
-        var ctx = vm.context();
-        ctx.tasks().call("load partners and users", () -> vm.partners().thenCombine(vm.users(), Choices::new))
-                .onSuccess(c -> {
-                    var owner = root.getScene().getWindow();
-                    if (sending) {
-                        SendUsersDialog.show(owner, i18n, ctx.errors(), c.partners(), c.users().stream()
-                                .filter(RequestsViewModel::mayBeSent).toList(), vm::send);
-                    } else {
-                        RemoveUsersDialog.show(owner, i18n, ctx.errors(), c.partners(), c.users(),
-                                List.copyOf(vm.outgoing().items()), vm::send);
-                    }
-                })
-                .onError(f -> vm.commands().messageProperty().set(ctx.errors().describe(f)))
-                .start();
+    /** The window that owns this view's dialogs (known once the view is shown). */
+    private javafx.stage.Window owner() {
+        return root.getScene().getWindow();
     }
 
     private void newRequest() {
@@ -225,7 +195,7 @@ public final class RequestsView implements Page {
                 .start();
     }
 
-    private record Choices(List<Console.Partner> partners, List<Console.User> users) {
+    record Choices(List<Console.Partner> partners, List<Console.User> users) {
     }
 
     @Override

@@ -42,8 +42,13 @@ final class SendUsersDialog {
         GridPane groupRows = Forms.grid();
         groupRows.setId("migration-groups");
         SimpleIntegerProperty edits = new SimpleIntegerProperty(); // any typed group or chosen user: check again
+        Label chooseFirst = new Label(i18n.get("requests.groupsChooseFirst"));
+        chooseFirst.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
         Runnable showGroupRows = () -> {
             groupRows.getChildren().clear();
+            if (who.getSelectionModel().getSelectedItems().isEmpty()) {
+                groupRows.add(chooseFirst, 0, 0, 2, 1);
+            }
             int row = 0;
             for (Console.User u : who.getSelectionModel().getSelectedItems()) {
                 TextField field = groups.computeIfAbsent(u.mcServiceId(), id -> groupField(id, i18n, edits));
@@ -52,6 +57,7 @@ final class SendUsersDialog {
             edits.set(edits.get() + 1);
         };
         who.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Console.User>) c -> showGroupRows.run());
+        showGroupRows.run();
         ScrollPane groupPane = new ScrollPane(groupRows);
         groupPane.setFitToWidth(true);
         groupPane.setPrefViewportHeight(110);

@@ -122,6 +122,7 @@ class MigrationUiTest extends FxTest {
         assertThat(onFx(sendButton::isDisabled)).isTrue();
         onFxRun(() -> ((TextField) d.lookup("#groups-alice")).setText("fire-east"));
         waitUntil("Send is enabled", () -> !sendButton.isDisabled());
+        shot(d, "dialog-send-users-filled");
 
         // Another administrator forbids alice to migrate meanwhile: the backend refuses, the dialog stays and says why.
         primary.call(MessageType.USERS_SAVE, new Console.SaveUser("alice", "Alice Martin", List.of(), false, List.of(), false, null));
@@ -142,6 +143,7 @@ class MigrationUiTest extends FxTest {
         waitUntil("its content is a table", () -> present("#request-content"));
         assertThat(onFx(() -> lookup("#request-kind", Label.class).getText())).contains("Users sent for migration").contains("urgent");
         assertLayout(stage.getScene().getRoot(), "the outbox with a migration");
+        shot(stage.getScene().getRoot(), "requests-migration-1024");
         problems.assertNone("sending users for migration");
     }
 
@@ -151,13 +153,26 @@ class MigrationUiTest extends FxTest {
                 new Acm.UserMigration(List.of(new Acm.MigratingUser("alice", null, List.of(), null, null)))));
         waitUntilAsked("the partner holds the request", () -> partner.<Exchange.Requests>call(MessageType.ACM_PENDING,
                 new org.mcx.protocol.message.Common.Empty()).requests().size() == 1);
-        partner.call(MessageType.ACM_DECIDE, new Exchange.Decide(sent.requestId(), Exchange.ApproverDecision.APPROVE, null));
+        // The partner's administrator (an approver too) sees what would be created, and approves it.
         ConsoleWindow w = openAs(partner, TestBackend.ADMIN, TestBackend.ADMIN_PASSWORD);
+        @SuppressWarnings("unchecked")
+        TableView<Exchange.Request> inbox = lookup("#incoming-table", TableView.class);
+        waitUntil("the request waits in the inbox", () -> inbox.getItems().size() == 1
+                && inbox.getItems().get(0).status() == Exchange.Status.PENDING_APPROVAL);
+        onFxRun(() -> inbox.getSelectionModel().select(0));
+        waitUntil("its users as a table", () -> present("#request-content"));
+        assertLayout(stage.getScene().getRoot(), "the inbox with a migration");
+        shot(stage.getScene().getRoot(), "requests-inbox-migration-1024");
+        onFxRun(() -> lookup("#approve-request", Button.class).fire());
+        waitUntil("approved and answered per user", () -> inbox.getItems().size() == 1
+                && inbox.getItems().get(0).status() != Exchange.Status.PENDING_APPROVAL && present("#request-result"));
+        assertThat(sent.requestId()).isEqualTo(onFx(() -> inbox.getItems().get(0).requestId()));
         onFxRun(() -> w.shell().show("users"));
         @SuppressWarnings("unchecked")
         TableView<Console.User> users = lookup("#users-table", TableView.class);
         waitUntil("alice is listed as migrated", () -> users.getItems().stream().anyMatch(u -> "mcx-a".equals(u.homeSystemId())));
         assertThat(onFx(() -> users.getColumns().stream().map(c -> c.getText()).toList())).contains("Home system", "Security level");
+        shot(stage.getScene().getRoot(), "users-migrated-1024");
         onFxRun(() -> {
             users.getSelectionModel().select(users.getItems().stream().filter(u -> u.mcServiceId().equals("alice")).findFirst().orElseThrow());
             users.requestFocus();
@@ -166,8 +181,15 @@ class MigrationUiTest extends FxTest {
         DialogPane edit = dialog("edit alice");
         assertThat(onFx(() -> ((Label) edit.lookup("#user-migrated-note")).getText())).contains("Migrated from").contains("mcx-a");
         assertLayout(edit, "a migrated user's dialog");
+        shot(edit, "dialog-migrated-user");
         cancel(edit);
         problems.assertNone("a migrated user");
+    }
+
+    /** What a person sees, for a look after the run: target/screenshots. */
+    private static void shot(javafx.scene.Parent root, String name) throws Exception {
+        org.mcx.desktop.testing.Png.write(onFx(() -> org.mcx.desktop.testing.Png.snapshot(root)),
+                Path.of("target/screenshots", name + ".png"));
     }
 
     /** Opens "Users for migration ▾"'s item {@code index} (0 send, 1 remove) and waits for its dialog. */
