@@ -23,6 +23,8 @@ final class ContentTables {
     /** Rows shown before the table scrolls: the timeline under it stays in reach. */
     private static final int VISIBLE_ROWS = 8;
     private static final double ROW_HEIGHT = 28;
+    /** A column header at the theme's font (about 40) plus a horizontal scroll bar (about 16), with a little slack. */
+    private static final double HEADER_AND_SCROLL_BAR = 62;
 
     private ContentTables() {
     }
@@ -72,8 +74,9 @@ final class ContentTables {
         t.setItems(FXCollections.observableArrayList(rows));
         t.getColumns().setAll(columns);
         t.setFixedCellSize(ROW_HEIGHT);
-        // Header plus the rows it has (up to VISIBLE_ROWS), so a short list takes no more room than it needs.
-        double height = ROW_HEIGHT * (Math.min(Math.max(rows.size(), 1), VISIBLE_ROWS) + 1) + 6;
+        // The header, the rows it has (up to VISIBLE_ROWS) and room for the sideways scroll bar a narrow
+        // pane needs, so a short list takes no more room than it needs and its last row is never cut.
+        double height = HEADER_AND_SCROLL_BAR + ROW_HEIGHT * Math.min(Math.max(rows.size(), 1), VISIBLE_ROWS);
         t.setPrefHeight(height);
         t.setMinHeight(height);
         t.setMaxHeight(height);

@@ -41,7 +41,7 @@ final class RequestTable {
      * width the narrow list has not got, for a mark most requests leave blank.
      */
     private static TableColumn<Exchange.Request, Exchange.Request> kind(I18n i18n) {
-        TableColumn<Exchange.Request, Exchange.Request> c = Tables.column(i18n.get("requests.col.kind"), r -> r);
+        TableColumn<Exchange.Request, Exchange.Request> c = Tables.wide(Tables.column(i18n.get("requests.col.kind"), r -> r), 190);
         c.setComparator(java.util.Comparator.comparing(RequestKinds::urgent).reversed()
                 .thenComparing(r -> RequestKinds.name(r, i18n)));
         c.setCellFactory(col -> new TableCell<>() {
