@@ -121,6 +121,15 @@ class EveryViewAndDialogTest extends AcceptanceBase {
                 if (w.context().session().may(org.mcx.protocol.wire.MessageType.SERVER_IDENTITY_CREATE)) {
                     check(is(newByKey("new request"), "NewRequestDialog", "new-request-dialog"), where + ", New request", shots ? "dialog-request" : null);
                 }
+                if (w.context().session().may(org.mcx.protocol.wire.MessageType.ACM_CREATE)) { // issue 14: users for migration
+                    check(is(fromMenu("#migration-menu", 0, "send users"), "SendUsersDialog", "send-users-dialog"),
+                            where + ", Send users for migration", shots ? "dialog-send-users" : null);
+                    check(is(fromMenu("#migration-menu", 1, "remove users"), "RemoveUsersDialog", "remove-users-dialog"),
+                            where + ", Remove users from migration", shots ? "dialog-remove-users" : null);
+                } else {
+                    assertThat(onFx(() -> lookup("#migration-menu", javafx.scene.control.MenuButton.class).isVisible()))
+                            .as(where + ": only administrators send users for migration").isFalse();
+                }
             }
             case "overview" -> {
                 // The history replayed at log-in reaches the feed whole: nothing lost before the window listened.
@@ -170,6 +179,16 @@ class EveryViewAndDialogTest extends AcceptanceBase {
     private DialogPane openDialog(String buttonQuery, String what) throws Exception {
         onFxRun(() -> lookup(buttonQuery, javafx.scene.control.Button.class).requestFocus());
         robot.push(KeyCode.SPACE);
+        return dialog(what);
+    }
+
+    /**
+     * A menu button's item: the item is fired as the menu would (a popup menu's keyboard focus under
+     * Monocle is not reliable enough to drive by keys); returns at once, since it opens a dialog that waits.
+     */
+    private DialogPane fromMenu(String menuQuery, int item, String what) throws Exception {
+        waitUntil(menuQuery + " is shown", () -> present(menuQuery) && lookup(menuQuery, javafx.scene.control.MenuButton.class).isVisible());
+        javafx.application.Platform.runLater(() -> lookup(menuQuery, javafx.scene.control.MenuButton.class).getItems().get(item).fire());
         return dialog(what);
     }
 

@@ -38,7 +38,7 @@ public final class AuditViewModel {
                 () -> ctx.session().<Console.AuditEntries>request(MessageType.AUDIT_LIST, new Console.ListAudit(null, LIMIT))
                         .thenApply(a -> a.entries().stream()
                                 .sorted((x, y) -> Long.compare(y.seq(), x.seq())).toList()))
-                .follow(ctx.session(), "profile.", "application.", "user.", "partner.", "serverIdentity.", "access.");
+                .follow(ctx.session(), "profile.", "application.", "user.", "partner.", "serverIdentity.", "userMigration.", "access.");
         actor.addListener((o, a, b) -> refilter());
         action.addListener((o, a, b) -> refilter());
         from.addListener((o, a, b) -> refilter());

@@ -37,6 +37,15 @@ public final class EventText {
             Map.entry("serverIdentity.cancelled", List.of("partnerSystemId")),
             Map.entry("access.denied", List.of("count", "reason", "applicationId")));
 
+    /** The exchange kinds beyond server identities (docs/acm.md): their events carry the same data. */
+    private static final List<String> EXCHANGE_KINDS = List.of("userMigration.add", "userMigration.remove");
+
+    /** Which data fields fill an exchange event's pattern, by its last part ("pending", "decided", …). */
+    private static final Map<String, List<String>> EXCHANGE_FIELDS = Map.of(
+            "created", List.of("partnerSystemId"), "stored", List.of("partnerSystemId"), "pending", List.of("partnerSystemId"),
+            "decided", List.of("partnerSystemId", "decision"), "responseStored", List.of("partnerSystemId", "decision"),
+            "failed", List.of("partnerSystemId"), "cancelled", List.of("partnerSystemId"));
+
     private final I18n i18n;
     private final Names names;
 
@@ -50,13 +59,26 @@ public final class EventText {
     }
 
     public String describe(Common.Event event) {
-        List<String> fields = FIELDS.get(event.topic());
+        List<String> fields = fields(event.topic());
         String key = "event." + event.topic();
         if (fields == null || !i18n.has(key)) {
             return event.topic() + " " + (event.data() == null ? "" : event.data().toString());
         }
         Object[] args = fields.stream().map(f -> text(event.data(), f)).toArray();
         return i18n.get(key, args);
+    }
+
+    private static List<String> fields(String topic) {
+        List<String> fields = FIELDS.get(topic);
+        if (fields != null) {
+            return fields;
+        }
+        for (String kind : EXCHANGE_KINDS) {
+            if (topic.startsWith(kind + ".")) {
+                return EXCHANGE_FIELDS.get(topic.substring(kind.length() + 1));
+            }
+        }
+        return null;
     }
 
     private String text(JsonNode data, String field) {

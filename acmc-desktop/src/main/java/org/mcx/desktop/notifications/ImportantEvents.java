@@ -4,8 +4,8 @@ import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.protocol.wire.MessageType;
 
 /**
- * Which events deserve a toast for this user: a request waiting for an approver's decision, an
- * answer arriving for an administrator, a partner link lost.
+ * Which events deserve a toast for this user: a request of any kind waiting for an approver's
+ * decision, an answer arriving for an administrator, a partner link lost.
  */
 public final class ImportantEvents {
     private final ConsoleSession session;
@@ -20,7 +20,9 @@ public final class ImportantEvents {
             case "serverIdentity.pending" -> session.may(MessageType.SERVER_IDENTITY_DECIDE);
             case "serverIdentity.responseStored" -> session.may(MessageType.SERVER_IDENTITY_RESPONSES);
             case "partner.disconnected", "user.locked" -> true;
-            default -> false;
+            // every other exchange kind (docs/acm.md): the same two moments, with the kind as prefix
+            default -> topic.startsWith("userMigration.") && (topic.endsWith(".pending") && session.may(MessageType.ACM_DECIDE)
+                    || topic.endsWith(".responseStored") && session.may(MessageType.ACM_RESPONSES));
         };
     }
 }

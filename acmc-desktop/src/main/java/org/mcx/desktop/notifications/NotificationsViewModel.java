@@ -22,7 +22,7 @@ import org.mcx.protocol.message.Common;
 public final class NotificationsViewModel implements EventFeed {
     static final int CAP = 2000;
     public static final Set<String> FAMILIES = new TreeSet<>(Set.of("service", "application", "profile", "user",
-            "partner", "serverIdentity", "access"));
+            "partner", "serverIdentity", "userMigration", "access"));
 
     private final EventText text;
     private final Predicate<String> important;

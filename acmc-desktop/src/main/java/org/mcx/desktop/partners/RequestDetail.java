@@ -14,7 +14,10 @@ import org.mcx.desktop.common.Tables;
 import org.mcx.protocol.message.Acms;
 import org.mcx.protocol.message.Exchange;
 
-/** What a request asks and what was answered: the disclosed server identities as a table per user. */
+/**
+ * What a request asks and what was answered: its kind and urgency, the content of a kind beyond
+ * server identities and each user's outcome as tables, the disclosed server identities as a table per user.
+ */
 final class RequestDetail {
     private RequestDetail() {
     }
@@ -29,7 +32,19 @@ final class RequestDetail {
                 names.partner(r.partnerSystemId()), r.requestedBy(), Tables.format(r.createdAt()), status(r.status(), i18n)));
         head.setId("request-head");
         out.add(head);
-        out.add(wrapped(i18n.get("requests.usersList", String.join(", ", r.users() == null ? List.of() : r.users()))));
+        Label kind = wrapped(i18n.get(RequestKinds.urgent(r) ? "requests.kindUrgent" : "requests.kindLine",
+                RequestKinds.name(r, i18n)));
+        kind.setId("request-kind");
+        if (RequestKinds.urgent(r)) {
+            kind.getStyleClass().add("urgent-line");
+            kind.setGraphic(org.mcx.desktop.common.Icons.icon(org.kordamp.ikonli.feather.Feather.ALERT_TRIANGLE));
+        }
+        out.add(kind);
+        List<Node> content = ContentTables.content(r, i18n);
+        if (content.isEmpty()) { // server identities: the users are all there is to say
+            out.add(wrapped(i18n.get("requests.usersList", String.join(", ", r.users() == null ? List.of() : r.users()))));
+        }
+        out.addAll(content);
         if (r.reason() != null) {
             out.add(wrapped(i18n.get("requests.reason", r.reason())));
         }
@@ -45,6 +60,7 @@ final class RequestDetail {
                 Tables.format(answer.receivedAt())));
         said.setId("request-answer");
         out.add(said);
+        out.addAll(ContentTables.result(r, i18n));
         if (answer != null && answer.serverIdentities() != null) {
             for (Acms.UserServers u : answer.serverIdentities()) {
                 out.add(userTable(u, i18n));

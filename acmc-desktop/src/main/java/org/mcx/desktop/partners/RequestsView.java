@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -15,10 +16,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
+import org.mcx.desktop.common.Dialogs;
 import org.mcx.desktop.common.Forms;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
-import org.mcx.desktop.common.LiveList;
 import org.mcx.desktop.common.Names;
 import org.mcx.desktop.common.Page;
 import org.mcx.desktop.common.Tables;
@@ -27,8 +28,10 @@ import org.mcx.protocol.message.Console;
 import org.mcx.protocol.message.Exchange;
 
 /**
- * Partner requests: the inbox to decide (with the request's content and a comment), the outgoing
- * ones with their answer and 18-step timeline, "new request" and "collect the answers" (steps 17–18).
+ * Partner requests of every kind: the inbox to decide (with the request's content and a comment),
+ * the outbox with each answer and 18-step timeline; a server identity request, users sent for
+ * migration or removed, "collect the answers" (steps 17–18) and calling back what still waits in
+ * the outbox.
  */
 public final class RequestsView implements Page {
     private final RequestsViewModel vm;
@@ -56,6 +59,7 @@ public final class RequestsView implements Page {
         create.setManaged(vm.mayCreate());
         create.setOnAction(e -> newRequest());
         create.setTooltip(new javafx.scene.control.Tooltip(i18n.get("requests.newHint")));
+        MenuButton migration = MigrationMenu.of(vm, i18n, this::owner);
         Button collect = Icons.labelled(Feather.DOWNLOAD, i18n.get("requests.collect"));
         collect.setId("collect-answers");
         collect.setVisible(vm.mayCollect());
@@ -70,13 +74,13 @@ public final class RequestsView implements Page {
         refresh.setOnAction(e -> vm.reload());
         var message = Forms.message(vm.commands().messageProperty());
         message.setId("requests-message");
-        root = Forms.page(Forms.toolbar(Forms.spacer(), create, collect, refresh), tabs, message,
+        root = Forms.page(Forms.toolbar(Forms.spacer(), create, migration, collect, refresh), tabs, message,
                 Forms.message(vm.incoming().errorProperty()));
         VBox.setVgrow(tabs, Priority.ALWAYS);
     }
 
     private Node inbox() {
-        TableView<Exchange.Request> table = requests(vm.incoming(), "incoming-table", "requests.col.from");
+        TableView<Exchange.Request> table = RequestTable.of(vm.incoming(), "incoming-table", "requests.col.from", i18n, names);
         VBox detail = new VBox(8);
         TextArea comment = new TextArea();
         comment.setId("request-comment");
@@ -102,6 +106,7 @@ public final class RequestsView implements Page {
         VBox decide = new VBox(8, comment, Forms.toolbar(approve, reject));
         decide.setVisible(vm.mayDecide());
         decide.setManaged(vm.mayDecide());
+        Button cancelAnswer = cancelButton(selected, "cancel-answer");
         // The request and the decision first; its steps under them.
         VBox steps = new VBox(8);
         Runnable show = () -> {
@@ -113,12 +118,12 @@ public final class RequestsView implements Page {
         names.revisionProperty().addListener((o, was, now) -> show.run());
         show.run();
         Tables.onOpen(table, r -> comment.requestFocus());
-        VBox right = Forms.page(Forms.section(i18n.get("requests.content"), detail), decide, steps);
+        VBox right = Forms.page(Forms.section(i18n.get("requests.content"), detail), decide, cancelAnswer, steps);
         return split(table, right);
     }
 
     private Node outgoing() {
-        TableView<Exchange.Request> table = requests(vm.outgoing(), "outgoing-table", "requests.col.partner");
+        TableView<Exchange.Request> table = RequestTable.of(vm.outgoing(), "outgoing-table", "requests.col.partner", i18n, names);
         VBox detail = new VBox(8);
         var selected = table.getSelectionModel().selectedItemProperty();
         Runnable show = () -> detail.getChildren().setAll(withTimeline(selected.get()));
@@ -130,7 +135,8 @@ public final class RequestsView implements Page {
                 vm.collect();
             }
         });
-        return split(table, Forms.page(Forms.section(i18n.get("requests.timeline"), detail)));
+        Button cancel = cancelButton(selected, "cancel-request");
+        return split(table, Forms.page(cancel, Forms.section(i18n.get("requests.timeline"), detail)));
     }
 
     /** What was asked and answered, the 18 steps, then the disclosed identities (a table per user). */
@@ -153,19 +159,31 @@ public final class RequestsView implements Page {
         return split;
     }
 
-    private TableView<Exchange.Request> requests(LiveList<Exchange.Request> list, String id, String partnerColumn) {
-        TableView<Exchange.Request> t = Tables.table(i18n.get("requests.none"));
-        t.setId(id);
-        t.setItems(list.sorted());
-        Tables.keepSelection(t, Exchange.Request::requestId);
-        list.sorted().comparatorProperty().bind(t.comparatorProperty());
-        t.getColumns().setAll(List.of(
-                Tables.column(i18n.get(partnerColumn), r -> names.partner(r.partnerSystemId())),
-                Tables.column(i18n.get("requests.col.status"), r -> RequestDetail.status(r.status(), i18n)),
-                Tables.column(i18n.get("requests.col.users"), r -> r.users() == null ? "" : String.join(", ", r.users())),
-                Tables.column(i18n.get("requests.col.by"), Exchange.Request::requestedBy),
-                Tables.time(i18n.get("requests.col.created"), Exchange.Request::createdAt)));
-        return t;
+    /**
+     * Calls back a message still waiting in this system's outbox (ADMIN), after asking: what the
+     * other system has already stored cannot be called back, and the button only shows while it can.
+     */
+    private Button cancelButton(javafx.beans.value.ObservableValue<Exchange.Request> selected, String id) {
+        Button b = Icons.labelled(Feather.X_OCTAGON, i18n.get(id.equals("cancel-answer") ? "requests.cancelAnswer" : "requests.cancel"));
+        b.setId(id);
+        b.getStyleClass().add(Styles.DANGER);
+        var offered = Bindings.createBooleanBinding(() -> vm.mayCancel() && RequestsViewModel.cancellable(selected.getValue()), selected);
+        b.visibleProperty().bind(offered);
+        b.managedProperty().bind(offered);
+        b.setOnAction(e -> {
+            Exchange.Request r = selected.getValue();
+            if (r != null && Dialogs.confirm(root.getScene().getWindow(), i18n.get("requests.cancelTitle"),
+                    i18n.get("requests.cancelHeader", RequestKinds.name(r, i18n), names.partner(r.partnerSystemId())),
+                    i18n.get("requests.cancelConfirm"), i18n.get("requests.cancel"))) {
+                vm.cancel(r);
+            }
+        });
+        return b;
+    }
+
+    /** The window that owns this view's dialogs (known once the view is shown). */
+    private javafx.stage.Window owner() {
+        return root.getScene().getWindow();
     }
 
     private void newRequest() {
@@ -177,7 +195,7 @@ public final class RequestsView implements Page {
                 .start();
     }
 
-    private record Choices(List<Console.Partner> partners, List<Console.User> users) {
+    record Choices(List<Console.Partner> partners, List<Console.User> users) {
     }
 
     @Override

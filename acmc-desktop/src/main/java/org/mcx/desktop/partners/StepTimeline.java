@@ -33,7 +33,7 @@ final class StepTimeline {
         for (Timeline.Entry e : Timeline.of(r)) {
             Label icon = new Label(null, Icons.icon(icon(e.state())));
             icon.setAccessibleText(i18n.get("timeline.state." + e.state().name()));
-            Label step = new Label(e.step() + ". " + i18n.get("step." + e.step()));
+            Label step = new Label(e.step() + ". " + stepName(r, e.step(), i18n));
             step.setWrapText(true);
             step.setMinHeight(Region.USE_PREF_SIZE);
             step.setId("step-" + e.step());
@@ -58,6 +58,12 @@ final class StepTimeline {
             grid.addRow(row++, icon, text);
         }
         return grid;
+    }
+
+    /** The step in words; a kind may name a step its own way ("Administrator sends users for migration"). */
+    static String stepName(Exchange.Request r, int step, I18n i18n) {
+        String own = "step." + RequestKinds.kind(r) + "." + step;
+        return i18n.get(i18n.has(own) ? own : "step." + step);
     }
 
     private static Ikon icon(Timeline.State s) {

@@ -37,12 +37,12 @@ final class UserDialog {
     private UserDialog() {
     }
 
-    static Optional<Console.SaveUser> show(Window owner, I18n i18n, Console.User existing) {
-        return show(owner, i18n, existing, false);
-    }
-
-    /** {@code self}: the user being edited is the one logged in (a new password then ends this session too). */
-    static Optional<Console.SaveUser> show(Window owner, I18n i18n, Console.User existing, boolean self) {
+    /**
+     * {@code self}: the user being edited is the one logged in (a new password then ends this session
+     * too). {@code homeSystem}: the partner system a migrated user came from, in words (null for ours):
+     * such a user has no password and no console roles here (docs/acm.md), so those fields are off.
+     */
+    static Optional<Console.SaveUser> show(Window owner, I18n i18n, Console.User existing, boolean self, String homeSystem) {
         boolean creating = existing == null;
         Dialog<ButtonType> d = Dialogs.create(owner, i18n.get(creating ? "users.newTitle" : "users.editTitle"),
                 creating ? i18n.get("users.newHeader") : i18n.get("users.editHeader", existing.displayName(), existing.mcServiceId()));
@@ -91,6 +91,23 @@ final class UserDialog {
         grid.add(external, 1, 5);
         Forms.row(grid, 6, i18n.get("users.col.priority"), priority);
         grid.add(migrate, 1, 7);
+        if (!creating && existing.securityLevel() != null) {
+            Label level = new Label(existing.securityLevel());
+            level.setId("user-security-level");
+            Forms.row(grid, 9, i18n.get("users.securityLevel"), level);
+        }
+        if (homeSystem != null) {
+            Label migrated = new Label(i18n.get("users.migratedNote", homeSystem));
+            migrated.setWrapText(true);
+            migrated.setPrefWidth(460);
+            migrated.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            migrated.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+            migrated.setId("user-migrated-note");
+            grid.add(migrated, 0, 10, 2, 1);
+            password.setDisable(true);
+            roles.values().forEach(b -> b.setDisable(true));
+            migrate.setDisable(true); // another system's user: not ours to send on
+        }
         ButtonType save = Dialogs.actions(d, i18n.get(creating ? "users.create" : "users.save"), "save-user");
         FormCheck check = new FormCheck()
                 .rule(id, id.textProperty(), () -> id.getText().trim().matches(ID_PATTERN) ? null : i18n.get("users.idRule"))

@@ -15,10 +15,12 @@ import org.mcx.protocol.message.Console;
 /** Users and roles (administrators only: the page is not built for others). Double-click or Enter edits. */
 public final class UsersView extends CommandPage<Console.User> {
     private final String self;
+    private final org.mcx.desktop.common.Names names;
 
     public UsersView(UsersViewModel vm, ViewContext ctx) {
         I18n i18n = ctx.i18n();
         self = ctx.session().user().mcServiceId();
+        names = ctx.names();
         Button add = Icons.labelled(Feather.USER_PLUS, i18n.get("users.new"));
         add.setId("new-user");
         Button edit = Icons.labelled(Feather.EDIT, i18n.get("users.edit"));
@@ -34,13 +36,16 @@ public final class UsersView extends CommandPage<Console.User> {
                         Tables.column(i18n.get("users.external"), u -> u.externalAccessAllowed() ? i18n.get("yes") : i18n.get("no")),
                         Tables.column(i18n.get("users.col.priority"), u -> u.maxPriority() == null ? ""
                                 : i18n.get("priority." + u.maxPriority().name())),
+                        Tables.column(i18n.get("users.col.securityLevel"), Console.User::securityLevel),
+                        // A user who migrated here from a partner system; ours have none.
+                        Tables.column(i18n.get("users.col.home"), u -> u.homeSystemId() == null ? "" : names.partner(u.homeSystemId())),
                         Tables.time(i18n.get("users.col.locked"), Console.User::lockedUntil)),
                 List.of(add, edit, delete));
         page.keepSelection(Console.User::mcServiceId);
         var none = page.table().getSelectionModel().selectedItemProperty().isNull();
         edit.disableProperty().bind(none);
         delete.disableProperty().bind(none);
-        add.setOnAction(e -> UserDialog.show(owner(), i18n, null).ifPresent(vm::save));
+        add.setOnAction(e -> UserDialog.show(owner(), i18n, null, false, null).ifPresent(vm::save));
         edit.setOnAction(e -> edit(vm, i18n, page.selected()));
         page.onOpen(u -> edit(vm, i18n, u));
         delete.setOnAction(e -> {
@@ -55,6 +60,7 @@ public final class UsersView extends CommandPage<Console.User> {
     }
 
     private void edit(UsersViewModel vm, I18n i18n, Console.User u) {
-        UserDialog.show(owner(), i18n, u, u.mcServiceId().equals(self)).ifPresent(vm::save);
+        UserDialog.show(owner(), i18n, u, u.mcServiceId().equals(self),
+                u.homeSystemId() == null ? null : names.partner(u.homeSystemId())).ifPresent(vm::save);
     }
 }

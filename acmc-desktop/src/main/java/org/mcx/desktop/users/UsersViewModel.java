@@ -55,6 +55,7 @@ public final class UsersViewModel {
     }
 
     static List<String> searchable(Console.User u) {
-        return List.of(u.mcServiceId(), u.displayName(), roles(u));
+        return List.of(u.mcServiceId(), u.displayName(), roles(u), u.homeSystemId() == null ? "" : u.homeSystemId(),
+                u.securityLevel() == null ? "" : u.securityLevel());
     }
 }

@@ -40,6 +40,19 @@ class NotificationsViewModelTest {
     }
 
     @Test
+    void userMigrationEventsAreInWordsAndFilteredAsOneFamily() {
+        ObjectNode data = new ObjectMapper().createObjectNode().put("partnerSystemId", "mcx-a").put("decision", "approved")
+                .put("requestId", "7a41c0de-5b8e-4c3f-9d2a-1e6f0b7c8d90");
+        vm.add(new Common.Event(1, "userMigration.add.pending", Instant.now(), data));
+        vm.add(new Common.Event(2, "userMigration.remove.responseStored", Instant.now(), data));
+        assertThat(vm.shown()).extracting(FeedItem::text).containsExactly(
+                "mcx-a answered the removal of migrated users (approved): collect it in Partner requests",
+                "Users sent for migration by mcx-a wait for an approver");
+        vm.show("userMigration", false);
+        assertThat(vm.shown()).isEmpty();
+    }
+
+    @Test
     void topicChipsFilterByFamily() {
         vm.add(event(1, "application.created", "applicationId", "app-1"));
         vm.add(event(2, "service.registered", "serviceId", "gm-1"));

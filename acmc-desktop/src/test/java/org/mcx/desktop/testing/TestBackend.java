@@ -22,17 +22,24 @@ public final class TestBackend implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-password";
 
     private final Path dir;
+    private final String systemId;
     private Backend backend;
     private int port;
     private ProtocolClient other;
 
-    private TestBackend(Path dir) {
+    private TestBackend(Path dir, String systemId) {
         this.dir = dir;
+        this.systemId = systemId;
     }
 
     public static TestBackend start(Path dir) throws Exception {
-        TestBackend b = new TestBackend(dir);
-        b.backend = Backend.start(BackendConfig.forTests(dir, "mcx-test"));
+        return start(dir, "mcx-test");
+    }
+
+    /** A backend of the system {@code systemId}: two of them, partners of each other, exchange requests. */
+    public static TestBackend start(Path dir, String systemId) throws Exception {
+        TestBackend b = new TestBackend(dir, systemId);
+        b.backend = Backend.start(BackendConfig.forTests(dir, systemId));
         b.port = b.backend.port();
         return b;
     }
@@ -53,7 +60,7 @@ public final class TestBackend implements AutoCloseable {
     }
 
     public void startAgain() throws Exception {
-        backend = Backend.start(BackendConfig.forTests(dir, "mcx-test").withPort(port));
+        backend = Backend.start(BackendConfig.forTests(dir, systemId).withPort(port));
     }
 
     /** A request from another administrator's console. */
@@ -65,6 +72,19 @@ public final class TestBackend implements AutoCloseable {
             other.connect().get(10, TimeUnit.SECONDS);
         }
         return (R) other.request(type, body, type.responseBody()).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Names {@code other} as this system's partner (and the other way round), deciding by approver, not policy. */
+    public void pairWith(TestBackend other) throws Exception {
+        String secret = "pair-secret-0123456789";
+        call(MessageType.PARTNERS_SAVE, new org.mcx.protocol.message.Console.SavePartner(other.systemId, "County " + other.systemId,
+                other.base() + "/acms", secret, new org.mcx.protocol.message.Console.AutoApprove(false, 100), null, null));
+        other.call(MessageType.PARTNERS_SAVE, new org.mcx.protocol.message.Console.SavePartner(systemId, "County " + systemId,
+                base() + "/acms", secret, new org.mcx.protocol.message.Console.AutoApprove(false, 100), null, null));
+    }
+
+    public String systemId() {
+        return systemId;
     }
 
     @Override
