@@ -20,7 +20,6 @@ import org.mcx.desktop.common.Dialogs;
 import org.mcx.desktop.common.ErrorText;
 import org.mcx.desktop.common.FormCheck;
 import org.mcx.desktop.common.I18n;
-import org.mcx.desktop.common.Words;
 import org.mcx.protocol.ProtocolException;
 import org.mcx.protocol.message.Acm;
 import org.mcx.protocol.message.Console;
@@ -38,7 +37,7 @@ final class ComposeDialog {
 
     private final Dialog<ButtonType> dialog;
     private final I18n i18n;
-    private final ComboBox<Console.Partner> partner = new ComboBox<>();
+    private final ComboBox<Console.Partner> partner;
     private final CheckBox urgent;
     private final Label refusal = new Label();
     private final SimpleBooleanProperty sending = new SimpleBooleanProperty();
@@ -48,15 +47,7 @@ final class ComposeDialog {
         this.i18n = i18n;
         dialog = Dialogs.create(owner, title, header);
         dialog.getDialogPane().setId(paneId);
-        partner.setId("compose-partner");
-        partner.getItems().setAll(partners);
-        partner.setConverter(Words.converter(p -> i18n.get("requests.partnerChoice", p.name(), p.systemId(),
-                p.connected() ? i18n.get("partners.up") : i18n.get("partners.down"))));
-        if (!partners.isEmpty()) {
-            partner.setValue(partners.get(0));
-        }
-        partner.setAccessibleText(i18n.get("requests.partner"));
-        partner.setMaxWidth(Double.MAX_VALUE);
+        partner = PartnerChoice.box(i18n, "compose-partner", partners);
         urgent = new CheckBox(i18n.get("requests.urgent"));
         urgent.setId("compose-urgent");
         refusal.setId("compose-refusal");

@@ -13,7 +13,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.mcx.desktop.common.Dialogs;
 import org.mcx.desktop.common.I18n;
-import org.mcx.desktop.common.Words;
 import org.mcx.protocol.message.Console;
 
 /** Step 1: pick a partner (by name) and the users migrating there (by name and id). */
@@ -29,16 +28,7 @@ final class NewRequestDialog {
     static Optional<Choice> show(Window owner, I18n i18n, List<Console.Partner> partners, List<Console.User> users) {
         Dialog<ButtonType> d = Dialogs.create(owner, i18n.get("requests.newTitle"), i18n.get("requests.newHeader"));
         d.getDialogPane().setId(PANE_ID);
-        ComboBox<Console.Partner> partner = new ComboBox<>();
-        partner.setId("request-partner");
-        partner.getItems().setAll(partners);
-        partner.setConverter(Words.converter(p -> i18n.get("requests.partnerChoice", p.name(), p.systemId(),
-                p.connected() ? i18n.get("partners.up") : i18n.get("partners.down"))));
-        if (!partners.isEmpty()) {
-            partner.setValue(partners.get(0));
-        }
-        partner.setAccessibleText(i18n.get("requests.partner"));
-        partner.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<Console.Partner> partner = PartnerChoice.box(i18n, "request-partner", partners);
         ListView<Console.User> who = new ListView<>();
         who.setId("request-users");
         who.getItems().setAll(users);

@@ -25,7 +25,7 @@ import org.mcx.protocol.wire.MessageType;
  * nothing arrives twice.
  */
 class AcmsCrashTest {
-    private static final String[] FAST_OUTBOX = {"--outbox-min-delay-ms", "50", "--outbox-max-delay-ms", "500"};
+    static final String[] FAST_OUTBOX = {"--outbox-min-delay-ms", "50", "--outbox-max-delay-ms", "500"};
 
     @TempDir
     Path dir;
@@ -122,12 +122,12 @@ class AcmsCrashTest {
         }
     }
 
-    private static void partner(ConsoleLink admin, String systemId, URI base, boolean auto) throws Exception {
+    static void partner(ConsoleLink admin, String systemId, URI base, boolean auto) throws Exception {
         admin.call(MessageType.PARTNERS_SAVE, new Console.SavePartner(systemId, "System " + systemId, base + "/acms",
                 AcmsPair.SECRET, new Console.AutoApprove(auto, 100)));
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -2,8 +2,6 @@ package org.mcx.backend.acms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +22,7 @@ import org.mcx.protocol.wire.MessageType;
  * and its answer reaching the primary still creates each user once and answers once.
  */
 class AcmsUserMigrationCrashTest {
-    private static final String[] FAST_OUTBOX = {"--outbox-min-delay-ms", "50", "--outbox-max-delay-ms", "500"};
+    private static final String[] FAST_OUTBOX = AcmsCrashTest.FAST_OUTBOX;
 
     @TempDir
     Path dir;
@@ -54,16 +52,16 @@ class AcmsUserMigrationCrashTest {
 
     @Test
     void aPartnerKilledBetweenStoringAndAnsweringCreatesEachUserOnceAndAnswersOnce() throws Exception {
-        int portB = freePort();
+        int portB = AcmsCrashTest.freePort();
         URI baseB = URI.create("ws://127.0.0.1:" + portB);
         try (BackendFixture a = BackendFixture.start(dir.resolve("a"), AcmsPair.A, c -> c);
              ConsoleLink adminA = ConsoleLink.login(a.base(), BackendFixture.ADMIN, BackendFixture.ADMIN_PASSWORD).follow(0L)) {
             AcmsPair.user(adminA, "alice", List.of(), true);
             AcmsPair.user(adminA, "bob", List.of(), true);
-            partner(adminA, AcmsPair.B, baseB, false);
+            AcmsCrashTest.partner(adminA, AcmsPair.B, baseB, false);
             BackendProcess b = BackendProcess.start(dir.resolve("b"), AcmsPair.B, portB, FAST_OUTBOX);
             try (ConsoleLink adminB = ConsoleLink.login(baseB, BackendFixture.ADMIN, BackendFixture.ADMIN_PASSWORD)) {
-                partner(adminB, AcmsPair.A, a.base(), true); // answers by policy at once
+                AcmsCrashTest.partner(adminB, AcmsPair.A, a.base(), true); // answers by policy at once
                 adminA.awaitEvent("partner.connected", null);
             }
             String id = create(adminA, new Acm.UserMigration(List.of(
@@ -93,17 +91,17 @@ class AcmsUserMigrationCrashTest {
 
     @Test
     void aPrimaryKilledAfterSendingAndAgainWhileTheAnswerComesLosesNothingAndRepeatsNothing() throws Exception {
-        int portA = freePort();
+        int portA = AcmsCrashTest.freePort();
         URI baseA = URI.create("ws://127.0.0.1:" + portA);
         try (BackendFixture b = BackendFixture.start(dir.resolve("b"), AcmsPair.B, c -> c);
              ConsoleLink adminB = ConsoleLink.login(b.base(), BackendFixture.ADMIN, BackendFixture.ADMIN_PASSWORD).follow(0L)) {
             AcmsPair.user(adminB, "vera", List.of(org.mcx.protocol.Role.APPROVER), true);
-            partner(adminB, AcmsPair.A, baseA, false);
+            AcmsCrashTest.partner(adminB, AcmsPair.A, baseA, false);
             BackendProcess a = BackendProcess.start(dir.resolve("a"), AcmsPair.A, portA, FAST_OUTBOX);
             String id;
             try (ConsoleLink adminA = ConsoleLink.login(baseA, BackendFixture.ADMIN, BackendFixture.ADMIN_PASSWORD)) {
                 AcmsPair.user(adminA, "alice", List.of(), true);
-                partner(adminA, AcmsPair.B, b.base(), false);
+                AcmsCrashTest.partner(adminA, AcmsPair.B, b.base(), false);
                 id = create(adminA, new Acm.UserMigration(List.of(new Acm.MigratingUser("alice", null, List.of(), null, null))));
                 a.kill9(); // acknowledged; perhaps forwarded, perhaps not
             }
@@ -148,16 +146,5 @@ class AcmsUserMigrationCrashTest {
     private static String create(ConsoleLink admin, Acm.Content content) throws Exception {
         Exchange.Created created = admin.call(MessageType.ACM_CREATE, new Exchange.AcmCreate(AcmsPair.B, null, content));
         return created.requestId();
-    }
-
-    private static void partner(ConsoleLink admin, String systemId, URI base, boolean auto) throws Exception {
-        admin.call(MessageType.PARTNERS_SAVE, new Console.SavePartner(systemId, "System " + systemId, base + "/acms",
-                AcmsPair.SECRET, new Console.AutoApprove(auto, 100)));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
