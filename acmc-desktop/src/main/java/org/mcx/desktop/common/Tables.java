@@ -72,7 +72,20 @@ public final class Tables {
         // Spare width goes to every column by its preferred width, not all to the last one.
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.setPlaceholder(new Label(placeholder));
+        // Too narrow for every column's readable width (a laptop's 1024 px): scroll sideways rather
+        // than push the last columns out of reach, as the constrained policy alone would.
+        t.widthProperty().addListener((o, was, now) -> fitOrScroll(t));
+        t.getColumns().addListener((javafx.collections.ListChangeListener<TableColumn<T, ?>>) change -> fitOrScroll(t));
         return t;
+    }
+
+    private static <T> void fitOrScroll(TableView<T> t) {
+        double needed = t.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
+        boolean fits = t.getWidth() <= 0 || needed + 20 <= t.getWidth();
+        var policy = fits ? TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS : TableView.UNCONSTRAINED_RESIZE_POLICY;
+        if (t.getColumnResizePolicy() != policy) {
+            t.setColumnResizePolicy(policy);
+        }
     }
 
     /**
