@@ -31,6 +31,7 @@
 #   CURVE_MODES            modes to draw the warm-up curve in ("tls"; empty for none; "tls tls" twice, in turns)
 #   CURVE_SECONDS          length of the warm-up curve (30)
 #   JAVA_OPTS              options of the SAS's JVM(s); BACKEND_JAVA_OPTS those of the backend's
+#   SAS_ARGS               more arguments of the SAS (e.g. --warm-up=0s); SAS_B_ARGS those of sas-b
 #   SAS_B=1, SAS_B_JAVA_OPTS, SAS_B_JAR   an A/B in one run: a second SAS, variant "sas-b", with these JVM options
 #                          and/or this jar (default: the same jar), measured in turns with the others
 #   SAS_IO, SAS_THREADS    the SAS's --io and --threads (auto, 0)
@@ -74,7 +75,7 @@ PROFILE_DIR=${PROFILE_DIR:-/tmp/sas-vs-nginx-profile}
 if [[ -n "${PROFILE:-}" ]]; then JFR=1; mkdir -p "$PROFILE_DIR"; fi
 read -ra MODE_LIST <<< "$MODES"
 read -ra PROXY_LIST <<< "$PROXIES"
-if [[ -n "${SAS_B:-}${SAS_B_JAVA_OPTS:-}${SAS_B_JAR:-}" ]]; then PROXY_LIST+=(sas-b); fi
+if [[ -n "${SAS_B:-}${SAS_B_JAVA_OPTS:-}${SAS_B_JAR:-}${SAS_B_ARGS:-}" ]]; then PROXY_LIST+=(sas-b); fi
 read -ra CURVE_LIST <<< "$CURVE_MODES"
 VARIANTS=(direct "${PROXY_LIST[@]}")
 NM=${#MODE_LIST[@]}
@@ -278,8 +279,8 @@ sas_port() { # plain|tls [variant]
 
 start_sas() { # plain|tls [variant]: the packaged server's main class, its own JVM
     local m=$1 v=${2:-sas} tls_args=(--tls=false)
-    local opts="$JAVA_OPTS" jar=$SAS_JAR
-    [[ "$v" == sas-b ]] && { opts="${SAS_B_JAVA_OPTS:-}"; jar=$SAS_B_JAR; }
+    local opts="$JAVA_OPTS" jar=$SAS_JAR args="${SAS_ARGS:-}"
+    [[ "$v" == sas-b ]] && { opts="${SAS_B_JAVA_OPTS:-}"; jar=$SAS_B_JAR; args="${SAS_B_ARGS:-}"; }
     if [[ "$m" == tls ]]; then
         tls_args=(--tls-keystore "$WORK/tls/server.p12" --tls-keystore-password-file "$WORK/tls/p12.password")
         opts="$opts $SAS_TLS_OPTS"
@@ -288,7 +289,7 @@ start_sas() { # plain|tls [variant]: the packaged server's main class, its own J
     # shellcheck disable=SC2086
     "$SAS_JAVA" $opts -jar "$jar" --registry "$REGISTRY" --node-id "$v-bench-$m" \
         --node-secret-file "$WORK/out/$v-bench-$m.secret" --bind 127.0.0.1 --port "$(sas_port "$m" "$v")" \
-        --io "$SAS_IO" --threads "$SAS_THREADS" "${tls_args[@]}" >> "$WORK/$v-$m.log" 2>&1 &
+        --io "$SAS_IO" --threads "$SAS_THREADS" "${tls_args[@]}" $args >> "$WORK/$v-$m.log" 2>&1 &
     SAS_PID[$v,$m]=$!
 }
 

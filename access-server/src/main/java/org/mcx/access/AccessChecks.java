@@ -1,6 +1,7 @@
 package org.mcx.access;
 
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.mcx.protocol.message.Csc15.ServiceEndpoint;
 import org.mcx.protocol.model.Priority;
 import org.mcx.protocol.model.UserAccess;
@@ -23,15 +24,16 @@ final class AccessChecks {
     }
 
     private final Grants grants;
-    private final GrantLink link;
+    /** Whether the grants may be relied on now (the CSC-15 link is in sync, or within its grace). */
+    private final BooleanSupplier inSync;
     private final TokenVerifier tokens = new TokenVerifier();
     private final RateLimits limits;
     private final AccessCounters counters;
     private final DenialReporter reporter;
 
-    AccessChecks(Grants grants, GrantLink link, RateLimits limits, AccessCounters counters, DenialReporter reporter) {
+    AccessChecks(Grants grants, BooleanSupplier inSync, RateLimits limits, AccessCounters counters, DenialReporter reporter) {
         this.grants = grants;
-        this.link = link;
+        this.inSync = inSync;
         this.limits = limits;
         this.counters = counters;
         this.reporter = reporter;
@@ -43,7 +45,7 @@ final class AccessChecks {
      * @param priorityHeader the {@code MC-Priority} header, or null
      */
     Target authorize(String rawPath, String authorization, String priorityHeader, Seen seen) throws Refusal {
-        if (!link.isFresh()) {
+        if (!inSync.getAsBoolean()) {
             throw new Refusal(503, "Service Unavailable", "not-synchronised", "service access is being resynchronised", 1);
         }
         if (!rawPath.startsWith(PREFIX)) {

@@ -8,26 +8,26 @@ public record AccessConfig(String host, int port, Path keystore, String keystore
                            long maxBodyBytes, Duration idleTimeout,
                            int maxConnectionsPerAddress, int maxInFlight, double requestsPerSecondPerApplication,
                            double requestsPerSecondPerUser, Duration upstreamTimeout, Duration staleAfter,
-                           Transport transport, int eventLoops) {
+                           Transport transport, int eventLoops, Duration warmUp) {
 
     /** The longest a node may go on serving on grants the registry can no longer revoke. */
     static final Duration MAX_GRACE = Duration.ofHours(1);
 
     public static AccessConfig defaults(String host, int port) {
         return new AccessConfig(host, port, null, null, 8 * 1024, 1024 * 1024, Duration.ofSeconds(30),
-                256, 4096, 1000, 200, Duration.ofSeconds(15), Duration.ofSeconds(2), Transport.AUTO, 0);
+                256, 4096, 1000, 200, Duration.ofSeconds(15), Duration.ofSeconds(2), Transport.AUTO, 0, Duration.ZERO);
     }
 
     public AccessConfig withTls(Path keystorePath, String password) {
         return new AccessConfig(host, port, keystorePath, password, maxHeaderBytes, maxBodyBytes, idleTimeout,
                 maxConnectionsPerAddress, maxInFlight, requestsPerSecondPerApplication,
-                requestsPerSecondPerUser, upstreamTimeout, staleAfter, transport, eventLoops);
+                requestsPerSecondPerUser, upstreamTimeout, staleAfter, transport, eventLoops, warmUp);
     }
 
     public AccessConfig withLimits(int inFlight, double perApplication, double perUser) {
         return new AccessConfig(host, port, keystore, keystorePassword, maxHeaderBytes, maxBodyBytes, idleTimeout,
                 maxConnectionsPerAddress, inFlight, perApplication, perUser, upstreamTimeout,
-                staleAfter, transport, eventLoops);
+                staleAfter, transport, eventLoops, warmUp);
     }
 
     /**
@@ -42,13 +42,13 @@ public record AccessConfig(String host, int port, Path keystore, String keystore
         }
         return new AccessConfig(host, port, keystore, keystorePassword, maxHeaderBytes, maxBodyBytes, idleTimeout,
                 maxConnectionsPerAddress, maxInFlight, requestsPerSecondPerApplication,
-                requestsPerSecondPerUser, upstreamTimeout, grace, transport, eventLoops);
+                requestsPerSecondPerUser, upstreamTimeout, grace, transport, eventLoops, warmUp);
     }
 
     public AccessConfig withTimeouts(Duration idle, Duration upstream) {
         return new AccessConfig(host, port, keystore, keystorePassword, maxHeaderBytes, maxBodyBytes, idle,
                 maxConnectionsPerAddress, maxInFlight, requestsPerSecondPerApplication,
-                requestsPerSecondPerUser, upstream, staleAfter, transport, eventLoops);
+                requestsPerSecondPerUser, upstream, staleAfter, transport, eventLoops, warmUp);
     }
 
     /**
@@ -61,7 +61,25 @@ public record AccessConfig(String host, int port, Path keystore, String keystore
         }
         return new AccessConfig(host, port, keystore, keystorePassword, maxHeaderBytes, maxBodyBytes, idleTimeout,
                 maxConnectionsPerAddress, maxInFlight, requestsPerSecondPerApplication,
-                requestsPerSecondPerUser, upstreamTimeout, staleAfter, newTransport, loops);
+                requestsPerSecondPerUser, upstreamTimeout, staleAfter, newTransport, loops, warmUp);
+    }
+
+    /** The longest warm-up an operator may ask for (see {@link SelfWarmUp}). */
+    static final Duration MAX_WARM_UP = Duration.ofSeconds(60);
+
+    /**
+     * How long the node may serve itself before it opens its port, so that the JIT has compiled the
+     * request path when the first application arrives; zero for none (tests, and where start time
+     * matters more than the first seconds' speed).
+     */
+    public AccessConfig withWarmUp(Duration budget) {
+        if (budget.isNegative() || budget.compareTo(MAX_WARM_UP) > 0) {
+            throw new IllegalArgumentException("warm-up must be between 0 and " + MAX_WARM_UP.toSeconds()
+                    + " seconds, not " + budget);
+        }
+        return new AccessConfig(host, port, keystore, keystorePassword, maxHeaderBytes, maxBodyBytes, idleTimeout,
+                maxConnectionsPerAddress, maxInFlight, requestsPerSecondPerApplication,
+                requestsPerSecondPerUser, upstreamTimeout, staleAfter, transport, eventLoops, budget);
     }
 
     /** The event loop threads this node runs. */
@@ -72,6 +90,6 @@ public record AccessConfig(String host, int port, Path keystore, String keystore
     @Override
     public String toString() {
         return "AccessConfig[" + host + ":" + port + ", tls=" + (keystore != null) + ", io=" + transport
-                + ", threads=" + eventLoopThreads() + "]";
+                + ", threads=" + eventLoopThreads() + ", warmUp=" + warmUp + "]";
     }
 }

@@ -13,7 +13,9 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -51,7 +53,13 @@ public final class AccessServer implements AutoCloseable {
         this.counters = counters;
     }
 
-    /** Starts the node and waits (up to 30 s) for its first CSC-15 snapshot before accepting requests. */
+    /** How long a node waits for its first CSC-15 snapshot before it gives up starting. */
+    static final Duration LINK_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * Starts the node and waits (up to {@link #LINK_TIMEOUT}) for its first CSC-15 snapshot, and for
+     * its warm-up when it has one, before accepting requests.
+     */
     public static AccessServer start(AccessConfig config, URI registry, String nodeId, String nodeSecret,
                                      SSLContext registryTls) throws Exception {
         return start(config, java.util.List.of(registry), nodeId, nodeSecret, registryTls);
@@ -63,9 +71,12 @@ public final class AccessServer implements AutoCloseable {
         Grants grants = new Grants();
         AccessCounters counters = new AccessCounters();
         GrantLink link = new GrantLink(registries, nodeId, nodeSecret, grants, config.staleAfter(), registryTls);
-        link.start().get(30, TimeUnit.SECONDS);
-        DenialReporter reporter = new DenialReporter(counters, link);
-        Gateway gateway = new Gateway(config, new AccessChecks(grants, link,
+        long linking = System.nanoTime();
+        // The link's log-on and snapshot take round trips to the registry: the loops, TLS and the
+        // warm-up are made meanwhile.
+        CompletableFuture<Void> synced = link.start();
+        DenialReporter reporter = new DenialReporter(counters, link::report);
+        Gateway gateway = new Gateway(config, new AccessChecks(grants, link::isFresh,
                 new RateLimits(config.requestsPerSecondPerApplication(), config.requestsPerSecondPerUser()),
                 counters, reporter), new Admission(config.maxInFlight()), counters, reporter);
 
@@ -77,15 +88,19 @@ public final class AccessServer implements AutoCloseable {
                 transport.ioHandlers());
         Class<? extends ServerChannel> serverType = transport.serverChannel();
         Class<? extends Channel> clientType = transport.clientChannel();
-        SslProvider engine = ServerTls.provider();
-        SslContext tls = config.keystore() == null ? null
-                : ServerTls.forServer(engine, config.keystore(), config.keystorePassword());
-        SslContext upstreamTls = ServerTls.forUpstreams(engine);
         ConcurrentHashMap<EventLoop, Upstreams> upstreams = new ConcurrentHashMap<>();
         ClientConnections connections = new ClientConnections(config.maxConnectionsPerAddress(), counters);
 
         Channel listener;
         try {
+            SslProvider engine = ServerTls.provider();
+            SslContext tls = config.keystore() == null ? null
+                    : ServerTls.forServer(engine, config.keystore(), config.keystorePassword());
+            SslContext upstreamTls = ServerTls.forUpstreams(engine);
+            if (!synced.isCompletedExceptionally()) { // a refused log-on is said at once, not after a warm-up
+                SelfWarmUp.run(config, workers, transport, engine, tls, upstreamTls, config.warmUp());
+            }
+            synced.get(Math.max(1, LINK_TIMEOUT.toNanos() - (System.nanoTime() - linking)), TimeUnit.NANOSECONDS);
             listener = new ServerBootstrap().group(acceptor, workers).channel(serverType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .option(ChannelOption.SO_REUSEADDR, true)

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.mcx.protocol.message.Csc15;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +36,8 @@ final class DenialReporter implements AutoCloseable {
 
     private final Map<Kind, Tally> pending = new ConcurrentHashMap<>();
     private final AccessCounters counters;
-    private final GrantLink link;
+    /** Where reports go: the CSC-15 link, or nowhere for the warm-up's own gateway. */
+    private final Function<Csc15.Report, ? extends CompletionStage<?>> sink;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mcx-sas-report");
         t.setDaemon(true);
@@ -42,9 +45,9 @@ final class DenialReporter implements AutoCloseable {
     });
     private volatile AccessCounters.Snapshot lastSent;
 
-    DenialReporter(AccessCounters counters, GrantLink link) {
+    DenialReporter(AccessCounters counters, Function<Csc15.Report, ? extends CompletionStage<?>> sink) {
         this.counters = counters;
-        this.link = link;
+        this.sink = sink;
         timer.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -73,7 +76,7 @@ final class DenialReporter implements AutoCloseable {
             }
             Csc15.AccessStats stats = new Csc15.AccessStats(now.received(), now.forwarded(), now.retried(), now.denied(),
                     now.shed(), now.downgraded(), now.meanForwardMicros());
-            link.report(new Csc15.Report(denials, stats)).whenComplete((ok, e) -> {
+            sink.apply(new Csc15.Report(denials, stats)).whenComplete((ok, e) -> {
                 if (e != null) {
                     log.warn("could not report {} kinds of refusal to the registry: {}", denials.size(), e.toString());
                 } else {

@@ -95,6 +95,12 @@ public final class Main implements Callable<Integer> {
             description = "Event loop threads; 0 for one per core. Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--warm-up", defaultValue = "4s", converter = DurationConverter.class,
+            description = "Before opening its port, serve itself (on loopback, with grants of its own) for at most this long,"
+                    + " until the JIT has compiled the request path: the first applications then meet full speed. 0 for none."
+                    + " Default: ${DEFAULT-VALUE}.")
+    Duration warmUp;
+
     @Mixin
     OpsOptions ops;
 
@@ -134,7 +140,8 @@ public final class Main implements Callable<Integer> {
         OutOfMemoryExit.ensure();
         AccessConfig config;
         try {
-            config = AccessConfig.defaults(bind, port).withIo(transport(), threads).withGrace(registryGrace);
+            config = AccessConfig.defaults(bind, port).withIo(transport(), threads).withGrace(registryGrace)
+                    .withWarmUp(warmUp);
         } catch (IllegalArgumentException e) {
             throw usage("--" + e.getMessage());
         }
