@@ -122,6 +122,21 @@ public final class AccessServer implements AutoCloseable {
         return sas;
     }
 
+    /** The warm-up alone, on loops of its own that are closed after it: no registry, no port. */
+    static SelfWarmUp.Result warmUpAlone(AccessConfig config) throws Exception {
+        Transport transport = config.transport().resolve();
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(),
+                new DefaultThreadFactory("mcx-sas", true), transport.ioHandlers());
+        try {
+            SslProvider engine = ServerTls.provider();
+            SslContext tls = config.keystore() == null ? null
+                    : ServerTls.forServer(engine, config.keystore(), config.keystorePassword());
+            return SelfWarmUp.run(config, workers, transport, engine, tls, ServerTls.forUpstreams(engine), config.warmUp());
+        } finally {
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }

@@ -101,6 +101,14 @@ public final class Main implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     Duration warmUp;
 
+    /**
+     * For the package's scripts, not operators: the installed package makes its class-data archive
+     * (which JDK 17 ties to the installed paths, so it cannot ship in the package) from this run.
+     */
+    @Option(names = "--class-archive-training", hidden = true,
+            description = "Warm up alone (no registry, a throw-away certificate) and exit: the run the package's class-data archive is made from.")
+    boolean classArchiveTraining;
+
     @Mixin
     OpsOptions ops;
 
@@ -129,6 +137,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (classArchiveTraining) {
+            return trainAlone();
+        }
         if (registry == null || registry.isEmpty() || nodeId == null || nodeSecretFile == null) {
             throw usage("--registry, --node-id and --node-secret-file are required"
                     + " (registry, node-id and node-secret-file in the --config file, or MCX_REGISTRY, MCX_NODE_ID and MCX_NODE_SECRET_FILE)");
@@ -187,6 +198,31 @@ public final class Main implements Callable<Integer> {
             System.out.println("certificate SHA-256 fingerprint " + fingerprint);
         }
         return UntilTerminated.serve((tls ? "https://" : "http://") + bind + ":" + sas.port(), sas::close);
+    }
+
+    /**
+     * What a node loads and runs when it serves (TLS with the engine it will use, HTTP/1.1 and
+     * HTTP/2, every check, the forward): a warm-up on a certificate made for it in a temporary
+     * directory, removed after.
+     */
+    private int trainAlone() throws Exception {
+        Path scratch = Files.createTempDirectory("mcx-sas-training");
+        try {
+            Path keystore = SelfSignedCertificate.ensure(scratch, "localhost");
+            AccessConfig config = AccessConfig.defaults("127.0.0.1", 0).withIo(transport(), threads)
+                    .withTls(keystore, SelfSignedCertificate.password(keystore))
+                    .withWarmUp(warmUp.isZero() ? Duration.ofSeconds(4) : warmUp);
+            SelfWarmUp.Result result = AccessServer.warmUpAlone(config);
+            System.out.println("class-data training: " + (result.http1Answered() + result.http2Answered()) + " requests in "
+                    + result.took().toMillis() + " ms");
+            return result.forwarded() > 0 ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        } finally {
+            try (var files = Files.walk(scratch)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /** The --io setting; naming one this machine cannot honour stops the start, in words. */
