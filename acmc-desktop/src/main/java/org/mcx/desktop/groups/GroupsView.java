@@ -34,10 +34,10 @@ public final class GroupsView extends CommandPage<Console.Group> {
         ListPage<Console.Group> page = new ListPage<>("groups", i18n.get("nav.groups"), Feather.LAYERS, vm.groups(), i18n,
                 GroupsViewModel::searchable,
                 List.of(Tables.column(i18n.get("groups.col.id"), Console.Group::groupId),
-                        Tables.column(i18n.get("groups.col.name"), Console.Group::name),
+                        Tables.wide(Tables.column(i18n.get("groups.col.name"), Console.Group::name), 180),
                         Tables.column(i18n.get("groups.col.members"), g -> g.members().size()),
                         Tables.wide(Tables.column(i18n.get("groups.col.sharedWith"),
-                                g -> GroupsViewModel.sharedWith(g, i18n, names)), 200),
+                                g -> GroupsViewModel.sharedWith(g, i18n, names)), 180),
                         Tables.column(i18n.get("groups.col.discloseLevels"), g -> i18n.get(g.discloseLevels() ? "yes" : "no"))),
                 List.of(add, edit, delete));
         page.keepSelection(Console.Group::groupId);

@@ -21,7 +21,7 @@ import org.mcx.protocol.message.Exchange;
 /**
  * "Update membership of a partner group" ({@code groupMembership.update}, mutual aid): a partner,
  * one of its groups (typed, or picked from what its answers told us), users of this system to add
- * and to remove, and the urgency. The partner adds only users who migrated there from us, to a group
+ * and to remove (those who may migrate: the backend refuses the request for any other), and the urgency. The partner adds only users who migrated there from us, to a group
  * it shares with us, and answers per user.
  */
 final class MembershipDialog {

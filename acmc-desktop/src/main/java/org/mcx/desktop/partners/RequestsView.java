@@ -60,7 +60,6 @@ public final class RequestsView implements Page {
         create.setOnAction(e -> newRequest());
         create.setTooltip(new javafx.scene.control.Tooltip(i18n.get("requests.newHint")));
         MenuButton migration = MigrationMenu.of(vm, i18n, this::owner);
-        MenuButton groups = GroupsMenu.of(vm, i18n, this::owner);
         Button collect = Icons.labelled(Feather.DOWNLOAD, i18n.get("requests.collect"));
         collect.setId("collect-answers");
         collect.setVisible(vm.mayCollect());
@@ -75,7 +74,7 @@ public final class RequestsView implements Page {
         refresh.setOnAction(e -> vm.reload());
         var message = Forms.message(vm.commands().messageProperty());
         message.setId("requests-message");
-        root = Forms.page(Forms.toolbar(Forms.spacer(), create, migration, groups, collect, refresh), tabs, message,
+        root = Forms.page(Forms.toolbar(Forms.spacer(), create, migration, collect, refresh), tabs, message,
                 Forms.message(vm.incoming().errorProperty()));
         VBox.setVgrow(tabs, Priority.ALWAYS);
     }

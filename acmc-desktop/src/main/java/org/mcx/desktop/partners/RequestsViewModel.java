@@ -151,11 +151,6 @@ public final class RequestsViewModel {
         return ctx.session().<Console.Users>request(MessageType.USERS_LIST, new Common.Empty()).thenApply(Console.Users::users);
     }
 
-    /** This system's own users (a group membership update names only them; never one who migrated here). */
-    public CompletableFuture<List<Console.User>> ownUsers() {
-        return users().thenApply(all -> all.stream().filter(u -> u.homeSystemId() == null).toList());
-    }
-
     /** A user of this system whom its ADMIN allowed to migrate; a user who migrated here is another system's to send. */
     static boolean mayBeSent(Console.User u) {
         return u.mayMigrate() && u.homeSystemId() == null;
