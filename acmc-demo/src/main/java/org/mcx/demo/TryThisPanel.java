@@ -50,6 +50,8 @@ final class TryThisPanel {
         steps.getChildren().add(step(3, () -> showPage.accept("requests"), progress));
         steps.getChildren().add(step(4, openPartner, progress));
         steps.getChildren().add(step(5, () -> showPage.accept("requests"), progress));
+        steps.getChildren().add(step(6, () -> showPage.accept("requests"), progress));
+        steps.getChildren().add(step(7, openPartner, progress));
         Label sampleTitle = new Label(i18n.get("demo.sampleApp"));
         sampleTitle.getStyleClass().add(Styles.TEXT_BOLD);
         sample.setWrapText(true);
@@ -97,7 +99,7 @@ final class TryThisPanel {
         Timeline look = new Timeline(new KeyFrame(Duration.seconds(2), e -> progress.checkCollected()));
         look.setCycleCount(Timeline.INDEFINITE);
         look.play();
-        progress.doneProperty(DemoProgress.STEPS).addListener((o, was, done) -> {
+        progress.doneProperty(DemoProgress.COLLECTED).addListener((o, was, done) -> {
             if (done) {
                 look.stop();
             }

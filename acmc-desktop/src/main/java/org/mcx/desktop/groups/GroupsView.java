@@ -1,6 +1,7 @@
 package org.mcx.desktop.groups;
 
 import java.util.List;
+import java.util.Map;
 import javafx.scene.control.Button;
 import org.kordamp.ikonli.feather.Feather;
 import org.mcx.desktop.common.CommandPage;
@@ -8,13 +9,15 @@ import org.mcx.desktop.common.Dialogs;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
 import org.mcx.desktop.common.ListPage;
+import org.mcx.desktop.common.RowDetails;
 import org.mcx.desktop.common.Tables;
 import org.mcx.desktop.common.ViewContext;
 import org.mcx.protocol.message.Console;
 
 /**
  * This system's groups. Every role sees them; only administrators are offered New, Edit and Delete
- * (the others' buttons are not shown; the backend refuses them anyway). Double-click or Enter edits.
+ * (the others' buttons are not shown; the backend refuses them anyway). Double-click or Enter edits,
+ * or for the others shows the group in full.
  */
 public final class GroupsView extends CommandPage<Console.Group> {
 
@@ -46,9 +49,19 @@ public final class GroupsView extends CommandPage<Console.Group> {
         delete.disableProperty().bind(none);
         add.setOnAction(e -> edit(vm, null));
         edit.setOnAction(e -> edit(vm, page.selected()));
-        if (vm.mayEdit()) {
-            page.onOpen(g -> edit(vm, g));
-        }
+        // Others open a group read-only, in full: who its members are, which the list only counts.
+        page.onOpen(g -> {
+            if (vm.mayEdit()) {
+                edit(vm, g);
+            } else {
+                RowDetails.show(owner(), i18n, i18n.get("groups.details", g.name()), List.of(
+                        Map.entry(i18n.get("groups.col.id"), g.groupId()),
+                        Map.entry(i18n.get("groups.col.name"), g.name()),
+                        Map.entry(i18n.get("groups.col.members"), String.join(", ", g.members())),
+                        Map.entry(i18n.get("groups.col.sharedWith"), GroupsViewModel.sharedWith(g, i18n, names)),
+                        Map.entry(i18n.get("groups.col.discloseLevels"), i18n.get(g.discloseLevels() ? "yes" : "no"))));
+            }
+        });
         delete.setOnAction(e -> {
             Console.Group g = page.selected();
             if (Dialogs.confirm(owner(), i18n.get("groups.deleteTitle"), i18n.get("groups.deleteHeader", g.name(), g.groupId()),

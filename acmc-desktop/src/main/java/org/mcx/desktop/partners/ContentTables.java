@@ -72,7 +72,7 @@ final class ContentTables {
                 Tables.column(i18n.get("groups.col.name"), Acm.GroupInfo::name),
                 Tables.wide(Tables.column(i18n.get("requests.col.members"), g -> String.join(", ", g.members().stream()
                         .map(u -> u.securityLevel() == null ? u.mcServiceId() : u.mcServiceId() + " (" + u.securityLevel() + ")")
-                        .toList())), 260)))));
+                        .toList())), 200)))));
     }
 
     private static javafx.scene.control.Label wrapped(String text) {

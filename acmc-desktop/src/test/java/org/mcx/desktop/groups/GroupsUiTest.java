@@ -31,7 +31,7 @@ import org.mcx.protocol.wire.MessageType;
 /**
  * The Groups view in a real window on a real backend: an administrator adds a group (a bad id named
  * first), edits it and deletes it after confirming, and sees another administrator's group appear
- * by itself; every other role sees the groups and is offered nothing to change.
+ * by itself; every other role sees the groups, opens one read-only in full, and is offered nothing to change.
  */
 class GroupsUiTest extends FxTest {
     private static final String PASSWORD = "console-password";
@@ -158,8 +158,11 @@ class GroupsUiTest extends FxTest {
             assertThat(onFx(w.shell().current()::create)).as(r + ": Ctrl+N does nothing").isFalse();
             onFxRun(() -> table.getSelectionModel().select(0));
             doubleClick(onFx(() -> (javafx.scene.Node) table.lookup(".table-row-cell")));
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-            assertThat(dialogShowing()).as(r + ": a double-click opens nothing to edit").isFalse();
+            DialogPane details = dialog("the group in full for " + r);
+            assertThat(details.lookup("#save-group")).as(r + ": nothing to edit").isNull();
+            assertThat(onFx(() -> details.lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList())).contains("alice");
+            assertLayout(details, "a group in full as " + r);
+            cancel(details);
             assertLayout(stage.getScene().getRoot(), "groups as " + r);
             problems.assertNone("the groups view as " + r);
             closeConsoles();
