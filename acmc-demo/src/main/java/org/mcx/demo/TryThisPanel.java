@@ -126,9 +126,11 @@ final class TryThisPanel {
         Button button = Icons.iconOnly(Feather.ARROW_RIGHT_CIRCLE, i18n.get("demo.go", n));
         button.setId("demo-go-" + n);
         button.setOnAction(e -> go.run());
-        HBox line = new HBox(6, mark, text);
+        // The go button beside the text, not under it: seven steps stay readable in a 700 px high window.
+        HBox line = new HBox(6, mark, text, button);
+        line.setAlignment(Pos.TOP_LEFT);
         HBox.setHgrow(text, Priority.ALWAYS);
-        return new VBox(2, line, button);
+        return line;
     }
 
     void ready(Throwable failure) {

@@ -37,11 +37,11 @@ public final class GroupsView extends CommandPage<Console.Group> {
         ListPage<Console.Group> page = new ListPage<>("groups", i18n.get("nav.groups"), Feather.LAYERS, vm.groups(), i18n,
                 GroupsViewModel::searchable,
                 List.of(Tables.column(i18n.get("groups.col.id"), Console.Group::groupId),
-                        Tables.wide(Tables.column(i18n.get("groups.col.name"), Console.Group::name), 180),
-                        Tables.column(i18n.get("groups.col.members"), g -> g.members().size()),
+                        Tables.wide(Tables.column(i18n.get("groups.col.name"), Console.Group::name), 160),
+                        narrow(Tables.column(i18n.get("groups.col.members"), g -> g.members().size())),
                         Tables.wide(Tables.column(i18n.get("groups.col.sharedWith"),
-                                g -> GroupsViewModel.sharedWith(g, i18n, names)), 180),
-                        Tables.column(i18n.get("groups.col.discloseLevels"), g -> i18n.get(g.discloseLevels() ? "yes" : "no"))),
+                                g -> GroupsViewModel.sharedWith(g, i18n, names)), 280),
+                        narrow(Tables.column(i18n.get("groups.col.discloseLevels"), g -> levels(g, i18n)))),
                 List.of(add, edit, delete));
         page.keepSelection(Console.Group::groupId);
         var none = page.table().getSelectionModel().selectedItemProperty().isNull();
@@ -59,7 +59,7 @@ public final class GroupsView extends CommandPage<Console.Group> {
                         Map.entry(i18n.get("groups.col.name"), g.name()),
                         Map.entry(i18n.get("groups.col.members"), String.join(", ", g.members())),
                         Map.entry(i18n.get("groups.col.sharedWith"), GroupsViewModel.sharedWith(g, i18n, names)),
-                        Map.entry(i18n.get("groups.col.discloseLevels"), i18n.get(g.discloseLevels() ? "yes" : "no"))));
+                        Map.entry(i18n.get("groups.col.discloseLevels"), levels(g, i18n))));
             }
         });
         delete.setOnAction(e -> {
@@ -71,6 +71,17 @@ public final class GroupsView extends CommandPage<Console.Group> {
         });
         createWith(add, i18n.get("groups.newHint"));
         wrap(page, vm.commands());
+    }
+
+    /** Whether partners asking for the group learn its members' security levels. */
+    private static String levels(Console.Group g, I18n i18n) {
+        return i18n.get(g.discloseLevels() ? "groups.levelsDisclosed" : "groups.levelsWithheld");
+    }
+
+    /** A count or a word: its header's width is all it needs, the partners' names take the rest. */
+    private static <T, V> javafx.scene.control.TableColumn<T, V> narrow(javafx.scene.control.TableColumn<T, V> c) {
+        c.setPrefWidth(c.getMinWidth());
+        return c;
     }
 
     /** Loads users and partners off the FX thread, then opens the dialog; saving reports under the list. */

@@ -121,7 +121,7 @@ class GroupsUiTest extends FxTest {
         assertThat(group("fire-east")).isEqualTo(new Console.Group("fire-east", "Fire East Brigade", List.of("alice"),
                 List.of("mcx-b"), true));
         assertThat(onFx(() -> cell(table, 3, 0))).contains("County B").doesNotContain("all partners");
-        assertThat(onFx(() -> cell(table, 4, 0))).isEqualTo("yes");
+        assertThat(onFx(() -> cell(table, 4, 0))).isEqualTo("disclosed");
 
         // Another administrator adds a group: it appears without a refresh (group.saved).
         backend.call(MessageType.GROUPS_SAVE, new Console.Group("roads", "Roads", List.of(), List.of(), false));
