@@ -146,6 +146,7 @@ class GroupRequestsUiTest extends FxTest {
                 .filter(g -> g.groupId().equals("fire-east")).findFirst().orElseThrow()));
         assertThat(onFx(() -> String.valueOf(groups.getColumns().get(2).getCellData(fireEast)))).isEqualTo("vera (secret)");
         assertThat(answered.response().result()).isInstanceOf(Acm.GroupList.class);
+        assertThat(onFx(() -> lookup("#step-1", Label.class).getText())).isEqualTo("1. Administrator asks the partner for its groups");
         assertLayout(stage.getScene().getRoot(), "the outbox with the groups disclosed");
         shot(stage.getScene().getRoot(), "requests-groups-1024");
         problems.assertNone("asking for groups");
