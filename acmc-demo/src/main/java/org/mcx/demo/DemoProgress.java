@@ -10,16 +10,19 @@ import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.wire.MessageType;
 
 /**
- * Which of the guide's five steps are done, from what the primary's events say: an authorization
- * decided, a profile saved again, a partner request created, its answer stored; and the answer
- * collected, which no event announces, so it is read from the request list when it may have happened.
+ * Which of the guide's seven steps are done, from what the primary's events say: an authorization
+ * decided, a profile saved again, a partner request created, its answer stored; the answer
+ * collected, which no event announces, so it is read from the request list when it may have
+ * happened; users sent for migration, and the partner's answer to them.
  */
 final class DemoProgress {
-    static final int STEPS = 5;
+    static final int STEPS = 7;
+    /** The step no event announces: an answer collected. */
+    static final int COLLECTED = 5;
     private final ConsoleSession session;
     private final Tasks tasks;
-    private final List<BooleanProperty> done = List.of(new SimpleBooleanProperty(), new SimpleBooleanProperty(),
-            new SimpleBooleanProperty(), new SimpleBooleanProperty(), new SimpleBooleanProperty());
+    private final List<BooleanProperty> done = java.util.stream.Stream.generate(() -> (BooleanProperty) new SimpleBooleanProperty())
+            .limit(STEPS).toList();
 
     DemoProgress(ConsoleSession session, Tasks tasks) {
         this.session = session;
@@ -45,6 +48,8 @@ final class DemoProgress {
                 done(4);
                 checkCollected();
             }
+            case "userMigration.add.created" -> done(6);
+            case "userMigration.add.responseStored" -> done(7); // the partner answered: approved or not, it was decided there
             default -> {
             }
         }
@@ -52,7 +57,7 @@ final class DemoProgress {
 
     /** Step 5: an answer was collected (its request is delivered). Asked only while it may just have happened. */
     void checkCollected() {
-        if (!done.get(3).get() || done.get(4).get()) {
+        if (!done.get(3).get() || done.get(COLLECTED - 1).get()) {
             return;
         }
         tasks.call("check whether an answer was collected", () -> session.<Exchange.Requests>request(
@@ -60,7 +65,7 @@ final class DemoProgress {
                                 Exchange.Status.DELIVERED)))
                 .onSuccess(r -> {
                     if (!r.requests().isEmpty()) {
-                        done(5);
+                        done(COLLECTED);
                     }
                 })
                 .onError(f -> { /* asked again on the next occasion */ }).start();

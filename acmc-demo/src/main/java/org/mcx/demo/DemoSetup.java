@@ -20,6 +20,8 @@ import org.mcx.protocol.wire.MessageType;
 /** What the demo sets up, as an administrator would through the console's own protocol. */
 final class DemoSetup {
     static final String SAMPLE_USER_PASSWORD = "alice-password";
+    /** The partner's group shared with the primary, which the guide's migration step names. */
+    static final String PARTNER_GROUP = "fire-east";
 
     record Prepared(String nodeSecret, String applicationId, String applicationSecret) {
         @Override
@@ -41,13 +43,19 @@ final class DemoSetup {
                     SAMPLE_USER_PASSWORD, Priority.EMERGENCY)); // a dispatcher: her emergencies are not lowered
             admin.call(MessageType.USERS_SAVE, new Console.SaveUser("bob", "Bob Dupont", List.<Role>of(), true,
                     List.of(ServiceType.MCPTT), true, "bob-password"));
+            // Both may migrate (the guide sends one to the partner); their own group, told to the partner.
+            admin.call(MessageType.GROUPS_SAVE, new Console.Group("fire-brigade", "Fire brigade",
+                    List.of(DemoOptions.SAMPLE_USER, "bob"), List.of(DemoOptions.PARTNER_ID), false));
             Console.ApplicationCreated app = admin.call(MessageType.APPLICATIONS_CREATE,
                     new Console.CreateApplication(DemoOptions.SAMPLE_APPLICATION, false));
             return new Prepared(node.secret(), app.applicationId(), app.secret());
         }
     }
 
-    /** Each system the other's partner (one shared secret), and an approver on the partner side. */
+    /**
+     * Each system the other's partner (one shared secret), an approver on the partner side, and a
+     * group there shared with the primary.
+     */
     static void linkPartners(Backend primary, Backend partner) {
         String secret = DemoSystems.randomSecret();
         try (ProtocolClient a = admin(primary); ProtocolClient b = admin(partner)) {
@@ -57,6 +65,9 @@ final class DemoSetup {
                     primary.url() + "/acms", secret, new Console.AutoApprove(false, 500)));
             b.call(MessageType.USERS_SAVE, new Console.SaveUser(DemoOptions.APPROVER, "Paula Approver",
                     List.of(Role.APPROVER), false, List.of(), false, DemoOptions.APPROVER_PASSWORD));
+            // The partner's group shared with the primary: a user sent for migration naming it joins it there.
+            b.call(MessageType.GROUPS_SAVE, new Console.Group(PARTNER_GROUP, "Fire East (neighbouring county)",
+                    List.of(DemoOptions.APPROVER), List.of(DemoOptions.PRIMARY_ID), true));
             b.call(MessageType.SERVER_IDENTITIES_SAVE, serverIdentities("county-b.example"));
             a.call(MessageType.SERVER_IDENTITIES_SAVE, serverIdentities("county-a.example"));
         } catch (Exception e) {

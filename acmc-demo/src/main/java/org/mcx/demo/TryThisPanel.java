@@ -50,6 +50,8 @@ final class TryThisPanel {
         steps.getChildren().add(step(3, () -> showPage.accept("requests"), progress));
         steps.getChildren().add(step(4, openPartner, progress));
         steps.getChildren().add(step(5, () -> showPage.accept("requests"), progress));
+        steps.getChildren().add(step(6, () -> showPage.accept("requests"), progress));
+        steps.getChildren().add(step(7, openPartner, progress));
         Label sampleTitle = new Label(i18n.get("demo.sampleApp"));
         sampleTitle.getStyleClass().add(Styles.TEXT_BOLD);
         sample.setWrapText(true);
@@ -97,7 +99,7 @@ final class TryThisPanel {
         Timeline look = new Timeline(new KeyFrame(Duration.seconds(2), e -> progress.checkCollected()));
         look.setCycleCount(Timeline.INDEFINITE);
         look.play();
-        progress.doneProperty(DemoProgress.STEPS).addListener((o, was, done) -> {
+        progress.doneProperty(DemoProgress.COLLECTED).addListener((o, was, done) -> {
             if (done) {
                 look.stop();
             }
@@ -124,9 +126,11 @@ final class TryThisPanel {
         Button button = Icons.iconOnly(Feather.ARROW_RIGHT_CIRCLE, i18n.get("demo.go", n));
         button.setId("demo-go-" + n);
         button.setOnAction(e -> go.run());
-        HBox line = new HBox(6, mark, text);
+        // The go button beside the text, not under it: seven steps stay readable in a 700 px high window.
+        HBox line = new HBox(6, mark, text, button);
+        line.setAlignment(Pos.TOP_LEFT);
         HBox.setHgrow(text, Priority.ALWAYS);
-        return new VBox(2, line, button);
+        return line;
     }
 
     void ready(Throwable failure) {

@@ -28,4 +28,16 @@ class DemoProgressTest {
         assertThat(progress.doneProperty(3).get()).isTrue();
         assertThat(progress.doneProperty(4).get()).isFalse();
     }
+
+    @Test
+    void theMigrationStepsTickWhenUsersAreSentAndWhenThePartnerAnswered() {
+        progress.seen(event("userMigration.remove.created", 0)); // a removal is not the step
+        assertThat(progress.doneProperty(6).get()).isFalse();
+        progress.seen(event("userMigration.add.created", 0));
+        assertThat(progress.doneProperty(6).get()).isTrue();
+        assertThat(progress.doneProperty(7).get()).isFalse();
+        progress.seen(event("userMigration.add.responseStored", 0));
+        assertThat(progress.doneProperty(7).get()).isTrue();
+        assertThat(progress.doneProperty(DemoProgress.COLLECTED).get()).as("no server identity answer collected").isFalse();
+    }
 }

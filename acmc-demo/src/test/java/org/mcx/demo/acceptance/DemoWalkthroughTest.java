@@ -65,6 +65,7 @@ class DemoWalkthroughTest extends AcceptanceBase {
         editTheProfileWhileAnotherAdministratorSaves(primary);
         unsavedEditsAreNotDroppedSilently(primary);
         exchangeServerIdentitiesWithThePartner(primary, launcher);
+        migrateAUserToThePartner(primary);
 
         assertThat(onFx(() -> primary.notifications().feed().stream().map(FeedItem::text).toList()))
                 .as("the feed names applications and never shows request UUIDs")
@@ -272,6 +273,55 @@ class DemoWalkthroughTest extends AcceptanceBase {
         onFxRun(() -> inbox.getSelectionModel().select(0));
         shot(root(second), "partner-console-approver");
         problems.assertNone("collecting the answer");
+    }
+
+    /**
+     * The guide's steps 6-7 (issue 14): alice sent for migration naming the partner's shared group,
+     * approved there by its approver, who then sees her in the group; the answer here says "created".
+     */
+    @SuppressWarnings("unchecked")
+    private void migrateAUserToThePartner(ConsoleWindow primary) throws Exception {
+        showByKey(primary, "requests");
+        Parent primaryRequests = onFx(() -> (Parent) primary.shell().current().node());
+        javafx.application.Platform.runLater(() -> ((javafx.scene.control.MenuButton) primaryRequests.lookup("#migration-menu"))
+                .getItems().get(0).fire());
+        DialogPane send = dialog("send users for migration");
+        ListView<Console.User> users = (ListView<Console.User>) send.lookup("#migration-users");
+        onFxRun(() -> users.getSelectionModel().select(users.getItems().stream()
+                .filter(u -> u.mcServiceId().equals(DemoOptions.SAMPLE_USER)).findFirst().orElseThrow()));
+        waitUntil("a groups field for alice", () -> send.lookup("#groups-" + DemoOptions.SAMPLE_USER) != null);
+        onFxRun(() -> ((TextField) send.lookup("#groups-" + DemoOptions.SAMPLE_USER)).setText("fire-east"));
+        press(send, "send-compose");
+        waitUntil("the guide ticks step 6", () -> stepDone(6));
+
+        ConsoleWindow partnerWindow = onFx(() -> consoles.windows().get(1));
+        onFxRun(() -> partnerWindow.shell().show("requests"));
+        idle();
+        Parent inboxPage = onFx(() -> (Parent) partnerWindow.shell().current().node());
+        TableView<Exchange.Request> inbox = (TableView<Exchange.Request>) inboxPage.lookup("#incoming-table");
+        waitUntil("the migration waits in the approver's inbox", () -> inbox.getItems().stream()
+                .anyMatch(r -> "userMigration.add".equals(r.kind()) && r.status() == Exchange.Status.PENDING_APPROVAL));
+        onFxRun(() -> inbox.getSelectionModel().select(inbox.getItems().stream()
+                .filter(r -> "userMigration.add".equals(r.kind())).findFirst().orElseThrow()));
+        onFxRun(() -> ((Button) inboxPage.lookup("#approve-request")).fire());
+        onFxRun(() -> partnerWindow.shell().show("groups"));
+        idle();
+        Parent groupsPage = onFx(() -> (Parent) partnerWindow.shell().current().node());
+        TableView<Console.Group> groups = (TableView<Console.Group>) groupsPage.lookup("#groups-table");
+        waitUntil("alice joined the partner's fire-east", () -> groups.getItems().stream()
+                .anyMatch(g -> g.groupId().equals("fire-east") && g.members().contains(DemoOptions.SAMPLE_USER)));
+
+        waitUntil("the guide ticks step 7", () -> stepDone(7));
+        TableView<Exchange.Request> outgoing = (TableView<Exchange.Request>) primaryRequests.lookup("#outgoing-table");
+        onFxRun(() -> ((TabPane) primaryRequests.lookup(".tab-pane")).getSelectionModel().select(1));
+        waitUntil("the answer is back at the primary", () -> outgoing.getItems().stream()
+                .anyMatch(r -> "userMigration.add".equals(r.kind()) && r.response() != null));
+        onFxRun(() -> outgoing.getSelectionModel().select(outgoing.getItems().stream()
+                .filter(r -> "userMigration.add".equals(r.kind())).findFirst().orElseThrow()));
+        waitUntil("the outcome per user is shown", () -> primaryRequests.lookup("#request-result") != null);
+        assertThat(onFx(() -> ((TableView<org.mcx.protocol.message.Acm.UserOutcome>) primaryRequests.lookup("#request-result"))
+                .getItems().stream().map(o -> o.mcServiceId() + " " + o.outcome()).toList())).containsExactly("alice CREATED");
+        problems.assertNone("migrating a user to the partner");
     }
 
     private boolean stepDone(int n) {

@@ -95,6 +95,20 @@ class EveryViewAndDialogTest extends AcceptanceBase {
                 check(is(openDialog("#edit-user", "edit user"), "UserDialog", "user-dialog"), where + ", Edit user", null);
                 check(openDialog("#delete-user", "delete user"), where + ", Delete user", null);
             }
+            case "groups" -> { // issue 14: every role reads them, administrators edit
+                if (w.context().session().may(org.mcx.protocol.wire.MessageType.GROUPS_SAVE)) {
+                    check(is(newByKey("new group"), "GroupDialog", "group-dialog"), where + ", New group", shots ? "dialog-group" : null);
+                    select("#groups-table", 0);
+                    check(is(openDialog("#edit-group", "edit group"), "GroupDialog", "group-dialog"), where + ", Edit group", null);
+                    check(openDialog("#delete-group", "delete group"), where + ", Delete group", null);
+                } else {
+                    assertThat(onFx(() -> lookup("#new-group", javafx.scene.control.Button.class).isVisible()))
+                            .as(where + ": only administrators change groups").isFalse();
+                    select("#groups-table", 0);
+                    robot.push(KeyCode.ENTER);
+                    check(dialog("group details"), where + ", a group in full", null);
+                }
+            }
             case "partners" -> {
                 check(newByKey("new partner"), where + ", New partner", shots ? "dialog-partner" : null);
                 select("#partners-table", 0);
@@ -126,6 +140,11 @@ class EveryViewAndDialogTest extends AcceptanceBase {
                             where + ", Send users for migration", shots ? "dialog-send-users" : null);
                     check(is(fromMenu("#migration-menu", 1, "remove users"), "RemoveUsersDialog", "remove-users-dialog"),
                             where + ", Remove users from migration", shots ? "dialog-remove-users" : null);
+                    // index 2 is the separator between users and groups
+                    check(is(fromMenu("#migration-menu", 3, "ask for groups"), "AskGroupsDialog", "ask-groups-dialog"),
+                            where + ", Ask a partner for its groups", shots ? "dialog-ask-groups" : null);
+                    check(is(fromMenu("#migration-menu", 4, "update membership"), "MembershipDialog", "membership-dialog"),
+                            where + ", Update membership of a partner group", shots ? "dialog-membership" : null);
                 } else {
                     assertThat(onFx(() -> lookup("#migration-menu", javafx.scene.control.MenuButton.class).isVisible()))
                             .as(where + ": only administrators send users for migration").isFalse();

@@ -26,6 +26,8 @@ public final class EventText {
             Map.entry("user.saved", List.of("mcServiceId")),
             Map.entry("user.deleted", List.of("mcServiceId")),
             Map.entry("user.locked", List.of("mcServiceId", "lockedUntil")),
+            Map.entry("group.saved", List.of("groupId")),
+            Map.entry("group.deleted", List.of("groupId")),
             Map.entry("partner.connected", List.of("partnerSystemId")),
             Map.entry("partner.disconnected", List.of("partnerSystemId")),
             Map.entry("serverIdentity.created", List.of("partnerSystemId")),
@@ -38,7 +40,8 @@ public final class EventText {
             Map.entry("access.denied", List.of("count", "reason", "applicationId")));
 
     /** The exchange kinds beyond server identities (docs/acm.md): their events carry the same data. */
-    private static final List<String> EXCHANGE_KINDS = List.of("userMigration.add", "userMigration.remove");
+    private static final List<String> EXCHANGE_KINDS = List.of("userMigration.add", "userMigration.remove",
+            "groups.request", "groupMembership.update");
 
     /** Which data fields fill an exchange event's pattern, by its last part ("pending", "decided", …). */
     private static final Map<String, List<String>> EXCHANGE_FIELDS = Map.of(

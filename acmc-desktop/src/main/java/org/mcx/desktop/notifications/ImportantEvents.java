@@ -21,8 +21,13 @@ public final class ImportantEvents {
             case "serverIdentity.responseStored" -> session.may(MessageType.SERVER_IDENTITY_RESPONSES);
             case "partner.disconnected", "user.locked" -> true;
             // every other exchange kind (docs/acm.md): the same two moments, with the kind as prefix
-            default -> topic.startsWith("userMigration.") && (topic.endsWith(".pending") && session.may(MessageType.ACM_DECIDE)
+            default -> exchange(topic) && (topic.endsWith(".pending") && session.may(MessageType.ACM_DECIDE)
                     || topic.endsWith(".responseStored") && session.may(MessageType.ACM_RESPONSES));
         };
+    }
+
+    /** The exchange kinds beyond server identities; "group." (a group saved here) is not one of them. */
+    private static boolean exchange(String topic) {
+        return topic.startsWith("userMigration.") || topic.startsWith("groups.request.") || topic.startsWith("groupMembership.update.");
     }
 }

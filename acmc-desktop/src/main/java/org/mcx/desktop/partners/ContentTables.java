@@ -16,7 +16,8 @@ import org.mcx.protocol.message.Exchange;
 /**
  * What a request of a kind beyond server identities carries, and what the partner did per user, as
  * tables: a migration's users (id, name, groups, security level, highest priority), a removal's
- * ids, and each user's outcome with its reason. Tables rather than a grid of labels: a request may
+ * ids, the groups asked for, a membership update's changes; each user's outcome with its reason,
+ * and the groups a partner disclosed with their members. Tables rather than a grid of labels: a request may
  * carry thousands of users, and a table only draws the rows on screen.
  */
 final class ContentTables {
@@ -44,12 +45,49 @@ final class ContentTables {
             return List.of(Forms.section(i18n.get("requests.removedUsers"), table("request-content", removal.users(),
                     List.<TableColumn<String, ?>>of(Tables.column(i18n.get("users.col.id"), id -> id)))));
         }
+        if (r.content() instanceof Acm.GroupQuery q) {
+            return List.of(Forms.section(i18n.get("requests.askedGroups"), q.groups().isEmpty()
+                    ? wrapped(i18n.get("requests.everySharedGroup"))
+                    : table("request-content", q.groups(), List.<TableColumn<String, ?>>of(
+                            Tables.column(i18n.get("groups.col.id"), id -> id)))));
+        }
+        if (r.content() instanceof Acm.MembershipUpdate m) {
+            List<String[]> changes = new ArrayList<>();
+            m.add().forEach(id -> changes.add(new String[] {id, i18n.get("requests.change.add")}));
+            m.remove().forEach(id -> changes.add(new String[] {id, i18n.get("requests.change.remove")}));
+            return List.of(Forms.section(i18n.get("requests.membershipChanges", m.groupId()), table("request-content", changes, List.of(
+                    Tables.column(i18n.get("users.col.id"), c -> c[0]),
+                    Tables.column(i18n.get("requests.col.change"), c -> c[1])))));
+        }
         return List.of();
+    }
+
+    /** The groups a partner disclosed: id, name, and each member with their level where the partner gives it. */
+    private static List<Node> groups(Acm.GroupList list, I18n i18n) {
+        if (list.groups().isEmpty()) {
+            return List.of(Forms.section(i18n.get("requests.groupList"), wrapped(i18n.get("requests.noGroups"))));
+        }
+        return List.of(Forms.section(i18n.get("requests.groupList"), table("request-result", list.groups(), List.of(
+                Tables.column(i18n.get("groups.col.id"), Acm.GroupInfo::groupId),
+                Tables.column(i18n.get("groups.col.name"), Acm.GroupInfo::name),
+                Tables.wide(Tables.column(i18n.get("requests.col.members"), g -> String.join(", ", g.members().stream()
+                        .map(u -> u.securityLevel() == null ? u.mcServiceId() : u.mcServiceId() + " (" + u.securityLevel() + ")")
+                        .toList())), 200)))));
+    }
+
+    private static javafx.scene.control.Label wrapped(String text) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     /** Each user's outcome once the answer is here; nothing before it, or for a kind without one. */
     static List<Node> result(Exchange.Request r, I18n i18n) {
         Acm.Result result = r.response() == null ? null : r.response().result();
+        if (result instanceof Acm.GroupList list) {
+            return groups(list, i18n);
+        }
         List<Acm.UserOutcome> outcomes = result instanceof Acm.MigrationOutcomes m ? m.users()
                 : result instanceof Acm.RemovalOutcomes o ? o.users()
                 : result instanceof Acm.MembershipOutcomes mo ? mo.users() : null;

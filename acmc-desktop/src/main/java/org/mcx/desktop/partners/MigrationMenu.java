@@ -9,7 +9,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.mcx.desktop.common.I18n;
 import org.mcx.desktop.common.Icons;
 
-/** "Users for migration ▾" in the requests toolbar: send users to a partner, or remove them there (ADMIN only). */
+/**
+ * "Migration ▾" in the requests toolbar (ADMIN only): send users to a partner or remove them there;
+ * then, for the groups those users join there, ask the partner for its groups or update one's members.
+ */
 final class MigrationMenu {
     private MigrationMenu() {
     }
@@ -21,7 +24,9 @@ final class MigrationMenu {
         MenuItem remove = new MenuItem(i18n.get("requests.removeUsers"), Icons.icon(Feather.USER_MINUS));
         remove.setId("remove-users");
         remove.setOnAction(e -> compose(vm, i18n, owner, false));
-        MenuButton menu = new MenuButton(i18n.get("requests.migration"), Icons.icon(Feather.USERS), send, remove);
+        MenuButton menu = new MenuButton(i18n.get("requests.migration"), Icons.icon(Feather.USERS), send, remove,
+                new javafx.scene.control.SeparatorMenuItem());
+        menu.getItems().addAll(GroupsMenu.items(vm, i18n, owner));
         menu.setId("migration-menu");
         menu.setAccessibleText(i18n.get("requests.migration"));
         menu.setVisible(vm.mayMigrate());

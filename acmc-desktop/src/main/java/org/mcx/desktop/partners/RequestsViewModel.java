@@ -75,11 +75,14 @@ public final class RequestsViewModel {
     }
 
     /**
-     * Sends users for migration, or removes them ({@code acm.create}). The future fails with the
+     * Sends a request of a kind beyond server identities ({@code acm.create}): users sent for
+     * migration or removed, groups asked for, a group membership update. The future fails with the
      * backend's refusal, so the dialog that composed it can say why and stay open.
      */
     public CompletableFuture<Exchange.Created> send(String partnerSystemId, Acm.Urgency urgency, Acm.Content content) {
-        String done = content instanceof Acm.UserRemoval ? "requests.removalSent" : "requests.migrationSent";
+        String done = content instanceof Acm.UserRemoval ? "requests.removalSent"
+                : content instanceof Acm.GroupQuery ? "requests.groupRequested"
+                : content instanceof Acm.MembershipUpdate ? "requests.membershipSent" : "requests.migrationSent";
         return commands.<Exchange.Created>send(MessageType.ACM_CREATE, new Exchange.AcmCreate(partnerSystemId, urgency, content),
                 done, content.namedUsers().size(), ctx.names().partner(partnerSystemId)).whenComplete((s, f) -> reload());
     }

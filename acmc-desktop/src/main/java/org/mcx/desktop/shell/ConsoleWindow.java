@@ -12,6 +12,8 @@ import org.mcx.desktop.audit.AuditView;
 import org.mcx.desktop.audit.AuditViewModel;
 import org.mcx.desktop.common.Page;
 import org.mcx.desktop.common.ViewContext;
+import org.mcx.desktop.groups.GroupsView;
+import org.mcx.desktop.groups.GroupsViewModel;
 import org.mcx.desktop.identities.IdentitiesView;
 import org.mcx.desktop.identities.IdentitiesViewModel;
 import org.mcx.desktop.nodes.NodesView;
@@ -68,6 +70,9 @@ public final class ConsoleWindow implements AutoCloseable {
         }
         if (session.may(MessageType.USERS_LIST)) {
             lazy("users", "nav.users", Feather.USERS, () -> new UsersView(new UsersViewModel(ctx), ctx));
+        }
+        if (session.may(MessageType.GROUPS_LIST)) { // every role reads them; administrators edit
+            lazy("groups", "nav.groups", Feather.LAYERS, () -> new GroupsView(new GroupsViewModel(ctx), ctx));
         }
         if (session.may(MessageType.NODES_LIST)) {
             lazy("nodes", "nav.nodes", Feather.CPU, () -> new NodesView(new NodesViewModel(ctx), ctx));

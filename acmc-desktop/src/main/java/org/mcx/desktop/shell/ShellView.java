@@ -27,7 +27,7 @@ import org.mcx.desktop.common.Tasks;
 import org.mcx.desktop.notifications.NotificationsViewModel;
 
 /**
- * The main window's frame: navigation on the left (Ctrl+1 ... Ctrl+0 and Ctrl+I), the current
+ * The main window's frame: navigation on the left (Ctrl+1 ... Ctrl+0, Ctrl+I and Ctrl+G), the current
  * page in the middle, the link's state and running work in the status bar; Ctrl+F and Ctrl+S go to
  * the current page. A view's shortcut belongs to the view, not to its place in the list, so it is
  * the same for every role (an approver, who has no Audit or Users view, still finds Server
@@ -38,7 +38,7 @@ public final class ShellView {
     static final Map<String, String> KEYS = Map.ofEntries(Map.entry("overview", "1"), Map.entry("services", "2"),
             Map.entry("applications", "3"), Map.entry("profiles", "4"), Map.entry("requests", "5"),
             Map.entry("notifications", "6"), Map.entry("audit", "7"), Map.entry("users", "8"), Map.entry("nodes", "9"),
-            Map.entry("partners", "0"), Map.entry("identities", "I"));
+            Map.entry("partners", "0"), Map.entry("identities", "I"), Map.entry("groups", "G"));
 
     private final List<Page> pages;
     private final BorderPane root = new BorderPane();

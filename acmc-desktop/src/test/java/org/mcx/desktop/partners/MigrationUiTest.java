@@ -186,13 +186,58 @@ class MigrationUiTest extends FxTest {
         problems.assertNone("a migrated user");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRequestStillInTheOutboxIsCancelledOnlyOnceConfirmed() throws Exception {
+        partner.stop(); // offline: what is sent stays in this system's outbox
+        openAs(primary, TestBackend.ADMIN, TestBackend.ADMIN_PASSWORD);
+        DialogPane d = compose(0, "send users");
+        onFxRun(() -> ((ListView<Console.User>) d.lookup("#migration-users")).getSelectionModel().select(0));
+        waitUntil("Send is enabled", () -> !d.lookup("#send-compose").isDisabled());
+        onFxRun(() -> ((Button) d.lookup("#send-compose")).fire());
+        waitUntil("the dialog closes once the backend took it", () -> d.getScene() == null || !d.getScene().getWindow().isShowing());
+        onFxRun(() -> lookup(".tab-pane", javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+        TableView<Exchange.Request> outgoing = lookup("#outgoing-table", TableView.class);
+        waitUntil("the request waits in the outbox", () -> outgoing.getItems().size() == 1
+                && outgoing.getItems().get(0).status() == Exchange.Status.FORWARDED);
+        onFxRun(() -> outgoing.getSelectionModel().select(0));
+        Button cancel = lookup("#cancel-request", Button.class);
+        waitUntil("Cancel is offered", cancel::isVisible);
+
+        // Declined: nothing changes, here or in the backend.
+        Platform.runLater(cancel::fire);
+        DialogPane declined = dialog("cancel, declined");
+        assertThat(declined.getHeaderText()).contains("Users sent for migration").contains("mcx-b");
+        cancel(declined);
+        assertThat(outboxStatus()).isEqualTo(Exchange.Status.FORWARDED);
+        assertThat(onFx(() -> outgoing.getItems().get(0).status())).isEqualTo(Exchange.Status.FORWARDED);
+        assertThat(onFx(cancel::isVisible)).isTrue();
+
+        // Confirmed: cancelled in the backend, and the outbox says so.
+        Platform.runLater(cancel::fire);
+        press(dialog("cancel, confirmed"), "confirm");
+        waitUntil("the outbox shows it cancelled", () -> outgoing.getItems().size() == 1
+                && outgoing.getItems().get(0).status() == Exchange.Status.CANCELLED);
+        assertThat(outboxStatus()).isEqualTo(Exchange.Status.CANCELLED);
+        waitUntil("Cancel is no longer offered", () -> !cancel.isVisible());
+        assertThat(onFx(() -> lookup("#requests-message", Label.class).getText())).contains("cancelled");
+        assertThat(onFx(() -> lookup("#request-head", Label.class).getText())).contains("cancelled");
+        problems.assertNone("cancelling a request");
+    }
+
+    private Exchange.Status outboxStatus() throws Exception {
+        Exchange.Requests all = primary.call(MessageType.ACM_LIST, new Exchange.AcmList(Exchange.Direction.OUTGOING, null, null));
+        assertThat(all.requests()).hasSize(1);
+        return all.requests().get(0).status();
+    }
+
     /** What a person sees, for a look after the run: target/screenshots. */
     private static void shot(javafx.scene.Parent root, String name) throws Exception {
         org.mcx.desktop.testing.Png.write(onFx(() -> org.mcx.desktop.testing.Png.snapshot(root)),
                 Path.of("target/screenshots", name + ".png"));
     }
 
-    /** Opens "Users for migration ▾"'s item {@code index} (0 send, 1 remove) and waits for its dialog. */
+    /** Opens "Migration ▾"'s item {@code index} (0 send, 1 remove) and waits for its dialog. */
     private DialogPane compose(int index, String what) throws Exception {
         waitUntil("the migration menu", () -> present("#migration-menu") && lookup("#migration-menu", MenuButton.class).isVisible());
         Platform.runLater(() -> lookup("#migration-menu", MenuButton.class).getItems().get(index).fire());
