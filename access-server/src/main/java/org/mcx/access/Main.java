@@ -95,10 +95,10 @@ public final class Main implements Callable<Integer> {
             description = "Event loop threads; 0 for one per core. Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--warm-up", defaultValue = "4s", converter = DurationConverter.class,
+    @Option(names = "--warm-up", defaultValue = "0s", converter = DurationConverter.class,
             description = "Before opening its port, serve itself (on loopback, with grants of its own) for at most this long,"
-                    + " until the JIT has compiled the request path: the first applications then meet full speed. 0 for none."
-                    + " Default: ${DEFAULT-VALUE}.")
+                    + " or until the JIT is quiet. 0 for none: on two cores it delayed the port without shortening the climb"
+                    + " to full speed (docs/benchmarks.md). Default: ${DEFAULT-VALUE}.")
     Duration warmUp;
 
     /**
@@ -205,13 +205,16 @@ public final class Main implements Callable<Integer> {
      * HTTP/2, every check, the forward): a warm-up on a certificate made for it in a temporary
      * directory, removed after.
      */
+    /** How long a training run serves itself unless --warm-up says otherwise. */
+    static final Duration TRAINING = Duration.ofSeconds(15);
+
     private int trainAlone() throws Exception {
         Path scratch = Files.createTempDirectory("mcx-sas-training");
         try {
             Path keystore = SelfSignedCertificate.ensure(scratch, "localhost");
             AccessConfig config = AccessConfig.defaults("127.0.0.1", 0).withIo(transport(), threads)
                     .withTls(keystore, SelfSignedCertificate.password(keystore))
-                    .withWarmUp(warmUp.isZero() ? Duration.ofSeconds(4) : warmUp);
+                    .withWarmUp(warmUp.isZero() ? TRAINING : warmUp);
             SelfWarmUp.Result result = AccessServer.warmUpAlone(config);
             System.out.println("class-data training: " + (result.http1Answered() + result.http2Answered()) + " requests in "
                     + result.took().toMillis() + " ms");

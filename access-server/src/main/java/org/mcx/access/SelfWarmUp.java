@@ -52,7 +52,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Before a node opens its port it serves itself for a moment: a client inside the process sends
+ * Before a node opens its port it can serve itself for a moment ({@code --warm-up}, off by default:
+ * on two cores it did not pay, docs/benchmarks.md), and a training run for a class-data archive
+ * or AOT cache does only this ({@code --class-archive-training}): a client inside the process sends
  * requests through the very pipeline applications will meet (TLS, HTTP/1.1 and HTTP/2, every
  * check, the forward to an upstream and back) to an upstream inside the process, until the JIT has
  * compiled that path and goes quiet, or the budget is spent. Without it the first applications
@@ -165,7 +167,10 @@ final class SelfWarmUp {
                 client.close();
             }
             // Its listener, upstream and every connection to them, the SAS's pooled ones included (the stub closes them).
-            opened.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            // TLS connections wait up to 3 s for their close_notify to be flushed.
+            if (!opened.close().awaitUninterruptibly(5, TimeUnit.SECONDS)) {
+                log.warn("the warm-up's listener and connections were not all closed within 5 s");
+            }
         }
     }
 
