@@ -75,10 +75,6 @@ public final class AccessServer implements AutoCloseable {
         // The link's log-on and snapshot take round trips to the registry: the loops, TLS and the
         // warm-up are made meanwhile.
         CompletableFuture<Void> synced = link.start();
-        DenialReporter reporter = new DenialReporter(counters, link::report);
-        Gateway gateway = new Gateway(config, new AccessChecks(grants, link::isFresh,
-                new RateLimits(config.requestsPerSecondPerApplication(), config.requestsPerSecondPerUser()),
-                counters, reporter), new Admission(config.maxInFlight()), counters, reporter);
 
         Transport transport = config.transport().resolve();
         int threads = config.eventLoopThreads();
@@ -92,6 +88,7 @@ public final class AccessServer implements AutoCloseable {
         ClientConnections connections = new ClientConnections(config.maxConnectionsPerAddress(), counters);
 
         Channel listener;
+        DenialReporter reporter = null;
         try {
             SslProvider engine = ServerTls.provider();
             SslContext tls = config.keystore() == null ? null
@@ -101,6 +98,11 @@ public final class AccessServer implements AutoCloseable {
                 SelfWarmUp.run(config, workers, transport, engine, tls, upstreamTls, config.warmUp());
             }
             synced.get(Math.max(1, LINK_TIMEOUT.toNanos() - (System.nanoTime() - linking)), TimeUnit.NANOSECONDS);
+            // Made once linked: it reports every second, and would only fail to before.
+            reporter = new DenialReporter(counters, link::report);
+            Gateway gateway = new Gateway(config, new AccessChecks(grants, link::isFresh,
+                    new RateLimits(config.requestsPerSecondPerApplication(), config.requestsPerSecondPerUser()),
+                    counters, reporter), new Admission(config.maxInFlight()), counters, reporter);
             listener = new ServerBootstrap().group(acceptor, workers).channel(serverType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .option(ChannelOption.SO_REUSEADDR, true)
@@ -112,7 +114,9 @@ public final class AccessServer implements AutoCloseable {
         } catch (Exception e) {
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            reporter.close();
+            if (reporter != null) {
+                reporter.close();
+            }
             link.close();
             throw e;
         }

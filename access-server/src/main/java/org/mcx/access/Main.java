@@ -18,6 +18,7 @@ import org.mcx.server.LogFiles;
 import org.mcx.server.OpsOptions;
 import org.mcx.server.OutOfMemoryExit;
 import org.mcx.server.SelfSignedCertificate;
+import org.mcx.server.Trees;
 import org.mcx.server.UntilTerminated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -220,11 +221,7 @@ public final class Main implements Callable<Integer> {
                     + result.took().toMillis() + " ms");
             return result.forwarded() > 0 ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
         } finally {
-            try (var files = Files.walk(scratch)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            Trees.delete(scratch);
         }
     }
 

@@ -72,6 +72,8 @@ final class SelfWarmUp {
     private static final Logger log = LoggerFactory.getLogger(SelfWarmUp.class);
     static final String APPLICATION = "mcx-sas-warm-up";
     static final String USER = "mcx-sas-warm-up-user";
+    static final String PROFILE_OWN_LIMIT = "warm-up-profile-1";
+    static final String PROFILE_NODE_LIMIT = "warm-up-profile-2";
     /** Below this the JIT is quiet: it compiled less than 4% of the time of a window. */
     private static final double QUIET_SHARE = 0.04;
     private static final Duration WINDOW = Duration.ofMillis(250);
@@ -173,9 +175,6 @@ final class SelfWarmUp {
             }
         }
     }
-
-    static final String PROFILE_OWN_LIMIT = "warm-up-profile-1";
-    static final String PROFILE_NODE_LIMIT = "warm-up-profile-2";
 
     /**
      * Until the JIT has compiled less than {@link #QUIET_SHARE} of two windows in a row (after

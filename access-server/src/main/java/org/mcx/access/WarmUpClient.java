@@ -42,6 +42,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,18 +138,14 @@ final class WarmUpClient implements AutoCloseable {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
 
-    private interface Pipeline {
-        void build(Channel ch);
-    }
-
-    private void connect(Pipeline pipeline) {
+    private void connect(Consumer<Channel> pipeline) {
         new Bootstrap().group(group).channel(transport.clientChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
                         channels.add(ch);
-                        pipeline.build(ch);
+                        pipeline.accept(ch);
                     }
                 })
                 .connect(address).addListener(f -> {

@@ -165,6 +165,21 @@ class StandaloneAccessServerTest extends SasTestBase {
         return Files.writeString(dir.resolve(nodeId + ".secret"), secret + "\n");
     }
 
+    /**
+     * The run a package makes its class-data archive from: no registry, a certificate made for it
+     * and removed after, the node's TLS with HTTP/1.1 and HTTP/2 served, then exit 0.
+     */
+    @Test
+    void theClassArchiveTrainingServesItselfWithoutARegistryAndExits() throws Exception {
+        Exited exited = run("--class-archive-training", "--warm-up=2s");
+        assertThat(exited.code).as(exited.output).isZero();
+        assertThat(exited.output).contains("HTTP/1.1 and HTTP/2 over TLS").containsPattern("class-data training: [1-9][0-9]* requests");
+        try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("its certificate's directory is removed")
+                    .noneMatch(n -> n.startsWith("mcx-sas-training"));
+        }
+    }
+
     private record Exited(int code, String output) {
     }
 

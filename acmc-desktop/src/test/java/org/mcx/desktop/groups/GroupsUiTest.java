@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.shell.ConsoleWindow;
 import org.mcx.desktop.testing.FxTest;
 import org.mcx.desktop.testing.Png;
@@ -49,10 +47,7 @@ class GroupsUiTest extends FxTest {
                 "pair-secret-0123456789", new Console.AutoApprove(false, 100)));
         backend.call(MessageType.USERS_SAVE, new Console.SaveUser("alice", "Alice Martin", List.of(), false, List.of(), true,
                 "user-password"));
-        for (Role r : List.of(Role.OPERATOR, Role.VIEWER, Role.APPROVER)) {
-            backend.call(MessageType.USERS_SAVE, new Console.SaveUser(r.name().toLowerCase(), r.name() + " user", List.of(r), false,
-                    List.of(), false, PASSWORD));
-        }
+        backend.addRoleUsers(PASSWORD);
         problems = Problems.watch();
     }
 
@@ -66,15 +61,7 @@ class GroupsUiTest extends FxTest {
     }
 
     private ConsoleWindow openAs(String user, String password) throws Exception {
-        ConsoleSession session = consoles.opener().open(backend.base(), user, password, null, "test").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        ConsoleWindow w = onFx(() -> consoles.open(stage, session));
-        onFxRun(() -> {
-            stage.setWidth(1024);
-            stage.setHeight(700);
-            w.shell().show("groups");
-        });
-        idle();
-        return w;
+        return openLaptopWindow(backend.base(), user, password, "groups");
     }
 
     @Test

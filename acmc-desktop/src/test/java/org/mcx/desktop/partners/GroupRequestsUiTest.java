@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.shell.ConsoleWindow;
 import org.mcx.desktop.testing.FxTest;
 import org.mcx.desktop.testing.Png;
@@ -56,10 +54,7 @@ class GroupRequestsUiTest extends FxTest {
             primary.call(MessageType.USERS_SAVE, new Console.SaveUser(user, user.substring(0, 1).toUpperCase() + user.substring(1)
                     + " Martin", List.of(), false, List.of(), true, "user-password"));
         }
-        for (Role r : List.of(Role.OPERATOR, Role.VIEWER, Role.APPROVER)) {
-            primary.call(MessageType.USERS_SAVE, new Console.SaveUser(r.name().toLowerCase(), r.name() + " user", List.of(r), false,
-                    List.of(), false, PASSWORD));
-        }
+        primary.addRoleUsers(PASSWORD);
         // On the partner: fire-east shared with us, levels disclosed; roads with every partner; police with nobody.
         partner.call(MessageType.USERS_SAVE, new Console.SaveUser("vera", "Vera Approver", List.of(Role.APPROVER), false, List.of(),
                 false, "vera-password", null, "secret"));
@@ -80,15 +75,7 @@ class GroupRequestsUiTest extends FxTest {
     }
 
     private ConsoleWindow openAs(String user, String password) throws Exception {
-        ConsoleSession session = consoles.opener().open(primary.base(), user, password, null, "test").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        ConsoleWindow w = onFx(() -> consoles.open(stage, session));
-        onFxRun(() -> {
-            stage.setWidth(1024);
-            stage.setHeight(700);
-            w.shell().show("requests");
-        });
-        idle();
-        return w;
+        return openLaptopWindow(primary.base(), user, password, "requests");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mcx.desktop.common.ConsoleSession;
 import org.mcx.desktop.shell.ConsoleWindow;
 import org.mcx.desktop.testing.FxTest;
 import org.mcx.desktop.testing.Problems;
@@ -52,10 +50,7 @@ class MigrationUiTest extends FxTest {
             primary.call(MessageType.USERS_SAVE, new Console.SaveUser(user, user.substring(0, 1).toUpperCase() + user.substring(1)
                     + " Martin", List.of(), false, List.of(), true, "user-password"));
         }
-        for (Role r : List.of(Role.OPERATOR, Role.VIEWER, Role.APPROVER)) {
-            primary.call(MessageType.USERS_SAVE, new Console.SaveUser(r.name().toLowerCase(), r.name() + " user", List.of(r), false,
-                    List.of(), false, PASSWORD));
-        }
+        primary.addRoleUsers(PASSWORD);
         problems = Problems.watch();
     }
 
@@ -70,15 +65,7 @@ class MigrationUiTest extends FxTest {
     }
 
     private ConsoleWindow openAs(TestBackend b, String user, String password) throws Exception {
-        ConsoleSession session = consoles.opener().open(b.base(), user, password, null, "test").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        ConsoleWindow w = onFx(() -> consoles.open(stage, session));
-        onFxRun(() -> {
-            stage.setWidth(1024);
-            stage.setHeight(700);
-            w.shell().show("requests");
-        });
-        idle();
-        return w;
+        return openLaptopWindow(b.base(), user, password, "requests");
     }
 
     @Test

@@ -41,6 +41,21 @@ public abstract class FxTest {
         consoles = onFx(() -> new Consoles(i18n, Tasks.withDaemonPool(Platform::runLater), new ThemeSwitch(false)));
     }
 
+    /** Logs on to {@code base} and opens a console window at a laptop's 1024×700 on {@code page}. */
+    protected org.mcx.desktop.shell.ConsoleWindow openLaptopWindow(java.net.URI base, String user, String password, String page)
+            throws Exception {
+        org.mcx.desktop.common.ConsoleSession session = consoles.opener().open(base, user, password, null, "test")
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        org.mcx.desktop.shell.ConsoleWindow w = onFx(() -> consoles.open(stage, session));
+        onFxRun(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+            w.shell().show(page);
+        });
+        idle();
+        return w;
+    }
+
     /** Closes every window and console; subclasses call it before stopping their backend, so no console reconnects in vain. */
     @AfterEach
     protected void closeConsoles() throws Exception {

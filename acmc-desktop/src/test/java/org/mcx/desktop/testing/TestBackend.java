@@ -83,6 +83,15 @@ public final class TestBackend implements AutoCloseable {
                 base() + "/acms", secret, new org.mcx.protocol.message.Console.AutoApprove(false, 100), null, null));
     }
 
+    /** A user for each role but ADMIN, named after it (operator, viewer, approver), with this password. */
+    public void addRoleUsers(String password) throws Exception {
+        for (org.mcx.protocol.Role r : java.util.List.of(org.mcx.protocol.Role.OPERATOR, org.mcx.protocol.Role.VIEWER,
+                org.mcx.protocol.Role.APPROVER)) {
+            call(MessageType.USERS_SAVE, new org.mcx.protocol.message.Console.SaveUser(r.name().toLowerCase(), r.name() + " user",
+                    java.util.List.of(r), false, java.util.List.of(), false, password));
+        }
+    }
+
     public String systemId() {
         return systemId;
     }
