@@ -10,13 +10,14 @@ import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.wire.MessageType;
 
 /**
- * Which of the guide's seven steps are done, from what the primary's events say: an authorization
+ * Which of the guide's nine steps are done, from what the primary's events say: an authorization
  * decided, a profile saved again, a partner request created, its answer stored; the answer
  * collected, which no event announces, so it is read from the request list when it may have
- * happened; users sent for migration, and the partner's answer to them.
+ * happened; users sent for migration, and the partner's answer to them; the partner's groups asked
+ * for and a membership update, answered.
  */
 final class DemoProgress {
-    static final int STEPS = 7;
+    static final int STEPS = 9;
     /** The step no event announces: an answer collected. */
     static final int COLLECTED = 5;
     private final ConsoleSession session;
@@ -50,6 +51,8 @@ final class DemoProgress {
             }
             case "userMigration.add.created" -> done(6);
             case "userMigration.add.responseStored" -> done(7); // the partner answered: approved or not, it was decided there
+            case "groups.request.responseStored" -> done(8);
+            case "groupMembership.update.responseStored" -> done(9);
             default -> {
             }
         }

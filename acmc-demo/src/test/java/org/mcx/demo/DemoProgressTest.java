@@ -40,4 +40,18 @@ class DemoProgressTest {
         assertThat(progress.doneProperty(7).get()).isTrue();
         assertThat(progress.doneProperty(DemoProgress.COLLECTED).get()).as("no server identity answer collected").isFalse();
     }
+
+    @Test
+    void theGroupStepsTickWhenThePartnerAnsweredEachKind() {
+        progress.seen(event("groups.request.created", 0)); // sent is not yet answered
+        progress.seen(event("groupMembership.update.created", 0));
+        assertThat(progress.doneProperty(8).get()).isFalse();
+        assertThat(progress.doneProperty(9).get()).isFalse();
+        progress.seen(event("groups.request.responseStored", 0));
+        assertThat(progress.doneProperty(8).get()).isTrue();
+        assertThat(progress.doneProperty(9).get()).isFalse();
+        progress.seen(event("groupMembership.update.responseStored", 0));
+        assertThat(progress.doneProperty(9).get()).isTrue();
+        assertThat(progress.doneProperty(7).get()).as("the migration's own step").isFalse();
+    }
 }

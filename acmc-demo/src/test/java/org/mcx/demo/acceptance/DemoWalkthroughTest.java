@@ -66,6 +66,7 @@ class DemoWalkthroughTest extends AcceptanceBase {
         unsavedEditsAreNotDroppedSilently(primary);
         exchangeServerIdentitiesWithThePartner(primary, launcher);
         migrateAUserToThePartner(primary);
+        askForGroupsAndUpdateMembership(primary);
 
         assertThat(onFx(() -> primary.notifications().feed().stream().map(FeedItem::text).toList()))
                 .as("the feed names applications and never shows request UUIDs")
@@ -294,16 +295,7 @@ class DemoWalkthroughTest extends AcceptanceBase {
         press(send, "send-compose");
         waitUntil("the guide ticks step 6", () -> stepDone(6));
 
-        ConsoleWindow partnerWindow = onFx(() -> consoles.windows().get(1));
-        onFxRun(() -> partnerWindow.shell().show("requests"));
-        idle();
-        Parent inboxPage = onFx(() -> (Parent) partnerWindow.shell().current().node());
-        TableView<Exchange.Request> inbox = (TableView<Exchange.Request>) inboxPage.lookup("#incoming-table");
-        waitUntil("the migration waits in the approver's inbox", () -> inbox.getItems().stream()
-                .anyMatch(r -> "userMigration.add".equals(r.kind()) && r.status() == Exchange.Status.PENDING_APPROVAL));
-        onFxRun(() -> inbox.getSelectionModel().select(inbox.getItems().stream()
-                .filter(r -> "userMigration.add".equals(r.kind())).findFirst().orElseThrow()));
-        onFxRun(() -> ((Button) inboxPage.lookup("#approve-request")).fire());
+        ConsoleWindow partnerWindow = approveInThePartnersConsole("userMigration.add");
         onFxRun(() -> partnerWindow.shell().show("groups"));
         idle();
         Parent groupsPage = onFx(() -> (Parent) partnerWindow.shell().current().node());
@@ -312,16 +304,80 @@ class DemoWalkthroughTest extends AcceptanceBase {
                 .anyMatch(g -> g.groupId().equals("fire-east") && g.members().contains(DemoOptions.SAMPLE_USER)));
 
         waitUntil("the guide ticks step 7", () -> stepDone(7));
-        TableView<Exchange.Request> outgoing = (TableView<Exchange.Request>) primaryRequests.lookup("#outgoing-table");
-        onFxRun(() -> ((TabPane) primaryRequests.lookup(".tab-pane")).getSelectionModel().select(1));
-        waitUntil("the answer is back at the primary", () -> outgoing.getItems().stream()
-                .anyMatch(r -> "userMigration.add".equals(r.kind()) && r.response() != null));
-        onFxRun(() -> outgoing.getSelectionModel().select(outgoing.getItems().stream()
-                .filter(r -> "userMigration.add".equals(r.kind())).findFirst().orElseThrow()));
-        waitUntil("the outcome per user is shown", () -> primaryRequests.lookup("#request-result") != null);
-        assertThat(onFx(() -> ((TableView<org.mcx.protocol.message.Acm.UserOutcome>) primaryRequests.lookup("#request-result"))
-                .getItems().stream().map(o -> o.mcServiceId() + " " + o.outcome()).toList())).containsExactly("alice CREATED");
+        TableView<org.mcx.protocol.message.Acm.UserOutcome> outcomes = answerInTheOutbox(primaryRequests, "userMigration.add");
+        assertThat(onFx(() -> outcomes.getItems().stream().map(o -> o.mcServiceId() + " " + o.outcome()).toList()))
+                .containsExactly("alice CREATED");
         problems.assertNone("migrating a user to the partner");
+    }
+
+    /**
+     * The guide's steps 8-9 (issue 14): the partner's groups asked for, approved there, fire-east
+     * disclosed with alice in it; then alice taken out of fire-east, approved there, "removed" here.
+     */
+    @SuppressWarnings("unchecked")
+    private void askForGroupsAndUpdateMembership(ConsoleWindow primary) throws Exception {
+        showByKey(primary, "requests");
+        Parent requests = onFx(() -> (Parent) primary.shell().current().node());
+        DialogPane ask = compose(requests, "ask-groups", "ask a partner for its groups");
+        press(ask, "send-compose");
+        approveInThePartnersConsole("groups.request");
+        waitUntil("the guide ticks step 8", () -> stepDone(8));
+        TableView<org.mcx.protocol.message.Acm.GroupInfo> groups = answerInTheOutbox(requests, "groups.request");
+        assertThat(onFx(() -> groups.getItems().stream().filter(g -> g.groupId().equals(PARTNER_GROUP))
+                .flatMap(g -> g.members().stream()).map(m -> m.mcServiceId()).toList())).contains(DemoOptions.SAMPLE_USER);
+
+        DialogPane update = compose(requests, "update-membership", "update a partner group's membership");
+        onFxRun(() -> ((ComboBox<String>) update.lookup("#membership-group")).getEditor()
+                .setText(PARTNER_GROUP));
+        ListView<Console.User> remove = (ListView<Console.User>) update.lookup("#membership-remove");
+        onFxRun(() -> remove.getSelectionModel().select(remove.getItems().stream()
+                .filter(u -> u.mcServiceId().equals(DemoOptions.SAMPLE_USER)).findFirst().orElseThrow()));
+        waitUntil("Send is enabled", () -> !update.lookup("#send-compose").isDisabled());
+        press(update, "send-compose");
+        approveInThePartnersConsole("groupMembership.update");
+        waitUntil("the guide ticks step 9", () -> stepDone(9));
+        TableView<org.mcx.protocol.message.Acm.UserOutcome> outcomes = answerInTheOutbox(requests, "groupMembership.update");
+        assertThat(onFx(() -> outcomes.getItems().stream().map(o -> o.mcServiceId() + " " + o.outcome()).toList()))
+                .containsExactly(DemoOptions.SAMPLE_USER + " REMOVED");
+        problems.assertNone("the partner's groups and a membership update");
+    }
+
+    /** The partner's group the demo shares with this system (DemoSetup's). */
+    private static final String PARTNER_GROUP = "fire-east";
+
+    private DialogPane compose(Parent requests, String itemId, String what) throws Exception {
+        javafx.application.Platform.runLater(() -> ((javafx.scene.control.MenuButton) requests.lookup("#migration-menu"))
+                .getItems().stream().filter(i -> itemId.equals(i.getId())).findFirst().orElseThrow().fire());
+        return dialog(what);
+    }
+
+    /** In the partner's console (the second window), its approver approves the request of {@code kind} waiting there. */
+    @SuppressWarnings("unchecked")
+    private ConsoleWindow approveInThePartnersConsole(String kind) throws Exception {
+        ConsoleWindow partnerWindow = onFx(() -> consoles.windows().get(1));
+        onFxRun(() -> partnerWindow.shell().show("requests"));
+        idle();
+        Parent inboxPage = onFx(() -> (Parent) partnerWindow.shell().current().node());
+        TableView<Exchange.Request> inbox = (TableView<Exchange.Request>) inboxPage.lookup("#incoming-table");
+        waitUntil("the " + kind + " request waits in the approver's inbox", () -> inbox.getItems().stream()
+                .anyMatch(r -> kind.equals(r.kind()) && r.status() == Exchange.Status.PENDING_APPROVAL));
+        onFxRun(() -> inbox.getSelectionModel().select(inbox.getItems().stream()
+                .filter(r -> kind.equals(r.kind()) && r.status() == Exchange.Status.PENDING_APPROVAL).findFirst().orElseThrow()));
+        onFxRun(() -> ((Button) inboxPage.lookup("#approve-request")).fire());
+        return partnerWindow;
+    }
+
+    /** The primary's outbox, the answered request of {@code kind} selected: its result table. */
+    @SuppressWarnings("unchecked")
+    private <T> TableView<T> answerInTheOutbox(Parent requests, String kind) throws Exception {
+        TableView<Exchange.Request> outgoing = (TableView<Exchange.Request>) requests.lookup("#outgoing-table");
+        onFxRun(() -> ((TabPane) requests.lookup(".tab-pane")).getSelectionModel().select(1));
+        waitUntil("the " + kind + " answer is back at the primary", () -> outgoing.getItems().stream()
+                .anyMatch(r -> kind.equals(r.kind()) && r.response() != null));
+        onFxRun(() -> outgoing.getSelectionModel().select(outgoing.getItems().stream()
+                .filter(r -> kind.equals(r.kind()) && r.response() != null).findFirst().orElseThrow()));
+        waitUntil("the " + kind + " result is shown", () -> requests.lookup("#request-result") != null);
+        return (TableView<T>) requests.lookup("#request-result");
     }
 
     private boolean stepDone(int n) {
