@@ -35,7 +35,8 @@
 #   SAS_B=1, SAS_B_JAVA_OPTS, SAS_B_JAR   an A/B in one run: a second SAS, variant "sas-b", with these JVM options
 #                          and/or this jar (default: the same jar), measured in turns with the others
 #   SAS_IO, SAS_THREADS    the SAS's --io and --threads (auto, 0)
-#   SAS_JAVA               the java command of the SAS's JVMs (java), e.g. a package's jlinked runtime's bin/java
+#   SAS_JAVA               the java command of the SAS's JVMs (java), e.g. a package's jlinked runtime's bin/java;
+#                          SAS_B_JAVA that of sas-b (default: SAS_JAVA), e.g. JDK 17 against JDK 25 in one run
 #   JFR=1                  Flight Recorder on the SAS in round 1 of each mode (JFR_SETTINGS, JFR_FILE:
 #                          /tmp/sas-vs-nginx.jfr becomes /tmp/sas-vs-nginx-MODE.jfr)
 #   PROFILE=1              JFR as above, plus the SAS's GC log and its CPU per thread in round 1 of each
@@ -75,7 +76,7 @@ PROFILE_DIR=${PROFILE_DIR:-/tmp/sas-vs-nginx-profile}
 if [[ -n "${PROFILE:-}" ]]; then JFR=1; mkdir -p "$PROFILE_DIR"; fi
 read -ra MODE_LIST <<< "$MODES"
 read -ra PROXY_LIST <<< "$PROXIES"
-if [[ -n "${SAS_B:-}${SAS_B_JAVA_OPTS:-}${SAS_B_JAR:-}${SAS_B_ARGS:-}" ]]; then PROXY_LIST+=(sas-b); fi
+if [[ -n "${SAS_B:-}${SAS_B_JAVA_OPTS:-}${SAS_B_JAR:-}${SAS_B_ARGS:-}${SAS_B_JAVA:-}" ]]; then PROXY_LIST+=(sas-b); fi
 read -ra CURVE_LIST <<< "$CURVE_MODES"
 VARIANTS=(direct "${PROXY_LIST[@]}")
 NM=${#MODE_LIST[@]}
@@ -279,15 +280,15 @@ sas_port() { # plain|tls [variant]
 
 start_sas() { # plain|tls [variant]: the packaged server's main class, its own JVM
     local m=$1 v=${2:-sas} tls_args=(--tls=false)
-    local opts="$JAVA_OPTS" jar=$SAS_JAR args="${SAS_ARGS:-}"
-    [[ "$v" == sas-b ]] && { opts="${SAS_B_JAVA_OPTS:-}"; jar=$SAS_B_JAR; args="${SAS_B_ARGS:-}"; }
+    local opts="$JAVA_OPTS" jar=$SAS_JAR args="${SAS_ARGS:-}" java=$SAS_JAVA
+    [[ "$v" == sas-b ]] && { opts="${SAS_B_JAVA_OPTS:-}"; jar=$SAS_B_JAR; args="${SAS_B_ARGS:-}"; java=${SAS_B_JAVA:-$SAS_JAVA}; }
     if [[ "$m" == tls ]]; then
         tls_args=(--tls-keystore "$WORK/tls/server.p12" --tls-keystore-password-file "$WORK/tls/p12.password")
         opts="$opts $SAS_TLS_OPTS"
     fi
     [[ -n "${PROFILE:-}" ]] && opts="$opts -Xlog:gc*,safepoint:file=$PROFILE_DIR/gc-$v-$m-%p.log:uptime,level,tags"
     # shellcheck disable=SC2086
-    "$SAS_JAVA" $opts -jar "$jar" --registry "$REGISTRY" --node-id "$v-bench-$m" \
+    "$java" $opts -jar "$jar" --registry "$REGISTRY" --node-id "$v-bench-$m" \
         --node-secret-file "$WORK/out/$v-bench-$m.secret" --bind 127.0.0.1 --port "$(sas_port "$m" "$v")" \
         --io "$SAS_IO" --threads "$SAS_THREADS" "${tls_args[@]}" $args >> "$WORK/$v-$m.log" 2>&1 &
     SAS_PID[$v,$m]=$!
@@ -498,7 +499,7 @@ echo "## sas-vs-nginx: service access server vs nginx and HAProxy vs direct"
 echo
 echo "$(date -u +%F' '%H:%M' UTC'); $(nproc) cores; $(java -version 2>&1 | head -1); $("$NGINX" -v 2>&1 | sed 's/.*: //'); $("$HAPROXY" -v | head -1 | cut -d' ' -f1-3); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); $(h2load --version | head -1); load average at end $LOAD_END"
 echo
-echo "Settings: $THREADS threads × $CONNECTIONS connections (wrk for HTTP/1.1, h2load -m$H2_STREAMS for HTTP/2), $ROUNDS round(s) of ${DURATION} s per mode and variant in turns, after ${WARMUP} s warm-up each (${SAS_WARMUP} s for the SAS); TLS 1.3, P-256 certificate and key exchange; response body $BYTES B; SAS: access-server.jar --io $SAS_IO --threads $SAS_THREADS, JAVA_OPTS='${JAVA_OPTS}'$([[ " ${PROXY_LIST[*]} " == *" sas-b "* ]] && echo "; sas-b: $(basename "$SAS_B_JAR"), SAS_B_JAVA_OPTS='${SAS_B_JAVA_OPTS:-}'")"
+echo "Settings: $THREADS threads × $CONNECTIONS connections (wrk for HTTP/1.1, h2load -m$H2_STREAMS for HTTP/2), $ROUNDS round(s) of ${DURATION} s per mode and variant in turns, after ${WARMUP} s warm-up each (${SAS_WARMUP} s for the SAS); TLS 1.3, P-256 certificate and key exchange; response body $BYTES B; SAS: access-server.jar --io $SAS_IO --threads $SAS_THREADS, JAVA_OPTS='${JAVA_OPTS}', $("$SAS_JAVA" -version 2>&1 | head -1)$([[ " ${PROXY_LIST[*]} " == *" sas-b "* ]] && echo "; sas-b: $(basename "$SAS_B_JAR"), SAS_B_JAVA_OPTS='${SAS_B_JAVA_OPTS:-}', $("${SAS_B_JAVA:-$SAS_JAVA}" -version 2>&1 | head -1)")"
 echo
 for m in "${MODE_LIST[@]}"; do
     case $m in plain) t="HTTP/1.1, plain" ;; tls) t="HTTP/1.1 over TLS" ;; h2) t="HTTP/2 over TLS" ;; esac

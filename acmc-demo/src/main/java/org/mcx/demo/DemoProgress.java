@@ -10,14 +10,14 @@ import org.mcx.protocol.message.Exchange;
 import org.mcx.protocol.wire.MessageType;
 
 /**
- * Which of the guide's nine steps are done, from what the primary's events say: an authorization
+ * Which of the guide's ten steps are done, from what the primary's events say: an authorization
  * decided, a profile saved again, a partner request created, its answer stored; the answer
  * collected, which no event announces, so it is read from the request list when it may have
  * happened; users sent for migration, and the partner's answer to them; the partner's groups asked
- * for and a membership update, answered.
+ * for, a membership update and a removal from migration, answered.
  */
 final class DemoProgress {
-    static final int STEPS = 9;
+    static final int STEPS = 10;
     /** The step no event announces: an answer collected. */
     static final int COLLECTED = 5;
     private final ConsoleSession session;
@@ -53,6 +53,7 @@ final class DemoProgress {
             case "userMigration.add.responseStored" -> done(7); // the partner answered: approved or not, it was decided there
             case "groups.request.responseStored" -> done(8);
             case "groupMembership.update.responseStored" -> done(9);
+            case "userMigration.remove.responseStored" -> done(10);
             default -> {
             }
         }

@@ -54,6 +54,7 @@ final class TryThisPanel {
         steps.getChildren().add(step(7, openPartner, progress));
         steps.getChildren().add(step(8, () -> showPage.accept("requests"), progress));
         steps.getChildren().add(step(9, () -> showPage.accept("requests"), progress));
+        steps.getChildren().add(step(10, () -> showPage.accept("requests"), progress));
         Label sampleTitle = new Label(i18n.get("demo.sampleApp"));
         sampleTitle.getStyleClass().add(Styles.TEXT_BOLD);
         sample.setWrapText(true);
@@ -128,7 +129,7 @@ final class TryThisPanel {
         Button button = Icons.iconOnly(Feather.ARROW_RIGHT_CIRCLE, i18n.get("demo.go", n));
         button.setId("demo-go-" + n);
         button.setOnAction(e -> go.run());
-        // The go button beside the text, not under it: nine steps stay readable in a 700 px high window.
+        // The go button beside the text, not under it: ten steps stay readable in a 700 px high window.
         HBox line = new HBox(6, mark, text, button);
         line.setAlignment(Pos.TOP_LEFT);
         HBox.setHgrow(text, Priority.ALWAYS);

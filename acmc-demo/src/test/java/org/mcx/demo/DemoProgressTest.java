@@ -38,6 +38,9 @@ class DemoProgressTest {
         assertThat(progress.doneProperty(7).get()).isFalse();
         progress.seen(event("userMigration.add.responseStored", 0));
         assertThat(progress.doneProperty(7).get()).isTrue();
+        assertThat(progress.doneProperty(10).get()).isFalse();
+        progress.seen(event("userMigration.remove.responseStored", 0));
+        assertThat(progress.doneProperty(10).get()).isTrue();
         assertThat(progress.doneProperty(DemoProgress.COLLECTED).get()).as("no server identity answer collected").isFalse();
     }
 

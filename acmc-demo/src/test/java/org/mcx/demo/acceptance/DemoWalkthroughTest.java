@@ -67,6 +67,7 @@ class DemoWalkthroughTest extends AcceptanceBase {
         exchangeServerIdentitiesWithThePartner(primary, launcher);
         migrateAUserToThePartner(primary);
         askForGroupsAndUpdateMembership(primary);
+        bringTheUserHome(primary);
 
         assertThat(onFx(() -> primary.notifications().feed().stream().map(FeedItem::text).toList()))
                 .as("the feed names applications and never shows request UUIDs")
@@ -344,6 +345,25 @@ class DemoWalkthroughTest extends AcceptanceBase {
 
     /** The partner's group the demo shares with this system (DemoSetup's). */
     private static final String PARTNER_GROUP = "fire-east";
+
+    /** The guide's step 10: alice removed from migration on the partner, approved there, gone from its users. */
+    @SuppressWarnings("unchecked")
+    private void bringTheUserHome(ConsoleWindow primary) throws Exception {
+        showByKey(primary, "requests");
+        Parent requests = onFx(() -> (Parent) primary.shell().current().node());
+        DialogPane remove = compose(requests, "remove-users", "remove users from migration");
+        ListView<String> held = (ListView<String>) remove.lookup("#removal-users");
+        waitUntil("alice is listed as held by the partner", () -> held.getItems().contains(DemoOptions.SAMPLE_USER));
+        onFxRun(() -> held.getSelectionModel().select(DemoOptions.SAMPLE_USER));
+        waitUntil("Send is enabled", () -> !remove.lookup("#send-compose").isDisabled());
+        press(remove, "send-compose");
+        approveInThePartnersConsole("userMigration.remove");
+        waitUntil("the guide ticks step 10", () -> stepDone(10));
+        TableView<org.mcx.protocol.message.Acm.UserOutcome> outcomes = answerInTheOutbox(requests, "userMigration.remove");
+        assertThat(onFx(() -> outcomes.getItems().stream().map(o -> o.mcServiceId() + " " + o.outcome()).toList()))
+                .containsExactly(DemoOptions.SAMPLE_USER + " REMOVED");
+        problems.assertNone("bringing a migrated user home");
+    }
 
     private DialogPane compose(Parent requests, String itemId, String what) throws Exception {
         javafx.application.Platform.runLater(() -> ((javafx.scene.control.MenuButton) requests.lookup("#migration-menu"))
