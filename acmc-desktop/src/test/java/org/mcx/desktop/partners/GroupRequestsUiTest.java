@@ -14,14 +14,9 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mcx.desktop.shell.ConsoleWindow;
-import org.mcx.desktop.testing.FxTest;
 import org.mcx.desktop.testing.Png;
-import org.mcx.desktop.testing.Problems;
 import org.mcx.desktop.testing.TestBackend;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.message.Acm;
@@ -36,42 +31,15 @@ import org.mcx.protocol.wire.MessageType;
  * anything is sent, shows the backend's refusal with the dialog still open, then sends; the
  * partner approves and the request's detail shows the disclosed groups, or each user's outcome.
  */
-class GroupRequestsUiTest extends FxTest {
-    private static final String PASSWORD = "console-password";
-
-    @TempDir
-    Path dir;
-    TestBackend primary;
-    TestBackend partner;
-    Problems problems;
-
-    @BeforeEach
-    void start() throws Exception {
-        primary = TestBackend.start(dir.resolve("a"), "mcx-a");
-        partner = TestBackend.start(dir.resolve("b"), "mcx-b");
-        primary.pairWith(partner);
-        for (String user : List.of("alice", "bob")) {
-            primary.call(MessageType.USERS_SAVE, new Console.SaveUser(user, user.substring(0, 1).toUpperCase() + user.substring(1)
-                    + " Martin", List.of(), false, List.of(), true, "user-password"));
-        }
-        primary.addRoleUsers(PASSWORD);
+class GroupRequestsUiTest extends TwoSystemsUiTest {
+    @Override
+    void seed() throws Exception {
         // On the partner: fire-east shared with us, levels disclosed; roads with every partner; police with nobody.
         partner.call(MessageType.USERS_SAVE, new Console.SaveUser("vera", "Vera Approver", List.of(Role.APPROVER), false, List.of(),
                 false, "vera-password", null, "secret"));
         partner.call(MessageType.GROUPS_SAVE, new Console.Group("fire-east", "Fire East", List.of("vera"), List.of("mcx-a"), true));
         partner.call(MessageType.GROUPS_SAVE, new Console.Group("roads", "Roads", List.of("vera"), List.of("*"), false));
         partner.call(MessageType.GROUPS_SAVE, new Console.Group("police", "Police", List.of("vera"), List.of(), true));
-        problems = Problems.watch();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        closeConsoles();
-        if (problems != null) {
-            problems.close();
-        }
-        primary.close();
-        partner.close();
     }
 
     private ConsoleWindow openAs(String user, String password) throws Exception {

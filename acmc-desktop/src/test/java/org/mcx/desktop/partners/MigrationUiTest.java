@@ -12,13 +12,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mcx.desktop.shell.ConsoleWindow;
-import org.mcx.desktop.testing.FxTest;
-import org.mcx.desktop.testing.Problems;
 import org.mcx.desktop.testing.TestBackend;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.message.Acm;
@@ -32,38 +27,7 @@ import org.mcx.protocol.wire.MessageType;
  * typed, shows the backend's refusal and stays open, then sends; the partner's users show the
  * migrated user with their home system.
  */
-class MigrationUiTest extends FxTest {
-    private static final String PASSWORD = "console-password";
-
-    @TempDir
-    Path dir;
-    TestBackend primary;
-    TestBackend partner;
-    Problems problems;
-
-    @BeforeEach
-    void start() throws Exception {
-        primary = TestBackend.start(dir.resolve("a"), "mcx-a");
-        partner = TestBackend.start(dir.resolve("b"), "mcx-b");
-        primary.pairWith(partner);
-        for (String user : List.of("alice", "bob")) {
-            primary.call(MessageType.USERS_SAVE, new Console.SaveUser(user, user.substring(0, 1).toUpperCase() + user.substring(1)
-                    + " Martin", List.of(), false, List.of(), true, "user-password"));
-        }
-        primary.addRoleUsers(PASSWORD);
-        problems = Problems.watch();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        closeConsoles();
-        if (problems != null) {
-            problems.close();
-        }
-        primary.close();
-        partner.close();
-    }
-
+class MigrationUiTest extends TwoSystemsUiTest {
     private ConsoleWindow openAs(TestBackend b, String user, String password) throws Exception {
         return openLaptopWindow(b.base(), user, password, "requests");
     }
