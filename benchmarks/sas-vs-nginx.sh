@@ -30,7 +30,8 @@
 #   H2_STREAMS             concurrent streams per HTTP/2 connection, h2load -m (1: as many in flight as HTTP/1.1)
 #   CURVE_MODES            modes to draw the warm-up curve in ("tls"; empty for none; "tls tls" twice, in turns)
 #   CURVE_SECONDS          length of the warm-up curve (30)
-#   JAVA_OPTS              options of the SAS's JVM(s); BACKEND_JAVA_OPTS those of the backend's
+#   JAVA_OPTS              options of the SAS's JVM(s) (the package's, from installers/src/access-server/app.args;
+#                          JAVA_OPTS= for none); BACKEND_JAVA_OPTS those of the backend's
 #   SAS_ARGS               more arguments of the SAS (e.g. --warm-up=0s); SAS_B_ARGS those of sas-b
 #   SAS_B=1, SAS_B_JAVA_OPTS, SAS_B_JAR   an A/B in one run: a second SAS, variant "sas-b", with these JVM options
 #                          and/or this jar (default: the same jar), measured in turns with the others
@@ -67,7 +68,9 @@ SAS_PORT=${SAS_PORT:-18182}
 HAPROXY_PORT=${HAPROXY_PORT:-18183}
 SAS_B_PORT=${SAS_B_PORT:-18184}
 TLS_OFFSET=${TLS_OFFSET:-100}
-JAVA_OPTS=${JAVA_OPTS:-}
+# By default the package's own JVM options (its launcher's --java-options), so "sas" is the SAS as installed.
+PACKAGE_JAVA_OPTS=$(sed -n 's/^--java-options //p' "$(dirname "$0")/../installers/src/access-server/app.args" | tr '\n' ' ')
+JAVA_OPTS=${JAVA_OPTS-$PACKAGE_JAVA_OPTS}
 BACKEND_JAVA_OPTS=${BACKEND_JAVA_OPTS:-}
 SAS_IO=${SAS_IO:-auto}        # the SAS's --io: auto (io_uring, else epoll), io_uring, epoll, nio
 SAS_THREADS=${SAS_THREADS:-0} # the SAS's --threads: 0 = one event loop per core
