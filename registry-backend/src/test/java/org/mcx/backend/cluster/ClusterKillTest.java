@@ -454,9 +454,13 @@ class ClusterKillTest {
     }
 
     private List<String> partnerEventsAfterTheKill(RecordingConsole c) {
-        return c.received().stream().filter(r -> r.atNanos() > killedAt).map(RecordingConsole.Received::event)
-                .filter(e -> isAboutB(e, "partner.connected") || isAboutB(e, "partner.disconnected"))
-                .map(Common.Event::topic).toList();
+        return linkEventsAfterTheKill(c).stream().map(r -> r.event().topic()).toList();
+    }
+
+    private List<RecordingConsole.Received> linkEventsAfterTheKill(RecordingConsole c) {
+        return c.received().stream().filter(r -> r.atNanos() > killedAt)
+                .filter(r -> isAboutB(r.event(), "partner.connected") || isAboutB(r.event(), "partner.disconnected"))
+                .toList();
     }
 
     /**
@@ -465,12 +469,11 @@ class ClusterKillTest {
      */
     private String linkStory(RecordingConsole c) {
         StringBuilder story = new StringBuilder();
-        c.received().stream().filter(r -> r.atNanos() > killedAt)
-                .filter(r -> isAboutB(r.event(), "partner.connected") || isAboutB(r.event(), "partner.disconnected"))
-                .forEach(r -> story.append(String.format("  seq %d %s at %s, handed by node %d %d ms after the kill%n",
-                        r.event().seq(), r.event().topic(), r.event().at(), r.node(),
-                        TimeUnit.NANOSECONDS.toMillis(r.atNanos() - killedAt))));
-        for (int node = 0; node < 3; node++) {
+        for (RecordingConsole.Received r : linkEventsAfterTheKill(c)) {
+            story.append(String.format("  seq %d %s at %s, handed by node %d %d ms after the kill%n", r.event().seq(),
+                    r.event().topic(), r.event().at(), r.node(), TimeUnit.NANOSECONDS.toMillis(r.atNanos() - killedAt)));
+        }
+        for (int node = 0; node < cluster.size(); node++) {
             for (String line : cluster.output(node).split("\n")) {
                 if (line.contains(PartnerSystem.ID) && !line.contains(" DEBUG ")) {
                     story.append("  node ").append(node).append(": ").append(line).append('\n');
