@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.mcx.backend.testing.Await;
 import org.mcx.backend.testing.TestStores;
 import org.mcx.protocol.client.ProtocolClient;
 import org.mcx.protocol.message.Acms;

@@ -1,11 +1,11 @@
-package org.mcx.backend.cluster;
+package org.mcx.backend.testing;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Waits, generously, for something a test can only look at again and again (a list, a table). */
-final class Await {
+public final class Await {
     private static final long LOOK_EVERY_MILLIS = 50;
 
     private Await() {
@@ -16,7 +16,7 @@ final class Await {
      * after {@code timeoutMillis} saying {@code what} and what was last seen. A probe that throws is
      * asked again (its node may be moving), and its failure is reported if nothing better comes.
      */
-    static <T> T until(Callable<T> probe, Predicate<T> done, String what, long timeoutMillis)
+    public static <T> T until(Callable<T> probe, Predicate<T> done, String what, long timeoutMillis)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         Object last = "nothing";
