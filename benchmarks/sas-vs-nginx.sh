@@ -30,8 +30,9 @@
 #   H2_STREAMS             concurrent streams per HTTP/2 connection, h2load -m (1: as many in flight as HTTP/1.1)
 #   CURVE_MODES            modes to draw the warm-up curve in ("tls"; empty for none; "tls tls" twice, in turns)
 #   CURVE_SECONDS          length of the warm-up curve (30)
-#   JAVA_OPTS              options of the SAS's JVM(s) (the package's, from installers/src/access-server/app.args;
-#                          JAVA_OPTS= for none); BACKEND_JAVA_OPTS those of the backend's
+#   JAVA_OPTS              options of the SAS's JVM(s) (the package's, from installers/src/access-server/app.args,
+#                          with -XX:ThreadPriorityPolicy=1 and its class-data archive made first, as the package's
+#                          postinst does; JAVA_OPTS= for none); BACKEND_JAVA_OPTS those of the backend's
 #   SAS_ARGS               more arguments of the SAS (e.g. --warm-up=0s); SAS_B_ARGS those of sas-b
 #   SAS_B=1, SAS_B_JAVA_OPTS, SAS_B_JAR   an A/B in one run: a second SAS, variant "sas-b", with these JVM options
 #                          and/or this jar (default: the same jar), measured in turns with the others
@@ -68,8 +69,14 @@ SAS_PORT=${SAS_PORT:-18182}
 HAPROXY_PORT=${HAPROXY_PORT:-18183}
 SAS_B_PORT=${SAS_B_PORT:-18184}
 TLS_OFFSET=${TLS_OFFSET:-100}
-# By default the package's own JVM options (its launcher's --java-options), so "sas" is the SAS as installed.
-PACKAGE_JAVA_OPTS=$(sed -n 's/^--java-options //p' "$(dirname "$0")/../installers/src/access-server/app.args" | tr '\n' ' ')
+# By default "sas" is the SAS as installed: its launcher's --java-options, the option its runtime adds
+# (jlink --add-options, installers/build-packages.sh) and its class-data archive, made here before the
+# load as the package's postinst makes it (make-class-archive.sh) and named by the same option.
+# (The JIT's and GC's threads then run at nice -4, as under the package's unit: this script runs as root.)
+ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}  # set it to run a copy of this script (bash reads a script as it goes)
+CLASS_ARCHIVE=/tmp/mcx-sas-vs-nginx-access-server.jsa
+PACKAGE_JAVA_OPTS="$(sed -n 's/^--java-options //p' "$ROOT/installers/src/access-server/app.args" \
+    | sed "s#^-XX:SharedArchiveFile=.*#-XX:SharedArchiveFile=$CLASS_ARCHIVE#" | tr '\n' ' ')-XX:ThreadPriorityPolicy=1"
 JAVA_OPTS=${JAVA_OPTS-$PACKAGE_JAVA_OPTS}
 BACKEND_JAVA_OPTS=${BACKEND_JAVA_OPTS:-}
 SAS_IO=${SAS_IO:-auto}        # the SAS's --io: auto (io_uring, else epoll), io_uring, epoll, nio
@@ -86,7 +93,6 @@ NM=${#MODE_LIST[@]}
 MAX_SECONDS=$(( 300 + NM * ROUNDS * ${#VARIANTS[@]} * (DURATION + 5) + NM * ${#VARIANTS[@]} * (WARMUP + SAS_WARMUP + 10) \
     + ${#CURVE_LIST[@]} * ${#PROXY_LIST[@]} * (CURVE_SECONDS + 40) ))
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/mcx-sas-vs-nginx.XXXXXX)
 chmod 755 "$WORK"  # nginx workers (nobody) read the static file under it
 JAVA_PID=""
@@ -136,6 +142,13 @@ fi
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 SAS_JAR=${SAS_JAR:-$ROOT/access-server/target/access-server.jar}
 SAS_B_JAR=${SAS_B_JAR:-$SAS_JAR}
+if [[ " $JAVA_OPTS ${SAS_B_JAVA_OPTS:-} " == *"-XX:SharedArchiveFile=$CLASS_ARCHIVE "* ]]; then
+    log "the package's class-data archive: a training run of $(basename "$SAS_JAR") (as make-class-archive.sh)"
+    rm -f "$CLASS_ARCHIVE"
+    "$SAS_JAVA" -XX:ArchiveClassesAtExit="$CLASS_ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$SAS_JAR" \
+        --class-archive-training --warm-up=4s > "$WORK/class-archive-training.log" 2>&1 \
+        || { log "no class-data archive (see $WORK/class-archive-training.log); the SAS starts without one"; }
+fi
 
 # --- one certificate for every TLS listener ------------------------------------------------------
 mkdir -p "$WORK/www/gm" "$WORK/tmp" "$WORK/out" "$WORK/tls"

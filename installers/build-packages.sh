@@ -132,8 +132,16 @@ src=$here/src/access-server
 mkdir -p "$out/input/access-server/packaging"
 cp "$access_jar" "$out/input/access-server/"
 cp "$src/root/lib/systemd/system/mcx-access-server.service" "$src/root/etc/mcx-access-server/access-server.conf" \
-   "$root/docs/operations.md" "$out/input/access-server/packaging/"
-timed "access server runtime (jlink)" make_runtime "$out/runtime/access-server" "$access_jar" jdk.crypto.ec,jdk.localedata java.desktop
+   "$root/docs/operations.md" "$src/make-class-archive.sh" "$out/input/access-server/packaging/"
+chmod 0755 "$out/input/access-server/packaging/make-class-archive.sh"
+# --generate-cds-archive: the JDK's base class-data archive, on which the postinst builds the node's own
+# (make-class-archive.sh; a dynamic archive cannot be made without a base one).
+# --add-options=-XX:ThreadPriorityPolicy=1: the JVM sets its threads' priorities, so its JIT compiler and
+# GC threads run at nice -4 where the unit grants CAP_SYS_NICE (docs/operations.md, "The JIT settings of
+# the package"). Set in the runtime rather than the launcher, where the JVM would warn at every start that
+# the flag "may require system level permission" (it checks for root, not for the capability).
+timed "access server runtime (jlink)" make_runtime "$out/runtime/access-server" "$access_jar" jdk.crypto.ec,jdk.localedata java.desktop \
+    --generate-cds-archive --add-options=-XX:ThreadPriorityPolicy=1
 timed "access server app-image (jpackage)" jpackage --type app-image @"$src/app.args" --app-version "$app_version" \
     --input "$out/input/access-server" --runtime-image "$out/runtime/access-server" --dest "$out/app-image"
 say "access server app-image: $(size "$out/app-image/mcx-access-server") in $out/app-image/mcx-access-server"

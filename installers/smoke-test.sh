@@ -18,7 +18,8 @@
 #    console in demo mode. Both on a virtual display (Xvfb), with screenshots in
 #    docs/screenshots/installed-console.png and installed-demo.png;
 # 5. the service access server .deb: its files (launcher, runtime without java.desktop,
-#    jar without registry code, its own user, hardened unit, conffile); started from its packaged
+#    jar without registry code, its own user, hardened unit, conffile; its start settings: the
+#    runtime's thread priorities, the class-data archive the postinst makes, mapped); started from its packaged
 #    access-server.conf against the installed backend (registry without a SAS of its own,
 #    sas-url pointing at the node; the node made with `mcx-registry create-node`): TLS by default
 #    with a certificate it makes, a request without a token refused over HTTP/2, clean stop, a
@@ -231,6 +232,26 @@ else
   done
   check "the .deb depends on no X11 library" bash -c "! dpkg-deb -f '$sas_deb' Depends | grep -q libx11"
   check "--version is the project version" bash -c "'$sas_launcher' --version | grep -q '^access-server [0-9]'"
+  # The start's settings (docs/operations.md, "The JIT settings of the package"): the runtime sets the
+  # threads' priorities and has the JDK's base class-data archive; the postinst's script makes the node's
+  # own archive, which a JVM then maps (-Xshare:on refuses to start when it cannot).
+  sas_java=$sas_root/opt/mcx-access-server/lib/runtime/bin/java
+  check "the runtime sets -XX:ThreadPriorityPolicy=1 (for the JIT's nice -4)" bash -c \
+      "'$sas_java' -XX:+PrintFlagsFinal -version | grep -E 'ThreadPriorityPolicy +=' | grep -q '= 1 '"
+  check "the unit grants CAP_SYS_NICE and no other capability" bash -c \
+      "grep -qx 'AmbientCapabilities=CAP_SYS_NICE' '$sas_unit' && grep -qx 'CapabilityBoundingSet=CAP_SYS_NICE' '$sas_unit' && [ \$(grep -c '^[A-Za-z]*Capabilit' '$sas_unit') = 2 ]"
+  check "the launcher maps /var/lib/mcx-access-server/access-server.jsa" \
+      grep -q -- "-XX:SharedArchiveFile=/var/lib/mcx-access-server/access-server.jsa" "$sas_root/opt/mcx-access-server/lib/app/mcx-access-server.cfg"
+  check "postinst makes the class-data archive" grep -q "make-class-archive.sh" "$sas_root/DEBIAN/postinst"
+  t0=$(date +%s%N)
+  if "$sas_root/opt/mcx-access-server/lib/app/packaging/make-class-archive.sh" "$scratch/access-server.jsa" >"$scratch/cds.out" 2>&1 \
+      && [ -s "$scratch/access-server.jsa" ]; then
+    pass "make-class-archive.sh made an archive of $(du -h "$scratch/access-server.jsa" | cut -f1) in $(ms_since "$t0") ms"
+    check "a JVM of the runtime maps it (-Xshare:on)" "$sas_java" -Xshare:on -XX:SharedArchiveFile="$scratch/access-server.jsa" \
+        -cp "$sas_root/opt/mcx-access-server/lib/app/access-server.jar" org.mcx.access.Main --version
+  else
+    fail "make-class-archive.sh made no archive:"; cat "$scratch/cds.out"
+  fi
 
   # The registry as in a DMZ layout: no SAS of its own, applications sent to the node.
   node_port=$(free_port)

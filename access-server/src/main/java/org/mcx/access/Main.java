@@ -157,7 +157,6 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--" + e.getMessage());
         }
-        String fingerprint = null;
         if (tls) {
             Path keystore = tlsKeystore;
             String password;
@@ -174,7 +173,6 @@ public final class Main implements Callable<Integer> {
                         + " a self-signed certificate in; --tls=false serves plain HTTP on loopback only");
             }
             config = config.withTls(keystore, password);
-            fingerprint = SelfSignedCertificate.fingerprint(keystore, password);
         } else if (!InetAddress.getByName(bind).isLoopbackAddress()) {
             throw usage("--tls=false is allowed on loopback only: external applications' tokens would cross the network in clear");
         }
@@ -194,7 +192,10 @@ public final class Main implements Callable<Integer> {
         if (ops.enabled()) {
             sas.openOps(ops.bind(), ops.port());
         }
-        if (fingerprint != null) {
+        if (tls) {
+            // Read once the port is open: loading a PKCS12 keystore runs its key derivation (thousands
+            // of HMAC rounds, still interpreted this early), which is not worth delaying the first answer.
+            String fingerprint = SelfSignedCertificate.fingerprint(config.keystore(), config.keystorePassword());
             log.info("TLS certificate SHA-256 fingerprint {}", fingerprint);
             System.out.println("certificate SHA-256 fingerprint " + fingerprint);
         }

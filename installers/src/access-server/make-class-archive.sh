@@ -1,0 +1,41 @@
+#!/bin/sh
+# Makes the access server's class-data archive: what its launcher maps at start instead of loading
+# and verifying some 3,700 classes of its own and its libraries (the first answer ~0.6 s sooner; docs/benchmarks.md, issue 15).
+# Installed as /opt/mcx-access-server/lib/app/packaging/make-class-archive.sh; the package's postinst
+# (and %post) run it after every install and upgrade, because JDK 17 ties the archive to the exact
+# runtime and jar it was made from: a copy from the build machine would be refused.
+#
+#   make-class-archive.sh ARCHIVE [USER]
+#
+# The archive comes from a training run, as USER when given: access-server --class-archive-training
+# serves itself over loopback for 4 s (enough to load every class it serves with) with a throw-away
+# certificate and no registry, then exits. It is written beside ARCHIVE and moved into place only
+# when whole. A failure leaves no archive, and the node then starts as without one, a little slower.
+set -eu
+
+archive=$1
+user=${2:-}
+app=$(cd "$(dirname "$0")/.." && pwd)
+java=$app/../runtime/bin/java
+# The same class path as the launcher's (lib/app/mcx-access-server.cfg): CDS checks it.
+jar=$app/access-server.jar
+partial=$archive.partial
+
+rm -f "$archive" "$partial"
+run() {
+    if [ -n "$user" ]; then
+        # runuser (util-linux) is on every Debian and RHEL-family host; no login shell needed.
+        runuser -u "$user" -- "$@"
+    else
+        "$@"
+    fi
+}
+if run "$java" -XX:ArchiveClassesAtExit="$partial" -Xlog:cds=off -Xlog:cds+dynamic=off \
+        -cp "$jar" org.mcx.access.Main --class-archive-training --warm-up=4s >/dev/null 2>&1 && [ -s "$partial" ]; then
+    mv "$partial" "$archive"
+    chmod 0644 "$archive"
+    echo "mcx-access-server: class-data archive made ($(du -h "$archive" | cut -f1)): faster starts"
+else
+    rm -f "$partial"
+    echo "mcx-access-server: no class-data archive could be made; the node starts without one (slower)" >&2
+fi
