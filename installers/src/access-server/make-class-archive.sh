@@ -21,7 +21,6 @@ java=$app/../runtime/bin/java
 jar=$app/access-server.jar
 partial=$archive.partial
 
-rm -f "$archive" "$partial"
 run() {
     if [ -n "$user" ]; then
         # runuser (util-linux) is on every Debian and RHEL-family host; no login shell needed.
@@ -30,12 +29,14 @@ run() {
         "$@"
     fi
 }
+# Everything in ARCHIVE's directory is done as USER: it is USER's directory, and root following a
+# link USER put there (a chmod, say) would hand USER whatever the link names. The JVM writes it 0444.
+run rm -f "$archive" "$partial"
 if run "$java" -XX:ArchiveClassesAtExit="$partial" -Xlog:cds=off -Xlog:cds+dynamic=off \
-        -cp "$jar" org.mcx.access.Main --class-archive-training --warm-up=4s >/dev/null 2>&1 && [ -s "$partial" ]; then
-    mv "$partial" "$archive"
-    chmod 0644 "$archive"
+        -cp "$jar" org.mcx.access.Main --class-archive-training --warm-up=4s >/dev/null 2>&1 \
+        && [ -s "$partial" ] && run mv -f "$partial" "$archive"; then
     echo "mcx-access-server: class-data archive made ($(du -h "$archive" | cut -f1)): faster starts"
 else
-    rm -f "$partial"
+    run rm -f "$partial"
     echo "mcx-access-server: no class-data archive could be made; the node starts without one (slower)" >&2
 fi
