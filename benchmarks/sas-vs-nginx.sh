@@ -36,7 +36,7 @@
 #   SAS_ARGS               more arguments of the SAS (e.g. --warm-up=0s); SAS_B_ARGS those of sas-b
 #   SAS_B=1, SAS_B_JAVA_OPTS, SAS_B_JAR   an A/B in one run: a second SAS, variant "sas-b", with these JVM options
 #                          and/or this jar (default: the same jar), measured in turns with the others
-#   SAS_IO, SAS_THREADS    the SAS's --io and --threads (auto, 0)
+#   SAS_IO, SAS_THREADS    the SAS's --io and --threads (auto, 0); SAS_B_IO, SAS_B_THREADS those of sas-b (the same)
 #   SAS_JAVA               the java command of the SAS's JVMs (java), e.g. a package's jlinked runtime's bin/java;
 #                          SAS_B_JAVA that of sas-b (default: SAS_JAVA), e.g. JDK 17 against JDK 25 in one run
 #   JFR=1                  Flight Recorder on the SAS in round 1 of each mode (JFR_SETTINGS, JFR_FILE:
@@ -86,7 +86,7 @@ PROFILE_DIR=${PROFILE_DIR:-/tmp/sas-vs-nginx-profile}
 if [[ -n "${PROFILE:-}" ]]; then JFR=1; mkdir -p "$PROFILE_DIR"; fi
 read -ra MODE_LIST <<< "$MODES"
 read -ra PROXY_LIST <<< "$PROXIES"
-if [[ -n "${SAS_B:-}${SAS_B_JAVA_OPTS:-}${SAS_B_JAR:-}${SAS_B_ARGS:-}${SAS_B_JAVA:-}" ]]; then PROXY_LIST+=(sas-b); fi
+if [[ -n "${SAS_B:-}${SAS_B_JAVA_OPTS:-}${SAS_B_JAR:-}${SAS_B_ARGS:-}${SAS_B_JAVA:-}${SAS_B_IO:-}${SAS_B_THREADS:-}" ]]; then PROXY_LIST+=(sas-b); fi
 read -ra CURVE_LIST <<< "$CURVE_MODES"
 VARIANTS=(direct "${PROXY_LIST[@]}")
 NM=${#MODE_LIST[@]}
@@ -296,8 +296,9 @@ sas_port() { # plain|tls [variant]
 
 start_sas() { # plain|tls [variant]: the packaged server's main class, its own JVM
     local m=$1 v=${2:-sas} tls_args=(--tls=false)
-    local opts="$JAVA_OPTS" jar=$SAS_JAR args="${SAS_ARGS:-}" java=$SAS_JAVA
-    [[ "$v" == sas-b ]] && { opts="${SAS_B_JAVA_OPTS:-}"; jar=$SAS_B_JAR; args="${SAS_B_ARGS:-}"; java=${SAS_B_JAVA:-$SAS_JAVA}; }
+    local opts="$JAVA_OPTS" jar=$SAS_JAR args="${SAS_ARGS:-}" java=$SAS_JAVA io=$SAS_IO threads=$SAS_THREADS
+    [[ "$v" == sas-b ]] && { opts="${SAS_B_JAVA_OPTS:-}"; jar=$SAS_B_JAR; args="${SAS_B_ARGS:-}"; java=${SAS_B_JAVA:-$SAS_JAVA}
+                             io=${SAS_B_IO:-$SAS_IO}; threads=${SAS_B_THREADS:-$SAS_THREADS}; }
     if [[ "$m" == tls ]]; then
         tls_args=(--tls-keystore "$WORK/tls/server.p12" --tls-keystore-password-file "$WORK/tls/p12.password")
         opts="$opts $SAS_TLS_OPTS"
@@ -306,7 +307,7 @@ start_sas() { # plain|tls [variant]: the packaged server's main class, its own J
     # shellcheck disable=SC2086
     "$java" $opts -jar "$jar" --registry "$REGISTRY" --node-id "$v-bench-$m" \
         --node-secret-file "$WORK/out/$v-bench-$m.secret" --bind 127.0.0.1 --port "$(sas_port "$m" "$v")" \
-        --io "$SAS_IO" --threads "$SAS_THREADS" "${tls_args[@]}" $args >> "$WORK/$v-$m.log" 2>&1 &
+        --io "$io" --threads "$threads" "${tls_args[@]}" $args >> "$WORK/$v-$m.log" 2>&1 &
     SAS_PID[$v,$m]=$!
 }
 
@@ -515,7 +516,7 @@ echo "## sas-vs-nginx: service access server vs nginx and HAProxy vs direct"
 echo
 echo "$(date -u +%F' '%H:%M' UTC'); $(nproc) cores; $(java -version 2>&1 | head -1); $("$NGINX" -v 2>&1 | sed 's/.*: //'); $("$HAPROXY" -v | head -1 | cut -d' ' -f1-3); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); $(h2load --version | head -1); load average at end $LOAD_END"
 echo
-echo "Settings: $THREADS threads × $CONNECTIONS connections (wrk for HTTP/1.1, h2load -m$H2_STREAMS for HTTP/2), $ROUNDS round(s) of ${DURATION} s per mode and variant in turns, after ${WARMUP} s warm-up each (${SAS_WARMUP} s for the SAS); TLS 1.3, P-256 certificate and key exchange; response body $BYTES B; SAS: access-server.jar --io $SAS_IO --threads $SAS_THREADS, JAVA_OPTS='${JAVA_OPTS}', $("$SAS_JAVA" -version 2>&1 | head -1)$([[ " ${PROXY_LIST[*]} " == *" sas-b "* ]] && echo "; sas-b: $(basename "$SAS_B_JAR"), SAS_B_JAVA_OPTS='${SAS_B_JAVA_OPTS:-}', $("${SAS_B_JAVA:-$SAS_JAVA}" -version 2>&1 | head -1)")"
+echo "Settings: $THREADS threads × $CONNECTIONS connections (wrk for HTTP/1.1, h2load -m$H2_STREAMS for HTTP/2), $ROUNDS round(s) of ${DURATION} s per mode and variant in turns, after ${WARMUP} s warm-up each (${SAS_WARMUP} s for the SAS); TLS 1.3, P-256 certificate and key exchange; response body $BYTES B; SAS: access-server.jar --io $SAS_IO --threads $SAS_THREADS, JAVA_OPTS='${JAVA_OPTS}', $("$SAS_JAVA" -version 2>&1 | head -1)$([[ " ${PROXY_LIST[*]} " == *" sas-b "* ]] && echo "; sas-b: $(basename "$SAS_B_JAR"), SAS_B_JAVA_OPTS='${SAS_B_JAVA_OPTS:-}', --io ${SAS_B_IO:-$SAS_IO} --threads ${SAS_B_THREADS:-$SAS_THREADS}, $("${SAS_B_JAVA:-$SAS_JAVA}" -version 2>&1 | head -1)")"
 echo
 for m in "${MODE_LIST[@]}"; do
     case $m in plain) t="HTTP/1.1, plain" ;; tls) t="HTTP/1.1 over TLS" ;; h2) t="HTTP/2 over TLS" ;; esac
