@@ -90,7 +90,8 @@ class AuthorizationFlowTest {
         assertThat(fetched.applicationProfile()).isEqualTo(granted);
         // The service access server's address, not the service's, with the profile's own base path.
         assertThat(fetched.applicationProfile().serviceLocation()).isEqualTo(h.fixture().backend().sasLocation("/services/" + granted.applicationProfileId()));
-        assertThat(h.count("SELECT COUNT(*) FROM notifications")).as("acknowledged").isZero();
+        // No reply confirms an acknowledgement: the server records it on its own time (CI once saw 1 here).
+        assertThat(h.countWithin(0, "SELECT COUNT(*) FROM notifications")).as("acknowledged").isZero();
         assertThat(onlyApplication(app.applicationId()).pendingAuthorizations()).isEmpty();
 
         // Asking again for what it holds changes nothing and creates no second profile.
