@@ -71,7 +71,7 @@ SAS_B_PORT=${SAS_B_PORT:-18184}
 TLS_OFFSET=${TLS_OFFSET:-100}
 # By default "sas" is the SAS as installed: its launcher's --java-options, the option its runtime adds
 # (jlink --add-options, installers/build-packages.sh) and its class-data archive, made here before the
-# load as the package's postinst makes it (make-class-archive.sh) and named by the same option.
+# load by the script the package's postinst runs (make-class-archive.sh) and named by the same option.
 # (The JIT's and GC's threads then run at nice -4, as under the package's unit: this script runs as root.)
 ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}  # set it to run a copy of this script (bash reads a script as it goes)
 CLASS_ARCHIVE=/tmp/mcx-sas-vs-nginx-access-server.jsa
@@ -143,11 +143,10 @@ JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 SAS_JAR=${SAS_JAR:-$ROOT/access-server/target/access-server.jar}
 SAS_B_JAR=${SAS_B_JAR:-$SAS_JAR}
 if [[ " $JAVA_OPTS ${SAS_B_JAVA_OPTS:-} " == *"-XX:SharedArchiveFile=$CLASS_ARCHIVE "* ]]; then
-    log "the package's class-data archive: a training run of $(basename "$SAS_JAR") (as make-class-archive.sh)"
-    rm -f "$CLASS_ARCHIVE"
-    "$SAS_JAVA" -XX:ArchiveClassesAtExit="$CLASS_ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$SAS_JAR" \
-        --class-archive-training --warm-up=4s > "$WORK/class-archive-training.log" 2>&1 \
-        || { log "no class-data archive (see $WORK/class-archive-training.log); the SAS starts without one"; }
+    log "the package's class-data archive, by its own script, from $(basename "$SAS_JAR")"
+    MCX_ARCHIVE_JAVA=$(command -v "$SAS_JAVA") MCX_ARCHIVE_JAR=$SAS_JAR \
+        sh "$ROOT/installers/src/access-server/make-class-archive.sh" "$CLASS_ARCHIVE" > "$WORK/class-archive.log" 2>&1
+    [[ -s "$CLASS_ARCHIVE" ]] || log "no class-data archive (see $WORK/class-archive.log); the SAS starts without one"
 fi
 
 # --- one certificate for every TLS listener ------------------------------------------------------

@@ -16,9 +16,11 @@ set -eu
 archive=$1
 user=${2:-}
 app=$(cd "$(dirname "$0")/.." && pwd)
-java=$app/../runtime/bin/java
-# The same class path as the launcher's (lib/app/mcx-access-server.cfg): CDS checks it.
-jar=$app/access-server.jar
+# The installed runtime and jar; MCX_ARCHIVE_JAVA and MCX_ARCHIVE_JAR name others (the benchmark
+# harness runs the SAS from the build). The jar's path must be the one the JVM will run: CDS checks it
+# (the launcher's class path, lib/app/mcx-access-server.cfg).
+java=${MCX_ARCHIVE_JAVA:-$app/../runtime/bin/java}
+jar=${MCX_ARCHIVE_JAR:-$app/access-server.jar}
 partial=$archive.partial
 
 run() {
