@@ -24,6 +24,7 @@
 # Settings (environment):
 #   THREADS, CONNECTIONS   load generator threads and connections (2, 64)
 #   DURATION, WARMUP       seconds per measured round (15) and per warm-up (5); SAS_WARMUP for the JVM (20)
+#   WARMUP_LOADS           loads the warm-up is split into, each on new connections (3; 1 for one long load)
 #   ROUNDS                 measured rounds per mode (2)
 #   MODES                  any of "plain tls h2" (all three)
 #   PROXIES                any of "nginx haproxy sas" (all three); direct is always measured
@@ -56,6 +57,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
 SAS_WARMUP=${SAS_WARMUP:-20}  # the JVM's JIT needs longer than nginx to reach steady state
+WARMUP_LOADS=${WARMUP_LOADS:-3}
 ROUNDS=${ROUNDS:-2}
 MODES=${MODES:-plain tls h2}
 PROXIES=${PROXIES:-nginx haproxy sas}
@@ -429,11 +431,16 @@ thread_ticks() { # pid
     done | awk -F'\t' '{ s[$1] += $2 } END { for (k in s) print k "\t" s[k] }' | sort
 }
 
-log "warm-up: ${WARMUP} s per variant and mode, ${SAS_WARMUP} s for the service access server"
+# The warm-up comes in WARMUP_LOADS loads, each on new connections: a server in service has seen
+# connections open and close, and a JIT that never saw a close deoptimises its read path at the
+# first one (docs/benchmarks.md, session 11) - in the first measured round, if the warm-up is one load.
+log "warm-up: ${WARMUP} s per variant and mode, ${SAS_WARMUP} s for the service access server, in $WARMUP_LOADS load(s) each"
 for m in "${MODE_LIST[@]}"; do
     for v in "${VARIANTS[@]}"; do
         w=$WARMUP; [[ "$v" == sas* ]] && w=$SAS_WARMUP
-        run_load "$m" "$v" "$w" "$WORK/warmup-$m-$v" > /dev/null
+        for i in $(seq 1 "$WARMUP_LOADS"); do
+            run_load "$m" "$v" "$(( (w + WARMUP_LOADS - 1) / WARMUP_LOADS ))" "$WORK/warmup-$m-$v-$i" > /dev/null
+        done
     done
 done
 

@@ -41,16 +41,18 @@ public final class AccessServer implements AutoCloseable {
     private final GrantLink link;
     private final DenialReporter reporter;
     private final AccessCounters counters;
+    private final String fingerprint;
     private volatile OpsEndpoint ops;
 
     private AccessServer(EventLoopGroup acceptor, EventLoopGroup workers, Channel listener, GrantLink link,
-                         DenialReporter reporter, AccessCounters counters) {
+                         DenialReporter reporter, AccessCounters counters, String fingerprint) {
         this.acceptor = acceptor;
         this.workers = workers;
         this.listener = listener;
         this.link = link;
         this.reporter = reporter;
         this.counters = counters;
+        this.fingerprint = fingerprint;
     }
 
     /** How long a node waits for its first CSC-15 snapshot before it gives up starting. */
@@ -88,11 +90,14 @@ public final class AccessServer implements AutoCloseable {
         ClientConnections connections = new ClientConnections(config.maxConnectionsPerAddress(), counters);
 
         Channel listener;
+        String fingerprint;
         DenialReporter reporter = null;
         try {
             SslProvider engine = ServerTls.provider();
-            SslContext tls = config.keystore() == null ? null
+            ServerTls.Listener listenerTls = config.keystore() == null ? null
                     : ServerTls.forServer(engine, config.keystore(), config.keystorePassword());
+            SslContext tls = listenerTls == null ? null : listenerTls.context();
+            fingerprint = listenerTls == null ? null : listenerTls.fingerprint();
             SslContext upstreamTls = ServerTls.forUpstreams(engine);
             if (!synced.isCompletedExceptionally()) { // a refused log-on is said at once, not after a warm-up
                 SelfWarmUp.run(config, workers, transport, engine, tls, upstreamTls, config.warmUp());
@@ -120,7 +125,7 @@ public final class AccessServer implements AutoCloseable {
             link.close();
             throw e;
         }
-        AccessServer sas = new AccessServer(acceptor, workers, listener, link, reporter, counters);
+        AccessServer sas = new AccessServer(acceptor, workers, listener, link, reporter, counters, fingerprint);
         log.info("service access server on {}:{} ({}, {} event loops)", config.host(), sas.port(),
                 transport.name().toLowerCase(Locale.ROOT), threads);
         return sas;
@@ -134,7 +139,7 @@ public final class AccessServer implements AutoCloseable {
         try {
             SslProvider engine = ServerTls.provider();
             SslContext tls = config.keystore() == null ? null
-                    : ServerTls.forServer(engine, config.keystore(), config.keystorePassword());
+                    : ServerTls.forServer(engine, config.keystore(), config.keystorePassword()).context();
             return SelfWarmUp.run(config, workers, transport, engine, tls, ServerTls.forUpstreams(engine), config.warmUp());
         } finally {
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -143,6 +148,11 @@ public final class AccessServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** The SHA-256 fingerprint of the listener's certificate, for applications to pin; empty without TLS. */
+    public java.util.Optional<String> certificateFingerprint() {
+        return java.util.Optional.ofNullable(fingerprint);
     }
 
     public AccessCounters counters() {

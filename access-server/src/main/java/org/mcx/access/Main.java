@@ -192,13 +192,10 @@ public final class Main implements Callable<Integer> {
         if (ops.enabled()) {
             sas.openOps(ops.bind(), ops.port());
         }
-        if (tls) {
-            // Read once the port is open: loading a PKCS12 keystore runs its key derivation (thousands
-            // of HMAC rounds, still interpreted this early), which is not worth delaying the first answer.
-            String fingerprint = SelfSignedCertificate.fingerprint(config.keystore(), config.keystorePassword());
+        sas.certificateFingerprint().ifPresent(fingerprint -> {
             log.info("TLS certificate SHA-256 fingerprint {}", fingerprint);
             System.out.println("certificate SHA-256 fingerprint " + fingerprint);
-        }
+        });
         return UntilTerminated.serve((tls ? "https://" : "http://") + bind + ":" + sas.port(), sas::close);
     }
 

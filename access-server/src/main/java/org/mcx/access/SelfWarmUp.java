@@ -85,9 +85,9 @@ final class SelfWarmUp {
             + "\"updatedAt\":\"2026-01-01T00:00:00Z\"}],\"next\":null}").getBytes(StandardCharsets.US_ASCII);
 
     /** What the warm-up did, for the log and the tests. */
-    record Result(long http1Answered, long http2Answered, long forwarded, long failures, Duration took, boolean jitQuiet,
-                  List<InetSocketAddress> listened) {
-        static final Result NONE = new Result(0, 0, 0, 0, Duration.ZERO, false, List.of());
+    record Result(long http1Answered, long http2Answered, long forwarded, long failures, long connections, Duration took,
+                  boolean jitQuiet, List<InetSocketAddress> listened) {
+        static final Result NONE = new Result(0, 0, 0, 0, 0, Duration.ZERO, false, List.of());
     }
 
     private SelfWarmUp() {
@@ -147,14 +147,15 @@ final class SelfWarmUp {
             boolean quiet = awaitQuietJit(started, budget);
             client.stop();
             Result result = new Result(client.http1Answered(), client.http2Answered(), counters.snapshot().forwarded(),
-                    client.failures(), Duration.ofNanos(System.nanoTime() - started), quiet,
+                    client.failures(), client.connections(), Duration.ofNanos(System.nanoTime() - started), quiet,
                     List.of((InetSocketAddress) listener.localAddress(), (InetSocketAddress) upstream.localAddress()));
             if (result.forwarded() == 0) {
                 log.warn("warm-up forwarded no request in {} ms ({} failures); the node starts cold",
                         result.took().toMillis(), result.failures());
             } else {
-                log.info("warmed up in {} ms: {} requests through the request path ({}), {}", result.took().toMillis(),
-                        result.forwarded(), serverTls == null ? "HTTP/1.1" : "HTTP/1.1 and HTTP/2 over TLS",
+                log.info("warmed up in {} ms: {} requests through the request path ({}, {} connections), {}",
+                        result.took().toMillis(), result.forwarded(),
+                        serverTls == null ? "HTTP/1.1" : "HTTP/1.1 and HTTP/2 over TLS", result.connections(),
                         quiet ? "the JIT quiet" : "the JIT still compiling at the end of the budget");
             }
             return result;
@@ -163,7 +164,7 @@ final class SelfWarmUp {
                 Thread.currentThread().interrupt();
             }
             log.warn("warm-up failed after {} ms; the node starts cold", (System.nanoTime() - started) / 1_000_000, e);
-            return new Result(0, 0, 0, 1, Duration.ofNanos(System.nanoTime() - started), false, List.of());
+            return new Result(0, 0, 0, 1, 0, Duration.ofNanos(System.nanoTime() - started), false, List.of());
         } finally {
             if (client != null) {
                 client.close();

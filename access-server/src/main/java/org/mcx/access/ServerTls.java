@@ -10,8 +10,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
+import org.mcx.protocol.client.PinnedCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +44,17 @@ final class ServerTls {
         return SslProvider.JDK;
     }
 
-    /** The listener's context: the PKCS12 keystore's key and chain; ALPN offers HTTP/2 first, then HTTP/1.1. */
-    static SslContext forServer(SslProvider provider, Path keystore, String password) throws Exception {
+    /** The listener's TLS context, and its certificate's SHA-256 fingerprint for operators to pin. */
+    record Listener(SslContext context, String fingerprint) {
+    }
+
+    /**
+     * The listener's context from the PKCS12 keystore's key and chain; ALPN offers HTTP/2 first,
+     * then HTTP/1.1. The keystore is read once: each read runs its key derivation (thousands of HMAC
+     * rounds), and a second read for the fingerprint made the JIT compile it again just as the
+     * first applications arrived.
+     */
+    static Listener forServer(SslProvider provider, Path keystore, String password) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             ks.load(in, password.toCharArray());
@@ -49,10 +62,21 @@ final class ServerTls {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, password.toCharArray());
         // A client that does not speak HTTP/2 gets HTTP/1.1 (NO_ADVERTISE and ACCEPT: the pair both engines support).
-        return SslContextBuilder.forServer(kmf).sslProvider(provider).applicationProtocolConfig(new ApplicationProtocolConfig(
+        SslContext context = SslContextBuilder.forServer(kmf).sslProvider(provider).applicationProtocolConfig(new ApplicationProtocolConfig(
                 ApplicationProtocolConfig.Protocol.ALPN, ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                 ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
                 ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)).build();
+        return new Listener(context, PinnedCertificate.fingerprint(leaf(ks, keystore)));
+    }
+
+    /** The certificate of the keystore's first key entry: the one a single-certificate listener serves. */
+    private static X509Certificate leaf(KeyStore ks, Path keystore) throws KeyStoreException {
+        for (String alias : Collections.list(ks.aliases())) {
+            if (ks.isKeyEntry(alias) && ks.getCertificate(alias) instanceof X509Certificate certificate) {
+                return certificate;
+            }
+        }
+        throw new KeyStoreException(keystore + " holds no private key with an X.509 certificate");
     }
 
     /** Towards MC service servers that register an https location. */

@@ -51,7 +51,10 @@ import org.slf4j.LoggerFactory;
  * The warm-up's applications ({@link SelfWarmUp}): keep-alive HTTP/1.1 connections and, over TLS,
  * HTTP/2 connections with a few streams each, every one sending its next request as soon as the
  * last is answered, on a thread of their own. Most requests are what a well-behaved application
- * sends; one in {@link #REFUSED_EVERY} has no token, so the refusal path is compiled too.
+ * sends; one in {@link #REFUSED_EVERY} has no token, so the refusal path is compiled too. Each
+ * connection closes after {@link #REQUESTS_PER_CONNECTION} answers and another opens: a node in service
+ * sees connections come and go, and a JIT that compiled the read path without ever seeing a close
+ * throws that code away at the first one, as real applications arrive (docs/benchmarks.md, session 11).
  */
 final class WarmUpClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WarmUpClient.class);
@@ -59,6 +62,7 @@ final class WarmUpClient implements AutoCloseable {
     static final int HTTP2_CONNECTIONS = 4;
     static final int HTTP2_STREAMS = 4;
     static final int REFUSED_EVERY = 64;
+    static final int REQUESTS_PER_CONNECTION = 200;
 
     private final Transport transport;
     private final boolean tls;
@@ -71,7 +75,10 @@ final class WarmUpClient implements AutoCloseable {
     private final AtomicLong http1Answered = new AtomicLong();
     private final AtomicLong http2Answered = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
     private volatile boolean running = true;
+    private Consumer<Channel> http1Pipeline;
+    private Consumer<Channel> http2Pipeline;
 
     WarmUpClient(Transport transport, SslProvider engine, boolean tls, InetSocketAddress address, String token,
                  List<String> profileIds) {
@@ -87,29 +94,31 @@ final class WarmUpClient implements AutoCloseable {
 
     void start() throws SSLException {
         SslContext http1 = tls ? clientTls(ApplicationProtocolNames.HTTP_1_1) : null;
+        http1Pipeline = ch -> {
+            if (http1 != null) {
+                ch.pipeline().addLast(http1.newHandler(ch.alloc(), address.getHostString(), address.getPort()));
+            }
+            ch.pipeline().addLast(new HttpClientCodec(), new Http1Exchange());
+        };
         for (int i = 0; i < HTTP1_CONNECTIONS; i++) {
-            connect(ch -> {
-                if (http1 != null) {
-                    ch.pipeline().addLast(http1.newHandler(ch.alloc(), address.getHostString(), address.getPort()));
-                }
-                ch.pipeline().addLast(new HttpClientCodec(), new Http1Exchange());
-            });
+            connect(http1Pipeline);
         }
         if (tls) {
             SslContext http2 = clientTls(ApplicationProtocolNames.HTTP_2);
-            for (int i = 0; i < HTTP2_CONNECTIONS; i++) {
-                connect(ch -> ch.pipeline().addLast(http2.newHandler(ch.alloc(), address.getHostString(), address.getPort()),
-                        new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
-                            @Override
-                            protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
-                                if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-                                    http2(ctx.pipeline(), ctx.channel());
-                                } else {
-                                    failures.incrementAndGet();
-                                    ctx.close();
-                                }
+            http2Pipeline = ch -> ch.pipeline().addLast(http2.newHandler(ch.alloc(), address.getHostString(), address.getPort()),
+                    new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
+                        @Override
+                        protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+                            if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                                http2(ctx.pipeline(), ctx.channel());
+                            } else {
+                                failures.incrementAndGet();
+                                ctx.close();
                             }
-                        }));
+                        }
+                    });
+            for (int i = 0; i < HTTP2_CONNECTIONS; i++) {
+                connect(http2Pipeline);
             }
         }
     }
@@ -131,6 +140,11 @@ final class WarmUpClient implements AutoCloseable {
         return failures.get();
     }
 
+    /** Connections opened, the replacements of those that served their share included. */
+    long connections() {
+        return connections.get();
+    }
+
     @Override
     public void close() {
         running = false;
@@ -139,6 +153,9 @@ final class WarmUpClient implements AutoCloseable {
     }
 
     private void connect(Consumer<Channel> pipeline) {
+        if (!running) {
+            return;
+        }
         new Bootstrap().group(group).channel(transport.clientChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<>() {
@@ -149,7 +166,9 @@ final class WarmUpClient implements AutoCloseable {
                     }
                 })
                 .connect(address).addListener(f -> {
-                    if (!f.isSuccess()) {
+                    if (f.isSuccess()) {
+                        connections.incrementAndGet();
+                    } else {
                         failures.incrementAndGet();
                         log.debug("warm-up connection failed: {}", f.cause().toString());
                     }
@@ -175,16 +194,32 @@ final class WarmUpClient implements AutoCloseable {
                 ch.close(); // the node pushes nothing; a stream it opened would be a fault
             }
         }));
+        Streams streams = new Streams();
         for (int i = 0; i < HTTP2_STREAMS; i++) {
-            openStream(connection);
+            openStream(connection, streams);
         }
     }
 
-    private void openStream(Channel connection) {
+    /** One HTTP/2 connection's streams, counted on its event loop: it closes once its last one is answered. */
+    private static final class Streams {
+        int opened;
+        int open;
+    }
+
+    private void openStream(Channel connection, Streams streams) {
         if (!running || !connection.isActive()) {
             return;
         }
-        new Http2StreamChannelBootstrap(connection).handler(new Http2Exchange(connection)).open().addListener(f -> {
+        if (streams.opened >= REQUESTS_PER_CONNECTION) {
+            if (streams.open == 0) {
+                connection.close();
+                connect(http2Pipeline);
+            }
+            return;
+        }
+        streams.opened++;
+        streams.open++;
+        new Http2StreamChannelBootstrap(connection).handler(new Http2Exchange(connection, streams)).open().addListener(f -> {
             if (!f.isSuccess()) {
                 failures.incrementAndGet();
             }
@@ -203,6 +238,7 @@ final class WarmUpClient implements AutoCloseable {
     /** One HTTP/1.1 connection: a request, its answer, the next request. */
     private final class Http1Exchange extends SimpleChannelInboundHandler<HttpObject> {
         private long sent;
+        private int answered;
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
@@ -213,6 +249,11 @@ final class WarmUpClient implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
             if (msg instanceof LastHttpContent) {
                 http1Answered.incrementAndGet();
+                if (++answered >= REQUESTS_PER_CONNECTION) {
+                    ctx.close();
+                    connect(http1Pipeline);
+                    return;
+                }
                 send(ctx);
             } else if (msg instanceof HttpResponse response && response.status().code() >= 500) {
                 failures.incrementAndGet();
@@ -247,9 +288,21 @@ final class WarmUpClient implements AutoCloseable {
     /** One HTTP/2 stream: a request; once answered, the stream closes and the next opens. */
     private final class Http2Exchange extends SimpleChannelInboundHandler<Http2StreamFrame> {
         private final Channel connection;
+        private final Streams streams;
+        private boolean answered;
 
-        Http2Exchange(Channel connection) {
+        Http2Exchange(Channel connection, Streams streams) {
             this.connection = connection;
+            this.streams = streams;
+        }
+
+        /** Answered or failed, the stream is done; only an answered one is followed by the next. */
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            streams.open--;
+            if (answered) {
+                openStream(connection, streams);
+            }
         }
 
         @Override
@@ -272,8 +325,8 @@ final class WarmUpClient implements AutoCloseable {
             if (frame instanceof Http2DataFrame data && data.isEndStream()
                     || frame instanceof Http2HeadersFrame headers && headers.isEndStream()) {
                 http2Answered.incrementAndGet();
+                answered = true;
                 ctx.close();
-                openStream(connection);
             }
         }
 
