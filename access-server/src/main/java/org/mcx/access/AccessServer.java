@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -151,8 +152,8 @@ public final class AccessServer implements AutoCloseable {
     }
 
     /** The SHA-256 fingerprint of the listener's certificate, for applications to pin; empty without TLS. */
-    public java.util.Optional<String> certificateFingerprint() {
-        return java.util.Optional.ofNullable(fingerprint);
+    public Optional<String> certificateFingerprint() {
+        return Optional.ofNullable(fingerprint);
     }
 
     public AccessCounters counters() {
