@@ -59,6 +59,7 @@ final class ServerTls {
         try (InputStream in = Files.newInputStream(keystore)) {
             ks.load(in, password.toCharArray());
         }
+        X509Certificate served = leaf(ks, keystore); // first: said in words, whatever the engine would say
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, password.toCharArray());
         // A client that does not speak HTTP/2 gets HTTP/1.1 (NO_ADVERTISE and ACCEPT: the pair both engines support).
@@ -66,7 +67,7 @@ final class ServerTls {
                 ApplicationProtocolConfig.Protocol.ALPN, ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                 ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
                 ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)).build();
-        return new Listener(context, PinnedCertificate.fingerprint(leaf(ks, keystore)));
+        return new Listener(context, PinnedCertificate.fingerprint(served));
     }
 
     /** The certificate of the keystore's first key entry: the one a single-certificate listener serves. */
