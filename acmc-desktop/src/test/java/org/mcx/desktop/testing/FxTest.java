@@ -171,6 +171,26 @@ public abstract class FxTest {
         waitUntil("the dialog closes", () -> d.getScene() == null || !d.getScene().getWindow().isShowing());
     }
 
+    /** Closes the dialog with Escape, as a person would (its Cancel button takes it), and waits until it is gone. */
+    protected void escape(javafx.scene.control.DialogPane d) throws Exception {
+        onFxRun(() -> d.getScene().getWindow().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil("Escape closes the dialog", () -> d.getScene() == null || !d.getScene().getWindow().isShowing());
+    }
+
+    /**
+     * Fails unless the dialog is usable on a laptop's 1024×700 screen: nothing cut short (as
+     * {@link #assertLayout}), its window no larger than the screen, its buttons and content shown whole ({@link DialogFit}).
+     */
+    protected static void assertFitsLaptop(javafx.scene.control.DialogPane d, String where) throws Exception {
+        assertLayout(d, where);
+        java.util.List<String> problems = onFx(() -> DialogFit.problems(d));
+        if (!problems.isEmpty()) {
+            throw new AssertionError(where + ":\n  " + String.join("\n  ", problems));
+        }
+    }
+
     /** Fails naming every label cut short and every field too narrow under {@code root}. */
     protected static void assertLayout(javafx.scene.Parent root, String where) throws Exception {
         java.util.List<String> problems = onFx(() -> LayoutCheck.problems(root));
