@@ -6,6 +6,8 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -29,7 +31,27 @@ public final class Dialogs {
         d.setHeaderText(header);
         d.setResizable(true);
         d.getDialogPane().getStylesheets().add(Dialogs.class.getResource("/org/mcx/desktop/console.css").toExternalForm());
+        cancelOnEscapeFromLists(d.getDialogPane());
         return d;
+    }
+
+    /**
+     * Escape cancels the dialog from a list or table too: their own key handling takes Escape as
+     * "stop editing" and consumes it even when nothing is being edited, so a dialog that opens with
+     * its focus in a users list could not be left with Escape. An edit in progress still gets it.
+     */
+    static void cancelOnEscapeFromLists(DialogPane pane) {
+        pane.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ESCAPE) {
+                return;
+            }
+            boolean idleList = e.getTarget() instanceof ListView<?> list && list.getEditingIndex() < 0
+                    || e.getTarget() instanceof TableView<?> table && table.getEditingCell() == null;
+            if (idleList && pane.lookupButton(ButtonType.CANCEL) instanceof Button cancel) {
+                e.consume();
+                cancel.fire();
+            }
+        });
     }
 
     /** A main button ("Save", "Create", "Approve") and Cancel; Ctrl+S presses the main one too. */

@@ -49,9 +49,9 @@ class NewRequestDialogUiTest extends TwoSystemsUiTest {
         onFxRun(() -> ((ListView<Console.User>) again.lookup("#request-users")).getSelectionModel().select(0));
         waitUntil("Send is enabled", () -> !again.lookup("#send-request").isDisabled());
         assertFitsLaptop(again, "the new request dialog, a user chosen, as " + Role.ADMIN);
-        // Escape from the partner choice: from the users list it does nothing, since JavaFX's ListView takes
-        // Escape as "cancel editing" even when nothing is being edited, and the Cancel button never sees it.
-        onFxRun(() -> again.lookup("#request-partner").requestFocus());
+        // Escape from the users list, where the dialog puts the keyboard: a ListView takes Escape as "stop
+        // editing" even when nothing is edited, and Dialogs turns it back into Cancel (it did not close before).
+        waitUntil("the users list has the keyboard", () -> again.lookup("#request-users").isFocused());
         escape(again);
         assertThat(dialogShowing()).as("no dialog left open").isFalse();
         Exchange.Requests sent = primary.call(MessageType.ACM_LIST, new Exchange.AcmList(Exchange.Direction.OUTGOING, null, null));
