@@ -2,20 +2,15 @@ package org.mcx.desktop.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mcx.desktop.shell.ConsoleWindow;
-import org.mcx.desktop.testing.FxTest;
-import org.mcx.desktop.testing.Problems;
+import org.mcx.desktop.testing.OneBackendUiTest;
 import org.mcx.desktop.testing.TestBackend;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.message.Common;
@@ -28,30 +23,7 @@ import org.mcx.protocol.wire.MessageType;
  * (the two ways to it), whole and read-only with its copy button, and OK closes it. No other role
  * may create either, so none is offered a way to it.
  */
-class SecretDialogUiTest extends FxTest {
-    private static final String PASSWORD = "console-password";
-
-    @TempDir
-    Path dir;
-    TestBackend backend;
-    Problems problems;
-
-    @BeforeEach
-    void start() throws Exception {
-        backend = TestBackend.start(dir, "mcx-a");
-        backend.addRoleUsers(PASSWORD);
-        problems = Problems.watch();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        closeConsoles();
-        if (problems != null) {
-            problems.close();
-        }
-        backend.close();
-    }
-
+class SecretDialogUiTest extends OneBackendUiTest {
     @Test
     void anAdministratorSeesTheSecretOfANewNodeAndOfANewApplication() throws Exception {
         ConsoleWindow w = openLaptopWindow(backend.base(), TestBackend.ADMIN, TestBackend.ADMIN_PASSWORD, "nodes");

@@ -2,21 +2,16 @@ package org.mcx.desktop.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mcx.desktop.common.Page;
 import org.mcx.desktop.shell.ConsoleWindow;
-import org.mcx.desktop.testing.FxTest;
-import org.mcx.desktop.testing.Problems;
+import org.mcx.desktop.testing.OneBackendUiTest;
 import org.mcx.desktop.testing.TestBackend;
 import org.mcx.protocol.Role;
 import org.mcx.protocol.message.Common;
@@ -28,30 +23,11 @@ import org.mcx.protocol.wire.MessageType;
  * opens it to create a user, to edit another and to edit themselves, and closes it with Cancel or
  * Escape, changing nothing; every other role is not given the users view at all.
  */
-class UserDialogUiTest extends FxTest {
-    private static final String PASSWORD = "console-password";
-
-    @TempDir
-    Path dir;
-    TestBackend backend;
-    Problems problems;
-
-    @BeforeEach
-    void start() throws Exception {
-        backend = TestBackend.start(dir, "mcx-a");
+class UserDialogUiTest extends OneBackendUiTest {
+    @Override
+    protected void seed(TestBackend backend) throws Exception {
         backend.call(MessageType.USERS_SAVE, new Console.SaveUser("alice", "Alice Martin", List.of(), false, List.of(), true,
                 "user-password"));
-        backend.addRoleUsers(PASSWORD);
-        problems = Problems.watch();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        closeConsoles();
-        if (problems != null) {
-            problems.close();
-        }
-        backend.close();
     }
 
     @Test
