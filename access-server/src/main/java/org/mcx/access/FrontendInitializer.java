@@ -105,8 +105,11 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                 ctx.close(); // a connection that sends nothing for that long holds a slot for nothing
             }
         });
+        // validateRequiredPseudoHeaders: a request without :method, :scheme or :path is reset by the codec
+        // (RFC 9113 §8.3.1), before the conversion to HTTP/1.1, which leaks a buffer on each such request.
         p.addLast(Http2FrameCodecBuilder.forServer().initialSettings(Http2Settings.defaultSettings()
                         .maxConcurrentStreams(MAX_STREAMS).maxHeaderListSize(gateway.config().maxHeaderBytes()))
+                        .validateRequiredPseudoHeaders(true)
                         .build(),
                 new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
                     @Override

@@ -36,7 +36,7 @@ final class StreamReset extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(new DefaultHttp2ResetFrame(error)).addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** The stream's error; PROTOCOL_ERROR for a request the codec could not convert (no {@code :path}: Netty throws a NullPointerException). */
+    /** The stream's error; PROTOCOL_ERROR for a request the conversion to HTTP/1.1 failed on. */
     private static Http2Error error(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof Http2FrameStreamException e) {

@@ -100,6 +100,7 @@ class Http2HostileTest extends SasTestBase {
             Reach reach = body.run();
             assertThat(hits() - before).as("requests that reached a service").isBetween(reach.min, reach.max);
             received.requests.clear();
+            LeakWatch.assertNoLeaks();
         });
     }
 

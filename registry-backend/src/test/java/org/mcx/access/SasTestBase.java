@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,16 @@ abstract class SasTestBase {
     String token;
     String sasSecret;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void trackEveryBuffer() {
+        LeakWatch.start();
+    }
+
+    @AfterAll
+    static void stopTracking() {
+        LeakWatch.stop();
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -118,6 +130,7 @@ abstract class SasTestBase {
                 c.close();
             }
         }
+        LeakWatch.assertNoLeaks();
     }
 
     HttpResponse<String> get(String path, String bearer, String priority) throws Exception {
