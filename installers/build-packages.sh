@@ -45,7 +45,7 @@ timed() { # timed LABEL COMMAND...: runs it, records its wall time
 }
 size() { du -sh "$1" | cut -f1; }
 
-for tool in jpackage jlink jdeps; do
+for tool in jpackage jlink jdeps jar; do
   command -v $tool >/dev/null || { echo "$tool not found: a full JDK 17+ is needed to build packages" >&2; exit 1; }
 done
 for jar in "$backend_jar" "$access_jar"; do
@@ -131,6 +131,12 @@ done
 src=$here/src/access-server
 mkdir -p "$out/input/access-server/packaging"
 cp "$access_jar" "$out/input/access-server/"
+# Netty's native libraries (BoringSSL, io_uring, epoll) beside the jar, in lib/app, which the launcher puts
+# on java.library.path. Netty loads them from there; otherwise it copies them out of the jar into /tmp at
+# every start and loads them from there, which fails where /tmp is mounted noexec, as hardening guides
+# advise (the unit's PrivateTmp inherits the host's mount options): the node would then fall back to the
+# JDK's TLS and to NIO, slower, with a line in its log that is easily missed.
+(cd "$out/input/access-server" && jar xf access-server.jar META-INF/native && mv META-INF/native/*.so . && rm -r META-INF)
 cp "$src/root/lib/systemd/system/mcx-access-server.service" "$src/root/etc/mcx-access-server/access-server.conf" \
    "$root/docs/operations.md" "$src/make-class-archive.sh" "$out/input/access-server/packaging/"
 chmod 0755 "$out/input/access-server/packaging/make-class-archive.sh"

@@ -286,6 +286,8 @@ else
       sed 's/^/      /' "$scratch/sas.out"
       check "TLS on by default: https://" test "${sas_url%%:*}" = https
       check "certificate made in its state directory" test -f "$work/sas-lib/tls/server.p12"
+      check "BoringSSL loaded from the package's lib/app, not copied out of the jar" \
+          grep -q "lib/app/libnetty_tcnative_linux_x86_64.so" "/proc/$sas_pid/maps"
       code=$(curl -sk -o /dev/null -w '%{http_code} %{http_version}' "https://127.0.0.1:$node_port/services/ap-000000000000/x")
       echo "      a request without a token: $code"
       check "a request without a token is refused 401, over HTTP/2" test "$code" = "401 2"
