@@ -71,6 +71,7 @@ public final class AccessServer implements AutoCloseable {
     /** The same, fed by whichever of the registry's nodes answers (the next one when it is lost). */
     public static AccessServer start(AccessConfig config, java.util.List<URI> registries, String nodeId, String nodeSecret,
                                      SSLContext registryTls) throws Exception {
+        CompletableFuture<SslProvider> engineFound = ServerTls.findProvider();
         Grants grants = new Grants();
         AccessCounters counters = new AccessCounters();
         GrantLink link = new GrantLink(registries, nodeId, nodeSecret, grants, config.staleAfter(), registryTls);
@@ -94,9 +95,10 @@ public final class AccessServer implements AutoCloseable {
         String fingerprint;
         DenialReporter reporter = null;
         try {
-            SslProvider engine = ServerTls.provider();
-            ServerTls.Listener listenerTls = config.keystore() == null ? null
-                    : ServerTls.forServer(engine, config.keystore(), config.keystorePassword());
+            ServerTls.Keys keys = config.keystore() == null ? null
+                    : ServerTls.readKeys(config.keystore(), config.keystorePassword());
+            SslProvider engine = engineFound.join();
+            ServerTls.Listener listenerTls = keys == null ? null : ServerTls.forServer(engine, keys);
             SslContext tls = listenerTls == null ? null : listenerTls.context();
             fingerprint = listenerTls == null ? null : listenerTls.fingerprint();
             SslContext upstreamTls = ServerTls.forUpstreams(engine);

@@ -13,6 +13,7 @@ import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
 import org.mcx.protocol.client.PinnedCertificate;
@@ -44,17 +45,38 @@ final class ServerTls {
         return SslProvider.JDK;
     }
 
+    /**
+     * {@link #provider()} on a thread of its own. Netty's start of BoringSSL takes some 0.6 s of a
+     * node's start; the event loops and the keystore need not wait for it (docs/benchmarks.md, issue 15).
+     */
+    static CompletableFuture<SslProvider> findProvider() {
+        CompletableFuture<SslProvider> found = new CompletableFuture<>();
+        Thread finder = new Thread(() -> {
+            try {
+                found.complete(provider());
+            } catch (Throwable e) {
+                found.completeExceptionally(e);
+            }
+        }, "mcx-sas-tls-engine");
+        finder.setDaemon(true);
+        finder.start();
+        return found;
+    }
+
     /** The listener's TLS context, and its certificate's SHA-256 fingerprint for operators to pin. */
     record Listener(SslContext context, String fingerprint) {
     }
 
+    /** The key and chain a listener serves, read from its keystore, whatever the engine. */
+    record Keys(KeyManagerFactory managers, String fingerprint) {
+    }
+
     /**
-     * The listener's context from the PKCS12 keystore's key and chain; ALPN offers HTTP/2 first,
-     * then HTTP/1.1. The keystore is read once: each read runs its key derivation (thousands of HMAC
-     * rounds), and a second read for the fingerprint made the JIT compile it again just as the
-     * first applications arrived.
+     * Reads the PKCS12 keystore once: each read runs its key derivation (thousands of HMAC rounds),
+     * and a second read for the fingerprint made the JIT compile it again just as the first
+     * applications arrived.
      */
-    static Listener forServer(SslProvider provider, Path keystore, String password) throws Exception {
+    static Keys readKeys(Path keystore, String password) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             ks.load(in, password.toCharArray());
@@ -62,12 +84,22 @@ final class ServerTls {
         X509Certificate served = leaf(ks, keystore); // first: said in words, whatever the engine would say
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, password.toCharArray());
+        return new Keys(kmf, PinnedCertificate.fingerprint(served));
+    }
+
+    /** The listener's context from the keystore's key and chain; ALPN offers HTTP/2 first, then HTTP/1.1. */
+    static Listener forServer(SslProvider provider, Keys keys) throws SSLException {
         // A client that does not speak HTTP/2 gets HTTP/1.1 (NO_ADVERTISE and ACCEPT: the pair both engines support).
-        SslContext context = SslContextBuilder.forServer(kmf).sslProvider(provider).applicationProtocolConfig(new ApplicationProtocolConfig(
-                ApplicationProtocolConfig.Protocol.ALPN, ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)).build();
-        return new Listener(context, PinnedCertificate.fingerprint(served));
+        SslContext context = SslContextBuilder.forServer(keys.managers()).sslProvider(provider)
+                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                        ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1)).build();
+        return new Listener(context, keys.fingerprint());
+    }
+
+    static Listener forServer(SslProvider provider, Path keystore, String password) throws Exception {
+        return forServer(provider, readKeys(keystore, password));
     }
 
     /** The certificate of the keystore's first key entry: the one a single-certificate listener serves. */
