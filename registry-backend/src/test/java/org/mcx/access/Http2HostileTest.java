@@ -226,6 +226,22 @@ class Http2HostileTest extends SasTestBase {
                     }
                     return Reach.exactly(1);
                 }),
+                test("a request without :scheme", () -> {
+                    try (RawH2 c = connect().start()) {
+                        c.send(headers(1, RawH2.END_STREAM, ":method", "GET", ":authority", "localhost",
+                                ":path", "/services/" + profileId + "/groups"));
+                        streamError(c, 1, PROTOCOL_ERROR);
+                    }
+                    return Reach.exactly(1);
+                }),
+                test("a request without :method", () -> {
+                    try (RawH2 c = connect().start()) {
+                        c.send(headers(1, RawH2.END_STREAM, ":scheme", "https", ":authority", "localhost",
+                                ":path", "/services/" + profileId + "/groups"));
+                        streamError(c, 1, PROTOCOL_ERROR);
+                    }
+                    return Reach.exactly(1);
+                }),
                 test("an upper-case field name", () -> {
                     try (RawH2 c = connect().start()) {
                         c.send(headers(1, RawH2.END_STREAM, request("GET", "/groups", "X-Note", "1")));

@@ -8,6 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
@@ -49,9 +51,12 @@ final class LeakWatch {
 
     /** Collects, lets Netty look at what was collected, and fails with what it reported. */
     static void assertNoLeaks() throws InterruptedException {
+        ReferenceQueue<Object> handled = new ReferenceQueue<>();
+        WeakReference<Object> sentinel = new WeakReference<>(new Object(), handled);
         System.gc();
-        Thread.sleep(50); // the reference handler queues what the collector found
-        ByteBufAllocator.DEFAULT.directBuffer(1).release(); // a watched allocation drains that queue
+        // The reference handler queues what the collection found, the sentinel among it.
+        assertThat(handled.remove(10_000)).as("the collector's work handled within 10 s").isSameAs(sentinel);
+        ByteBufAllocator.DEFAULT.directBuffer(1).release(); // a watched allocation drains the leak queue
         List<String> leaks = List.copyOf(reported);
         reported.clear();
         assertThat(leaks).as("buffers Netty reported leaked").isEmpty();
