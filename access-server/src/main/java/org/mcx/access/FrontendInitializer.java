@@ -105,33 +105,6 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                 ctx.close(); // a connection that sends nothing for that long holds a slot for nothing
             }
         });
-        // validateRequiredPseudoHeaders: a request without :method, :scheme or :path is reset by the codec
-        // (RFC 9113 §8.3.1), before the conversion to HTTP/1.1, which leaks a buffer on each such request.
-        p.addLast(Http2FrameCodecBuilder.forServer().initialSettings(Http2Settings.defaultSettings()
-                        .maxConcurrentStreams(MAX_STREAMS).maxHeaderListSize(gateway.config().maxHeaderBytes()))
-                        .validateRequiredPseudoHeaders(true)
-                        .build(),
-                new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
-                    @Override
-                    protected void initChannel(Http2StreamChannel stream) {
-                        stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), StreamReset.INSTANCE,
-                                new HttpServerExpectContinueHandler(),
-                                new StallDeadline(idle, gateway.counters()),
-                                new FrontendHandler(gateway, HeadDeadline.NONE, mine));
-                    }
-                }),
-                new ChannelInboundHandlerAdapter() {
-                    /**
-                     * A connection error the codec has answered with GOAWAY, and closes itself (closing here
-                     * too would send a second GOAWAY, NO_ERROR): logged quietly, as a client's fault.
-                     */
-                    @Override
-                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                        log.debug("HTTP/2 connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
-                        if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) == null) {
-                            ctx.close();
-                        }
-                    }
-                });
+        p.addLast(Http2Frontend.create(gateway, mine));
     }
 }
