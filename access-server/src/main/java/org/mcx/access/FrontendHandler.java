@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
@@ -38,7 +37,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Clie
     private final Upstreams upstreams;
     private final Backlog backlog = new Backlog(MAX_BACKLOG, BACKLOG_PAUSE_BYTES, MAX_BACKLOG_BYTES);
     private ChannelHandlerContext ctx;
-    private boolean http2;
     private Exchange exchange;
     private boolean discarding;
     private boolean closeAfterDiscard;
@@ -57,7 +55,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Clie
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        this.http2 = ctx.channel() instanceof Http2StreamChannel;
     }
 
     @Override
@@ -124,7 +121,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Clie
         }
         deadline.headArrived();
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        RequestChecks.Verdict verdict = RequestChecks.check(gateway, request, http2);
+        RequestChecks.Verdict verdict = RequestChecks.check(gateway, request, false);
         if (verdict.refusal() != null) {
             refuse(request, verdict.refusal(), keepAlive && verdict.refusal().keepsConnection());
             return;
@@ -151,11 +148,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Clie
         discarding = true;
         closeAfterDiscard = !keepAlive;
         discarded = 0;
-        if (request instanceof LastHttpContent last) {
-            discard(last); // an HTTP/2 request without a body comes whole
-        } else {
-            ReferenceCountUtil.release(request);
-        }
+        ReferenceCountUtil.release(request);
     }
 
     private void discard(HttpContent content) {
@@ -255,9 +248,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Clie
 
     /** Closes once everything written so far has left, so the last answer is not cut short. */
     private void closeWhenWritten() {
-        if (http2) {
-            return; // an HTTP/2 stream ends with its answer; the connection serves the others
-        }
         closing = true;
         backlog.releaseAll();
         updateReading();

@@ -2,7 +2,6 @@ package org.mcx.access;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
@@ -10,12 +9,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
-import io.netty.handler.codec.http2.Http2CodecUtil;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.codec.http2.Http2Settings;
-import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
@@ -28,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline of one application connection: the per-address cap, TLS when configured, then
- * HTTP/1.1 — or HTTP/2 when the client negotiates it by ALPN, each stream of which is served like
- * an HTTP/1.1 request (converted to the same messages) by its own {@link FrontendHandler}.
+ * HTTP/1.1 ({@link FrontendHandler}) — or HTTP/2 when the client negotiates it by ALPN, whose streams
+ * are served on the connection's own handler ({@link Http2Frontend}).
  */
 final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
     private static final Logger log = LoggerFactory.getLogger(FrontendInitializer.class);
