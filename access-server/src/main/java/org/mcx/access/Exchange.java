@@ -2,7 +2,6 @@ package org.mcx.access;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -42,8 +41,7 @@ final class Exchange {
     /** Bodies up to this size are read whole before the request goes upstream: the write buffer's high mark. */
     static final int WHOLE_BODY_BYTES = 64 * 1024;
 
-    private final FrontendHandler front;
-    private final ChannelHandlerContext client;
+    private final ClientSide client;
     private final Gateway gateway;
     private final Upstreams upstreams;
     private final HttpRequest head;
@@ -66,9 +64,8 @@ final class Exchange {
     private long bodyBytes;
     private ScheduledFuture<?> timeout;
 
-    Exchange(FrontendHandler front, ChannelHandlerContext client, Gateway gateway, Upstreams upstreams,
-             Target target, HttpRequest head, String query, boolean clientKeepAlive) {
-        this.front = front;
+    Exchange(ClientSide client, Gateway gateway, Upstreams upstreams, Target target, HttpRequest head, String query,
+             boolean clientKeepAlive) {
         this.client = client;
         this.gateway = gateway;
         this.upstreams = upstreams;
@@ -147,7 +144,7 @@ final class Exchange {
         upstream.flush();
         if (!requestDone && !upstream.isWritable()) {
             pausedByUpstream = true;
-            front.pauseReading(true);
+            client.pauseReading(true);
         }
     }
 
@@ -192,7 +189,7 @@ final class Exchange {
             client.writeAndFlush(content);
             if (last) {
                 complete();
-            } else if (!client.channel().isWritable()) {
+            } else if (!client.isWritable()) {
                 upstream.config().setAutoRead(false);
             }
         }
@@ -202,7 +199,7 @@ final class Exchange {
         boolean pause = !writable && !requestDone;
         if (pause != pausedByUpstream) {
             pausedByUpstream = pause;
-            front.pauseReading(pause);
+            client.pauseReading(pause);
         }
     }
 
@@ -225,7 +222,7 @@ final class Exchange {
         }
         if (responseStarted) {
             abandon(); // part of the answer is out: the client can only be told by the connection closing
-            client.close();
+            client.abort();
             return;
         }
         fail(503, "Service Unavailable", "upstream-failed", "the service could not be reached", clientKeepAlive);
@@ -316,7 +313,7 @@ final class Exchange {
         gateway.admission().leave();
         gateway.counters().forwarded(System.nanoTime() - started);
         detach(upstreamKeepAlive && requestDone);
-        front.exchangeDone(clientKeepAlive && requestDone, requestDone);
+        client.exchangeDone(clientKeepAlive && requestDone, requestDone);
     }
 
     private void fail(int status, String title, String reason, String detail, boolean keepAlive) {
@@ -331,12 +328,12 @@ final class Exchange {
         detach(false);
         releaseWaiting();
         if (responseStarted) {
-            client.close();
+            client.abort();
             return;
         }
         boolean keep = keepAlive && requestDone;
         client.writeAndFlush(Problem.of(status, title, detail, status == 503 ? 1 : 0, !keep));
-        front.exchangeDone(keep, requestDone);
+        client.exchangeDone(keep, requestDone);
     }
 
     private void abandon() {

@@ -6,11 +6,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * ends the connection: what was accepted is answered, the last answer says {@code Connection: close},
  * the rest is dropped unread, as after any close (RFC 9112 §9.3.2: the client retries them).
  */
-final class FrontendHandler extends ChannelInboundHandlerAdapter {
+final class FrontendHandler extends ChannelInboundHandlerAdapter implements ClientSide {
     private static final Logger log = LoggerFactory.getLogger(FrontendHandler.class);
     static final int MAX_BACKLOG = 64;
     static final int BACKLOG_PAUSE_BYTES = 64 * 1024;
@@ -36,7 +37,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private final Upstreams upstreams;
     private final Backlog backlog = new Backlog(MAX_BACKLOG, BACKLOG_PAUSE_BYTES, MAX_BACKLOG_BYTES);
     private ChannelHandlerContext ctx;
-    private boolean http2;
     private Exchange exchange;
     private boolean discarding;
     private boolean closeAfterDiscard;
@@ -55,7 +55,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        this.http2 = ctx.channel() instanceof Http2StreamChannel;
     }
 
     @Override
@@ -121,34 +120,13 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         deadline.headArrived();
-        gateway.counters().received();
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        AccessChecks.Seen seen = new AccessChecks.Seen();
-        Target target;
-        String query;
-        try {
-            String uri = RequestHead.check(request, http2);
-            int q = uri.indexOf('?');
-            query = q < 0 ? null : uri.substring(q);
-            target = gateway.checks().authorize(q < 0 ? uri : uri.substring(0, q),
-                    request.headers().get(HttpHeaderNames.AUTHORIZATION), request.headers().get("MC-Priority"), seen);
-            if (HttpUtil.getContentLength(request, -1L) > gateway.config().maxBodyBytes()) {
-                throw new Refusal(413, "Content Too Large", "too-large", "the body is over the limit", 0);
-            }
-        } catch (Refusal r) {
-            gateway.counters().denied(r.reason);
-            gateway.reporter().denied(r.reason, seen.applicationId, seen.mcServiceId, seen.applicationProfileId);
-            refuse(request, r, keepAlive && r.keepsConnection());
+        RequestChecks.Verdict verdict = RequestChecks.check(gateway, request, false);
+        if (verdict.refusal() != null) {
+            refuse(request, verdict.refusal(), keepAlive && verdict.refusal().keepsConnection());
             return;
         }
-        if (!gateway.admission().tryEnter(target.priority())) {
-            gateway.counters().shed(target.priority());
-            gateway.reporter().denied("shed-" + target.priority().wireName(), target.route().applicationId(),
-                    target.mcServiceId(), target.route().applicationProfileId());
-            refuse(request, new Refusal(503, "Service Unavailable", "shed", "overloaded; try again shortly", 1), keepAlive);
-            return;
-        }
-        exchange = new Exchange(this, ctx, gateway, upstreams, target, request, query, keepAlive);
+        exchange = new Exchange(this, gateway, upstreams, verdict.target(), request, verdict.query(), keepAlive);
         exchange.start();
     }
 
@@ -170,11 +148,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         discarding = true;
         closeAfterDiscard = !keepAlive;
         discarded = 0;
-        if (request instanceof LastHttpContent last) {
-            discard(last); // an HTTP/2 request without a body comes whole
-        } else {
-            ReferenceCountUtil.release(request);
-        }
+        ReferenceCountUtil.release(request);
     }
 
     private void discard(HttpContent content) {
@@ -201,8 +175,33 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Called by the exchange once its answer is written (or it failed with a problem document). */
-    void exchangeDone(boolean keepAlive, boolean requestDone) {
+    @Override
+    public void write(HttpObject msg) {
+        ctx.write(msg);
+    }
+
+    @Override
+    public void writeAndFlush(HttpObject msg) {
+        ctx.writeAndFlush(msg);
+    }
+
+    @Override
+    public boolean isWritable() {
+        return ctx.channel().isWritable();
+    }
+
+    @Override
+    public void abort() {
+        ctx.close();
+    }
+
+    @Override
+    public EventExecutor executor() {
+        return ctx.executor();
+    }
+
+    @Override
+    public void exchangeDone(boolean keepAlive, boolean requestDone) {
         exchange = null;
         exchangePaused = false;
         if (!requestDone) {
@@ -221,8 +220,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         drain();
     }
 
-    /** The exchange's instance cannot take more of the body yet (or can again). */
-    void pauseReading(boolean pause) {
+    @Override
+    public void pauseReading(boolean pause) {
         exchangePaused = pause;
         updateReading();
     }
@@ -249,9 +248,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
     /** Closes once everything written so far has left, so the last answer is not cut short. */
     private void closeWhenWritten() {
-        if (http2) {
-            return; // an HTTP/2 stream ends with its answer; the connection serves the others
-        }
         closing = true;
         backlog.releaseAll();
         updateReading();

@@ -2,7 +2,6 @@ package org.mcx.access;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
@@ -10,12 +9,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
-import io.netty.handler.codec.http2.Http2CodecUtil;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.codec.http2.Http2Settings;
-import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
@@ -28,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline of one application connection: the per-address cap, TLS when configured, then
- * HTTP/1.1 — or HTTP/2 when the client negotiates it by ALPN, each stream of which is served like
- * an HTTP/1.1 request (converted to the same messages) by its own {@link FrontendHandler}.
+ * HTTP/1.1 ({@link FrontendHandler}) — or HTTP/2 when the client negotiates it by ALPN, whose streams
+ * are served on the connection's own handler ({@link Http2Frontend}).
  */
 final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
     private static final Logger log = LoggerFactory.getLogger(FrontendInitializer.class);
@@ -105,33 +98,6 @@ final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
                 ctx.close(); // a connection that sends nothing for that long holds a slot for nothing
             }
         });
-        // validateRequiredPseudoHeaders: a request without :method, :scheme or :path is reset by the codec
-        // (RFC 9113 §8.3.1), before the conversion to HTTP/1.1, which leaks a buffer on each such request.
-        p.addLast(Http2FrameCodecBuilder.forServer().initialSettings(Http2Settings.defaultSettings()
-                        .maxConcurrentStreams(MAX_STREAMS).maxHeaderListSize(gateway.config().maxHeaderBytes()))
-                        .validateRequiredPseudoHeaders(true)
-                        .build(),
-                new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
-                    @Override
-                    protected void initChannel(Http2StreamChannel stream) {
-                        stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), StreamReset.INSTANCE,
-                                new HttpServerExpectContinueHandler(),
-                                new StallDeadline(idle, gateway.counters()),
-                                new FrontendHandler(gateway, HeadDeadline.NONE, mine));
-                    }
-                }),
-                new ChannelInboundHandlerAdapter() {
-                    /**
-                     * A connection error the codec has answered with GOAWAY, and closes itself (closing here
-                     * too would send a second GOAWAY, NO_ERROR): logged quietly, as a client's fault.
-                     */
-                    @Override
-                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                        log.debug("HTTP/2 connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
-                        if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) == null) {
-                            ctx.close();
-                        }
-                    }
-                });
+        p.addLast(Http2Frontend.create(gateway, mine));
     }
 }

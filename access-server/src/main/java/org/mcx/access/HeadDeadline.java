@@ -12,9 +12,6 @@ import java.util.concurrent.TimeUnit;
  * for the next one ({@link #awaitNext}).
  */
 final class HeadDeadline extends ChannelInboundHandlerAdapter {
-    /** For an HTTP/2 stream: its connection is watched as a whole (idle timeout), not per request. */
-    static final HeadDeadline NONE = new HeadDeadline(0);
-
     private final long nanos;
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> timer;

@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Against clients that stop reading: a connection (or HTTP/2 stream) that stays unwritable for the
- * idle timeout — its client took nothing of what it was sent — is closed. Without it, an answer the
+ * Against clients that stop reading: an HTTP/1.1 connection that stays unwritable for the idle
+ * timeout — its client took nothing of what it was sent — is closed ({@link Http2StreamClient}
+ * does the same for an HTTP/2 stream). Without it, an answer the
  * client never reads would hold its exchange's admission slot and upstream connection for as long as
  * the client likes: once an answer has started, no other deadline runs.
  */

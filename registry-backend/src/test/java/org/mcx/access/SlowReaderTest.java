@@ -1,17 +1,22 @@
 package org.mcx.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetric;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
@@ -27,6 +32,7 @@ import org.mcx.server.SelfSignedCertificate;
  */
 class SlowReaderTest extends SasTestBase {
     private static final int READERS = 6;
+    private static final int CANCEL = 0x8;
     private static final long ANSWER = 64L * 1024 * 1024;
     /** What the SAS may hold for all the readers (of both kinds) together: some allocator chunks, far below one answer. */
     private static final long BOUND = 24L * 1024 * 1024;
@@ -75,6 +81,43 @@ class SlowReaderTest extends SasTestBase {
             for (Socket s : readers) {
                 s.close();
             }
+        }
+    }
+
+    @Test
+    void anHttp2StreamWhoseAnswerIsNeverReadIsResetAfterTheIdleTimeout() throws Exception {
+        Path keystore = SelfSignedCertificate.ensure(dir.resolve("sas-tls"), "localhost");
+        String password = SelfSignedCertificate.password(keystore);
+        SSLContext tls = PinnedCertificate.trusting(SelfSignedCertificate.fingerprint(keystore, password));
+        ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor();
+        try (AccessServer secure = AccessServer.start(AccessConfig.defaults("127.0.0.1", 0).withTls(keystore, password)
+                .withLimits(4096, 1000, 1000).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(15)),
+                registry.base(), "sas-1", sasSecret, null);
+             RawH2 h2 = new RawH2(secure.port(), tls)) {
+            h2.start(); // the default 64 KiB windows, never updated
+            h2.send(RawH2.frame(RawH2.HEADERS, RawH2.END_HEADERS | RawH2.END_STREAM, 1, RawH2.block(
+                    ":method", "GET", ":scheme", "https", ":authority", "localhost",
+                    ":path", "/services/" + profileId + "/big", "authorization", "Bearer " + token)));
+            // PINGs keep the connection busy, so only the stream's own deadline can end the stream.
+            pinger.scheduleAtFixedRate(() -> {
+                try {
+                    h2.send(RawH2.frame(RawH2.PING, 0, 0, new byte[8]));
+                } catch (IOException closed) {
+                    pinger.shutdown(); // the connection is gone: the assertions below say whether it should be
+                }
+            }, 0, 300, TimeUnit.MILLISECONDS);
+            assertThat(h2.decode(h2.await(RawH2.HEADERS, 1)).status().toString()).as("the answer starts").isEqualTo("200");
+            RawH2.Frame reset = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> h2.await(RawH2.RST_STREAM, 1));
+            assertThat(reset).as("the stream is reset").isNotNull();
+            assertThat(reset.errorCode()).as("RST_STREAM code").isEqualTo(CANCEL);
+            assertThat(secure.counters().snapshot().denied("slow-reader")).as("counted as a slow reader").isEqualTo(1);
+            h2.send(RawH2.frame(RawH2.HEADERS, RawH2.END_HEADERS | RawH2.END_STREAM, 3, RawH2.block(
+                    ":method", "GET", ":scheme", "https", ":authority", "localhost",
+                    ":path", "/services/" + profileId + "/groups", "authorization", "Bearer " + token)));
+            assertThat(h2.decode(h2.await(RawH2.HEADERS, 3)).status().toString()).as("the connection serves on")
+                    .isEqualTo("200");
+        } finally {
+            pinger.shutdownNow();
         }
     }
 
