@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # What serving HTTP/2 streams as child channels costs (issue 15): the same 13-byte answer from one
-# Netty HTTP/2 server, its streams as child channels converted to HTTP/1.1 messages, as the SAS serves
-# them ("multiplex"), or on the connection's own handler ("direct"). In turns, ROUNDS rounds; per
-# round a warm-up, then a measured load with h2load (THREADS × CONNECTIONS, one stream in flight per
-# connection, as sas-vs-nginx.sh's HTTP/2 mode), and the server's CPU per request from /proc.
+# Netty HTTP/2 server, its streams as child channels converted to HTTP/1.1 messages, as the SAS served
+# them until session 13 ("multiplex"), or on the connection's own handler, as it does since ("direct").
+# In turns, ROUNDS rounds; per round a warm-up, then a measured load with h2load (THREADS × CONNECTIONS,
+# one stream in flight per connection, as sas-vs-nginx.sh's HTTP/2 mode), and the server's CPU per
+# request from /proc.
 #
 #   benchmarks/h2-layers.sh                  # builds the benchmarks jar unless SKIP_BUILD=1
 #   ROUNDS=5 DURATION=15 benchmarks/h2-layers.sh

@@ -40,9 +40,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What serving HTTP/2 streams as child channels costs, for issue 15: one HTTP/2 server answering
- * every request with the same 13 bytes, its streams either served as the SAS serves them today (a
- * child channel per stream, its frames converted to HTTP/1.1 messages: {@code multiplex}) or on the
- * connection's own handler ({@code direct}). Nothing else differs: BoringSSL, io_uring, two event
+ * every request with the same 13 bytes, its streams either served as the SAS served them until
+ * session 13 (a child channel per stream, its frames converted to HTTP/1.1 messages: {@code multiplex})
+ * or on the connection's own handler, as it does since ({@code direct}). Nothing else differs: BoringSSL, io_uring, two event
  * loops. benchmarks/h2-layers.sh loads both with h2load and compares.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.mcx.bench.h2.H2LayerServer multiplex|direct PORT CERT.pem KEY.pem}
@@ -77,7 +77,7 @@ public final class H2LayerServer {
         Thread.currentThread().join();
     }
 
-    /** The SAS's way: each stream a child channel, its frames converted to HTTP/1.1 messages. */
+    /** The SAS's old way: each stream a child channel, its frames converted to HTTP/1.1 messages. */
     private static ChannelHandler streams() {
         return new ChannelInitializer<Http2StreamChannel>() {
             @Override
